@@ -1,0 +1,52 @@
+"""Synthetic layouts of any size for benchmarks: a square parcel tiled with a realistic mix
+of kinds (housing with shops on the ground floor, greens, car parks, services, points)."""
+
+from __future__ import annotations
+
+import math
+
+from shapely.geometry import LineString, Point, box
+
+from planner.model import Facility, Project
+
+# kind, share of the cells, attributes
+_MIX = [
+    ("residential", 0.45, {"floors": 18, "households": 96}),
+    ("green_space", 0.15, {}),
+    ("parking_lot", 0.08, {"parking_spaces": 40, "charging_spaces": 12}),
+    ("bike_shelter", 0.05, {"bike_spaces": 80}),
+    ("activity_ground", 0.04, {}),
+    ("community_service_station", 0.02, {"floors": 2}),
+    ("health_station", 0.02, {}),
+    ("supermarket", 0.02, {}),
+    ("kindergarten", 0.02, {"floors": 3, "classes": 6}),
+    ("garbage_point", 0.05, {}),
+    ("smart_locker", 0.05, {}),
+    ("path", 0.05, {}),
+]
+
+
+def synthetic_layout(count: int, community: str = "new") -> Project:
+    """About ``count`` facilities (plus the parcel) on a parcel sized for them."""
+    side = math.ceil(math.sqrt(count))
+    cell = 40.0
+    parcel = Facility("parcel", "parcel", box(0, 0, side * cell, side * cell))
+    kinds = [k for k, share, _ in _MIX for _ in range(round(share * 100))]
+    attrs = {k: a for k, _, a in _MIX}
+    facilities = []
+    for i in range(count):
+        row, col = divmod(i, side)
+        x, y = col * cell, row * cell
+        kind = kinds[i % len(kinds)]
+        if kind in ("garbage_point", "smart_locker"):
+            geometry = Point(x + 20, y + 20)
+        elif kind == "path":
+            geometry = LineString([(x + 2, y + 2), (x + 38, y + 2)])
+        else:
+            geometry = box(x + 4, y + 6, x + 36, y + 30)
+        facilities.append(Facility(f"f{i}", kind, geometry, attrs[kind]))
+        if kind == "residential" and i % 7 == 0:  # a shop on the ground floor
+            facilities.append(Facility(f"s{i}", "shop", box(x + 5, y + 7, x + 15, y + 15),
+                                       {"floor_area_m2": 80, "services": ["barber"]}))
+    facilities.append(Facility("bus", "bus_stop", Point(-10, -10)))
+    return Project.of(parcel, facilities, name=f"synthetic {count}", community=community)

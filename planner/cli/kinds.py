@@ -1,0 +1,25 @@
+"""``planner kinds``: the facility kinds with their Chinese and English names."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.text_table import render
+from planner.rules import load_rulebook
+
+NAME = "kinds"
+HELP = "list facility kinds with Chinese and English names"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
+                        help="also list the kinds these rule packs add")
+
+
+def run(args: argparse.Namespace) -> int:
+    kinds = load_rulebook(args.rules).kinds
+    rows = [["id", "中文", "English", "geometry", "roles"]]
+    rows += [[k.id, k.name.zh, k.name.en, "/".join(k.geometries), ", ".join(sorted(k.roles))]
+             for k in kinds.values()]
+    print(render(rows))
+    return 0

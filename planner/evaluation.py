@@ -1,0 +1,63 @@
+"""The one call from a project to everything the planner says about it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from planner.errors import InputError
+from planner.i18n import Msg
+from planner.indicators import Indicators, compute_indicators
+from planner.model import KindRegistry, Project
+from planner.rules import CheckResult, Rulebook, load_rulebook, run_checks
+from planner.site import Site, analyse
+
+SCHEMA = 1  # of the check report (shared/spec/interchange.md)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    project: Project
+    rulebook: Rulebook
+    site: Site
+    indicators: Indicators
+    checks: list[CheckResult]
+
+    def check(self, check_id: str) -> CheckResult:
+        return next(c for c in self.checks if c.id == check_id)
+
+    def report(self, lang: str = "zh") -> dict[str, Any]:
+        """The check report exactly as the interchange contract defines it."""
+        settings = self.project.settings
+        return {
+            "schema": SCHEMA,
+            "project": {"name": settings.name, "community": settings.community,
+                        "rules": self.rulebook.names},
+            "indicators": self.indicators.rounded(),
+            "checks": [c.to_contract(lang) for c in self.checks],
+            "errors": [],
+        }
+
+
+def evaluate(project: Project, rulebook: Rulebook | None = None) -> Evaluation:
+    """Analyse the layout, compute indicators and run every check of the rulebook
+    (by default the national pack plus the packs the project names)."""
+    rulebook = rulebook or load_rulebook(project.settings.rules)
+    _check_kinds(project, rulebook.kinds)
+    params = rulebook.parameters_for(project.settings.community)
+    site = analyse(project, rulebook.kinds, params["tolerance_m2"])
+    indicators = compute_indicators(project, site, params)
+    checks = run_checks(project, site, indicators, rulebook, params)
+    return Evaluation(project, rulebook, site, indicators, checks)
+
+
+
+def _check_kinds(project: Project, kinds: KindRegistry) -> None:
+    for feature in project.features():
+        if feature.kind not in kinds:
+            close = difflib.get_close_matches(feature.kind, list(kinds), n=1)
+            hint = Msg(f"(是否为 {close[0]}?)", f" (did you mean {close[0]}?)") if close \
+                else Msg("(运行 planner kinds 查看可用类型)", " (planner kinds lists them)")
+            raise InputError(Msg(f"要素 {feature.id} 的类型 {feature.kind!r} 未知",
+                                 f"feature {feature.id} has unknown kind {feature.kind!r}") + hint)

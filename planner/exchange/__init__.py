@@ -1,0 +1,1 @@
+"""Reading and writing other formats (GeoJSON scenarios, coordinate systems…)."""

@@ -1,0 +1,153 @@
+"""Indicators of a layout (经济技术指标), as defined in shared/domain/standards.md §7 and
+the interchange contract: one function from the analysed site to the numbers."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any, Mapping
+
+import numpy as np
+import shapely
+
+from planner.i18n import Msg
+from planner.model import Project
+from planner.site import Site, measure
+
+#: Names and units of the indicators in the contract's order, for tables on screen and
+#: paper (经济技术指标表).
+INDICATOR_LABELS = {
+    "site_area_m2": (Msg("用地面积", "Site area"), "m2"),
+    "footprint_area_m2": (Msg("建筑基底面积", "Building footprint"), "m2"),
+    "floor_area_m2": (Msg("计容建筑面积", "Counted floor area"), "m2"),
+    "far": (Msg("容积率", "Floor-area ratio"), ""),
+    "building_density": (Msg("建筑密度", "Building density"), "percent"),
+    "green_area_m2": (Msg("绿地面积", "Green area"), "m2"),
+    "green_ratio": (Msg("绿地率", "Green ratio"), "percent"),
+    "avg_floors": (Msg("住宅建筑平均层数", "Average storeys of housing"), "floors"),
+    "households": (Msg("户数", "Households"), ""),
+    "population": (Msg("人口", "Population"), ""),
+    "parking_required": (Msg("机动车停车位(应配)", "Car spaces required"), "spaces"),
+    "parking_provided": (Msg("机动车停车位(实配)", "Car spaces provided"), "spaces"),
+    "charging_required": (Msg("充电车位(应配)", "Charging spaces required"), "spaces"),
+    "charging_provided": (Msg("充电车位(已建+预留)", "Charging spaces (built + reserved)"), "spaces"),
+    "service_area_m2": (Msg("社区综合服务设施面积", "Community service area"), "m2"),
+    "service_area_per_100_households": (Msg("每百户社区综合服务设施面积", "Service area per 100 households"), "m2"),
+}
+#: Indicator keys in the order of the contract's report.
+INDICATOR_KEYS = tuple(INDICATOR_LABELS)
+RATIOS = {"far", "building_density", "green_ratio"}
+COUNTS = {"households", "population", "parking_required", "parking_provided",
+          "charging_required", "charging_provided"}
+
+
+@dataclass(frozen=True)
+class Indicators:
+    site_area_m2: float = 0.0
+    footprint_area_m2: float = 0.0
+    floor_area_m2: float = 0.0
+    far: float = 0.0
+    building_density: float = 0.0
+    green_area_m2: float = 0.0
+    green_ratio: float = 0.0
+    avg_floors: float = 0.0
+    households: int = 0
+    population: int = 0
+    parking_required: int = 0
+    parking_provided: int = 0
+    charging_required: int = 0
+    charging_provided: int = 0
+    service_area_m2: float = 0.0
+    service_area_per_100_households: float = 0.0
+
+    def rounded(self) -> dict[str, float | int]:
+        """The contract's form: areas to 0.01 m², ratios as fractions to 4 places."""
+        out: dict[str, float | int] = {}
+        for key, value in asdict(self).items():
+            if key in COUNTS:
+                out[key] = int(value)
+            elif key in RATIOS:
+                out[key] = round(value, 4)
+            else:
+                out[key] = round(value, 2)
+        return out
+
+
+def compute_indicators(project: Project, site: Site, params: Mapping[str, Any]) -> Indicators:
+    """``params`` are the rule pack's parameters resolved for this project's community."""
+    storey = params["storey_height_m"]
+    placed = site.placed
+    site_area = site.site_area
+    buildings = [p for p in placed if p.counts_as_building]
+    footprint = sum(p.area * p.inside_share for p in buildings)
+    floor_area = sum(measure(p, "floor_area", storey) * p.inside_share for p in buildings)
+
+    homes = [p for p in buildings if p.kind.has("residential")]
+    home_footprint = sum(p.area for p in homes)
+    home_floor_area = sum(measure(p, "floor_area", storey) for p in homes)
+    households = sum(p.facility.get("households", 0) for p in placed if p.kind.has("residential"))
+    household_size = project.settings.household_size or params["household_size"]
+
+    attrs = [p.facility.attrs for p in placed]
+    parking = sum(a.get("parking_spaces", 0) for a in attrs)
+    charging = sum(a.get("charging_spaces", 0) + a.get("charging_ready_spaces", 0) for a in attrs)
+
+    service = [p for p in placed if p.kind.has("service")]
+    service_ids = {p.id for p in service}
+    # A service facility inside another one is part of its host's floor area already.
+    service_area = sum(measure(p, "floor_area", storey) for p in service if p.host not in service_ids)
+
+    green = _green_area(site)
+    return Indicators(
+        site_area_m2=site_area,
+        footprint_area_m2=footprint,
+        floor_area_m2=floor_area,
+        far=floor_area / site_area if site_area else 0.0,
+        building_density=footprint / site_area if site_area else 0.0,
+        green_area_m2=green,
+        green_ratio=green / site_area if site_area else 0.0,
+        avg_floors=home_floor_area / home_footprint if home_footprint else 0.0,
+        households=households,
+        population=round(households * household_size),
+        parking_required=math.ceil(households * params["parking_per_household"] - 1e-9),
+        parking_provided=parking,
+        charging_required=math.ceil(parking * params["charging_share"] - 1e-9),
+        charging_provided=charging,
+        service_area_m2=service_area,
+        service_area_per_100_households=service_area / households * 100 if households else 0.0,
+    )
+
+
+def _green_area(site: Site) -> float:
+    """Green land inside the parcel, overlaps counted once, building footprints taken out
+    (a green polygon drawn under a building is not green).
+
+    Most greens touch nothing but the ground around them: their own area is the answer.
+    Only greens that overlap another green or a building, or cross the red line, go through
+    union and difference, so the cost follows the tangles, not the layout's size.
+    """
+    if site.parcel is None:
+        return 0.0
+    greens = [p for p in site.placed if p.kind.has("green") and p.area > 0]
+    if not greens:
+        return 0.0
+    buildings = [p for p in site.placed if p.counts_as_building and p.area > 0]
+    shapes = np.array([p.shape for p in greens + buildings], dtype=object)
+    tree = shapely.STRtree(shapes)
+    left, right = tree.query(shapes[: len(greens)], predicate="intersects")
+    pairs = left != right
+    left, right = left[pairs], right[pairs]
+    interiors_meet = shapely.relate_pattern(shapes[left], shapes[right], "2********")
+    tangled = {int(i) for i in left[interiors_meet]}
+    tangled |= {i for i, g in enumerate(greens) if g.inside_share < 1.0}
+    plain = sum(g.area for i, g in enumerate(greens) if i not in tangled)
+    if not tangled:
+        return plain
+    knot = shapely.intersection(shapely.union_all([greens[i].shape for i in tangled]), site.parcel)
+    covering = {int(j) for i, j, meet in zip(left, right, interiors_meet)
+                if meet and i in tangled and j >= len(greens)}
+    if covering:
+        knot = knot.difference(shapely.union_all([shapes[j] for j in covering]))
+    return plain + knot.area
+
+

@@ -1,0 +1,27 @@
+"""The project model (no Qt, no I/O)."""
+
+from planner.model.attributes import ATTRIBUTES, AttributeSpec
+from planner.model.kinds import Kind, KindRegistry
+from planner.model.project import (
+    CLIMATE_ZONES,
+    COMMUNITIES,
+    Facility,
+    GeoReference,
+    ManualAnswer,
+    Project,
+    Settings,
+)
+
+__all__ = [
+    "ATTRIBUTES",
+    "AttributeSpec",
+    "CLIMATE_ZONES",
+    "COMMUNITIES",
+    "Facility",
+    "GeoReference",
+    "Kind",
+    "KindRegistry",
+    "ManualAnswer",
+    "Project",
+    "Settings",
+]

@@ -1,0 +1,99 @@
+"""Facility attributes from the interchange contract, with the ranges that make a value
+plausible. One table drives validation for files, the CLI and (later) the properties panel.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from planner.errors import InputError
+from planner.i18n import Msg
+
+
+@dataclass(frozen=True)
+class AttributeSpec:
+    name: str
+    label: Msg
+    type: str  # "int", "float", "bool", "str", "strings"
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str = ""
+
+
+def _spec(name, zh, en, type_, minimum=None, maximum=None, unit=""):
+    return AttributeSpec(name, Msg(zh, en), type_, minimum, maximum, unit)
+
+
+# Upper bounds reject typos (300 floors, a million households in one building), not
+# unusual designs: the tallest buildings have under 170 storeys.
+ATTRIBUTES: dict[str, AttributeSpec] = {
+    s.name: s
+    for s in (
+        _spec("name", "名称", "Name", "str"),
+        _spec("floors", "地上层数", "Floors above ground", "int", 1, 200),
+        _spec("floors_below", "地下层数", "Floors below ground", "int", 0, 20),
+        _spec("floor_area_m2", "地上建筑面积", "Floor area above ground", "float", 0, 5e6, "m²"),
+        _spec("height_m", "建筑高度", "Height", "float", 0, 1000, "m"),
+        _spec("households", "户数", "Households", "int", 0, 100_000),
+        _spec("classes", "班数", "Classes", "int", 0, 200),
+        _spec("land_area_m2", "用地面积", "Land area", "float", 0, 1e7, "m²"),
+        _spec("parking_spaces", "机动车停车位", "Car spaces", "int", 0, 100_000),
+        _spec("charging_spaces", "充电车位(已建)", "Charging spaces (built)", "int", 0, 100_000),
+        _spec("charging_ready_spaces", "充电车位(预留)", "Charging spaces (reserved)", "int",
+              0, 100_000),
+        _spec("bike_spaces", "非机动车停车位", "Non-motor spaces", "int", 0, 100_000),
+        _spec("services", "业态", "Services", "strings"),
+        _spec("underground", "地下设施", "Underground", "bool"),
+    )
+}
+
+
+def _bad(name: str, value: Any, zh: str, en: str) -> InputError:
+    return InputError(Msg(f"属性 {name} = {value!r}:{zh}", f"property {name} = {value!r}: {en}"))
+
+
+def check_attribute(name: str, value: Any) -> Any:
+    """Return ``value`` in its canonical type, or raise InputError naming the problem.
+
+    Properties the contract does not define are kept as they are (for lossless round
+    trips) as long as they are JSON data.
+    """
+    spec = ATTRIBUTES.get(name)
+    if spec is None:
+        return value
+    if spec.type == "str":
+        if not isinstance(value, str):
+            raise _bad(name, value, "应为文字", "must be text")
+        return value
+    if spec.type == "bool":
+        if not isinstance(value, bool):
+            raise _bad(name, value, "应为 true 或 false", "must be true or false")
+        return value
+    if spec.type == "strings":
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise _bad(name, value, "应为文字列表", "must be a list of text")
+        return tuple(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _bad(name, value, "应为数字", "must be a number")
+    if not math.isfinite(value):
+        raise _bad(name, value, "不是有效数字", "is not a finite number")
+    if spec.type == "int":
+        if value != int(value):
+            raise _bad(name, value, "应为整数", "must be a whole number")
+        value = int(value)
+    else:
+        value = float(value)
+    if (spec.minimum is not None and value < spec.minimum) or (
+        spec.maximum is not None and value > spec.maximum
+    ):
+        lo, hi = _plain(spec.minimum), _plain(spec.maximum)
+        raise _bad(name, value, f"超出合理范围 {lo}–{hi}", f"is outside the plausible range {lo}–{hi}")
+    return value
+
+
+def _plain(number: float | None) -> str:
+    if number is None:
+        return ""
+    return f"{number:g}" if abs(number) < 1e6 else f"{number:,.0f}"

@@ -1,0 +1,134 @@
+"""The project model: settings, the parcel and the facilities on it.
+
+Values are immutable: an edit makes a new Facility or Project (``replace``), which keeps
+undo trivial and lets caches key on identity. Geometry is shapely, in local metres.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from shapely.geometry.base import BaseGeometry
+
+from planner.errors import InputError
+from planner.i18n import Msg
+from planner.model.attributes import check_attribute
+
+COMMUNITIES = ("new", "existing")
+CLIMATE_ZONES = ("I", "II", "III", "IV", "V", "VI", "VII")
+
+
+@dataclass(frozen=True)
+class Facility:
+    """A feature of the layout: the parcel (kind ``parcel``) or a facility."""
+
+    id: str
+    kind: str
+    geometry: BaseGeometry
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not isinstance(self.id, str) or not self.id:
+            raise InputError(Msg("要素缺少编号", "a feature has no id"))
+        checked = {}
+        for name, value in self.attrs.items():
+            try:
+                checked[name] = check_attribute(name, value)
+            except InputError as err:
+                where = Msg(f"要素 {self.id}({self.kind}):", f"feature {self.id} ({self.kind}): ")
+                raise InputError(where + err.msg) from None
+        object.__setattr__(self, "attrs", MappingProxyType(checked))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.attrs.get(name, default)
+
+    @property
+    def name(self) -> str:
+        return self.attrs.get("name", "")
+
+    def with_attrs(self, **changes: Any) -> Facility:
+        """A copy with attributes changed; ``None`` removes one."""
+        attrs = {**self.attrs, **changes}
+        return replace(self, attrs={k: v for k, v in attrs.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class ManualAnswer:
+    """The designer's answer to a manual check item (yes / no / not yet, with a note)."""
+
+    answer: bool | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str = ""
+    community: str = "new"
+    climate_zone: str = "III"
+    city_population: float = 1_000_000
+    household_size: float | None = None  # None: the rule pack's default
+    rules: tuple[str, ...] = ()
+    manual: Mapping[str, ManualAnswer] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.community not in COMMUNITIES:
+            raise _setting_error("community", self.community, "new / existing")
+        if self.climate_zone not in CLIMATE_ZONES:
+            raise _setting_error("climate_zone", self.climate_zone, "I … VII")
+        if not _number_in(self.city_population, 1, 1e8):
+            raise _setting_error("city_population", self.city_population, "1 – 100,000,000")
+        if self.household_size is not None and not _number_in(self.household_size, 0.5, 20):
+            raise _setting_error("household_size", self.household_size, "0.5 – 20")
+        object.__setattr__(self, "rules", tuple(self.rules))
+        object.__setattr__(self, "manual", MappingProxyType(dict(self.manual)))
+
+
+def _number_in(value: Any, low: float, high: float) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and low <= value <= high
+    )
+
+
+def _setting_error(key: str, value: Any, allowed: str) -> InputError:
+    return InputError(
+        Msg(f"项目设置 {key} = {value!r} 无效(应为 {allowed})",
+            f"project setting {key} = {value!r} is invalid (expected {allowed})")
+    )
+
+
+@dataclass(frozen=True)
+class GeoReference:
+    """Where the local metric frame sits in the world, to export coordinates back.
+
+    ``crs`` is "local" (coordinates were metres already) or an EPSG code such as
+    "EPSG:4326"; ``origin`` is the frame's origin in that CRS's own units.
+    """
+
+    crs: str = "local"
+    origin: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class Project:
+    settings: Settings = field(default_factory=Settings)
+    parcel: Facility | None = None
+    facilities: Mapping[str, Facility] = field(default_factory=dict)
+    georef: GeoReference = field(default_factory=GeoReference)
+
+    def __post_init__(self):
+        object.__setattr__(self, "facilities", MappingProxyType(dict(self.facilities)))
+
+    @classmethod
+    def of(cls, parcel: Facility | None, facilities: Iterable[Facility], **settings) -> Project:
+        """Convenience for scripts and tests: ``Project.of(parcel, [f1, f2], community="new")``."""
+        return cls(Settings(**settings), parcel, {f.id: f for f in facilities})
+
+    def features(self) -> list[Facility]:
+        """The parcel (if any) followed by the facilities, in order."""
+        return ([self.parcel] if self.parcel else []) + list(self.facilities.values())

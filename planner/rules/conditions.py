@@ -1,0 +1,400 @@
+"""Condition types: the building blocks of a check. A pack's ``[[checks.conditions]]``
+table names its ``type`` (default ``compare``); each type reads its own keys.
+
+    compare        actual expression against min / max thresholds
+    any            passes when any of its member conditions passes
+    reach          every facility of some kinds within a distance of another kind
+    services       the listed services are offered by shops
+    manual         the designer's recorded answer
+    block_control  GB 50180 block controls by climate zone and average storeys
+    geometry       the layout's geometry findings (outside, overlap, invalid)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+import numpy as np
+import shapely
+
+from planner.errors import RulePackError
+from planner.i18n import Msg
+from planner.rules.expressions import Expression, NotComputable, compile_expression
+from planner.rules.outcome import Outcome, format_number
+from planner.site import measure
+
+if TYPE_CHECKING:
+    from planner.rules.engine import Context
+
+COMMUNITIES = ("new", "existing")
+
+
+class Threshold:
+    """A bound: one expression, or one per community (``{ new = 50, existing = 33 }``)."""
+
+    def __init__(self, data: Any, where: str):
+        if isinstance(data, Mapping):
+            unknown = set(data) - set(COMMUNITIES)
+            if unknown:
+                raise _error(where, f"只能按 new/existing 区分,不认识 {sorted(unknown)}",
+                             f"may only vary by new/existing, not {sorted(unknown)}")
+            self.by_community = {c: compile_expression(v, f"{where}.{c}") for c, v in data.items()}
+        else:
+            expression = compile_expression(data, where)
+            self.by_community = {c: expression for c in COMMUNITIES}
+
+    def expressions(self) -> list[Expression]:
+        return list(self.by_community.values())
+
+    def value(self, ctx: Context) -> float | None:
+        expression = self.by_community.get(ctx.community)
+        return None if expression is None else expression(ctx)
+
+
+def _error(where: str, zh: str, en: str) -> RulePackError:
+    return RulePackError(Msg(f"{where}:{zh}", f"{where}: {en}"))
+
+
+class Reader:
+    """Reads a condition table, remembering which keys were used to reject unknown ones."""
+
+    def __init__(self, data: Mapping[str, Any], where: str):
+        self.data, self.where, self.used = data, where, {"type", "applies", "label", "else", "unit"}
+
+    def get(self, key: str, default: Any = None, required: bool = False) -> Any:
+        self.used.add(key)
+        if key not in self.data:
+            if required:
+                raise _error(self.where, f"缺少 {key}", f"missing key '{key}'")
+            return default
+        return self.data[key]
+
+    def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
+        value = self.get(key, required=required)
+        if value is None:
+            return ()
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _error(self.where, f"{key} 应为名称或名称列表", f"'{key}' must be a name or a list of names")
+        return tuple(value)
+
+    def finish(self) -> None:
+        unknown = sorted(set(self.data) - self.used)
+        if unknown:
+            raise _error(self.where, f"未知的键 {unknown}", f"unknown key(s) {unknown}")
+
+
+@dataclass
+class Condition:
+    """Common part of every condition type."""
+
+    label: Msg
+    applies: tuple[str, ...]
+    otherwise: str  # status when the condition is not met
+    unit: str
+
+    def expressions(self) -> list[Expression]:
+        return []
+
+    def kind_refs(self) -> set[str]:
+        return set()
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        raise NotImplementedError
+
+    def wording(self) -> Msg:
+        return Msg("宜", "recommended") if self.otherwise == "warn" else Msg("要求", "required")
+
+
+@dataclass
+class Compare(Condition):
+    actual: Expression
+    minimum: Threshold | None
+    maximum: Threshold | None
+
+    def expressions(self):
+        bounds = [t for t in (self.minimum, self.maximum) if t is not None]
+        return [self.actual] + [e for t in bounds for e in t.expressions()]
+
+    def evaluate(self, ctx):
+        ctx.touched = []
+        try:
+            actual = self.actual(ctx)
+            low = self.minimum.value(ctx) if self.minimum else None
+            high = self.maximum.value(ctx) if self.maximum else None
+        except NotComputable:
+            return Outcome("n/a", self.label + Msg(":无法计算(如户数为 0)",
+                                                   ": cannot be computed (no households?)"))
+        features = list(dict.fromkeys(ctx.touched))
+        ok = (low is None or actual >= low - 1e-9) and (high is None or actual <= high + 1e-9)
+        if low is not None and high is not None:
+            bound = format_number(low, self.unit) + Msg("–", "–") + format_number(high, self.unit)
+        elif low is not None:
+            bound = Msg("≥ ", "≥ ") + format_number(low, self.unit)
+        elif high is not None:
+            bound = Msg("≤ ", "≤ ") + format_number(high, self.unit)
+        else:
+            bound = None
+        message = self.label + Msg(" ", " ") + format_number(actual, self.unit)
+        if bound is not None:
+            message = message + Msg(",", ", ") + self.wording() + Msg(" ", " ") + bound
+        return Outcome("pass" if ok else self.otherwise, message,
+                       low if low is not None else high, actual, features, self.unit)
+
+
+@dataclass
+class Any_(Condition):
+    members: list[Condition]
+
+    def expressions(self):
+        return [e for m in self.members for e in m.expressions()]
+
+    def kind_refs(self):
+        return set().union(*(m.kind_refs() for m in self.members))
+
+    def evaluate(self, ctx):
+        outcomes = [m.evaluate(ctx) for m in self.members]
+        for outcome in outcomes:
+            if outcome.status == "pass":
+                return outcome
+        first = outcomes[0]
+        message = Msg.join([o.message for o in outcomes], ";或 ", "; or ")
+        features = list(dict.fromkeys(f for o in outcomes for f in o.features))
+        return Outcome(self.otherwise, message, first.required, first.actual, features,
+                       first.unit)
+
+
+@dataclass
+class Reach(Condition):
+    origins: tuple[str, ...]
+    targets: tuple[str, ...]
+    distance: Expression
+
+    def expressions(self):
+        return [self.distance]
+
+    def kind_refs(self):
+        return set(self.origins) | set(self.targets)
+
+    def evaluate(self, ctx):
+        limit = self.distance(ctx)
+        origins = ctx.of_kinds(self.origins)
+        targets = ctx.of_kinds(self.targets)
+        target_name = Msg.join([ctx.kinds[k].name for k in self.targets], "/", "/")
+        if not origins:
+            names = Msg.join([ctx.kinds[k].name for k in self.origins], "/", "/")
+            return Outcome("n/a", Msg("没有", "no ") + names)
+        if not targets:
+            return Outcome(self.otherwise, Msg("没有", "no ") + target_name, limit, None,
+                           [p.id for p in origins], "m")
+        tree = shapely.STRtree([p.shape for p in targets])
+        (origin_index, _), distances = tree.query_nearest(
+            [p.shape for p in origins], return_distance=True, all_matches=False)
+        nearest = np.zeros(len(origins))
+        nearest[origin_index] = distances
+        too_far = [origins[i].id for i in np.flatnonzero(nearest > limit + 1e-9)]
+        farthest = float(nearest.max())
+        message = self.label + Msg(" 最远 ", ": farthest ") + format_number(farthest, "m") \
+            + Msg(",", ", ") + self.wording() + Msg(" ≤ ", " ≤ ") + format_number(limit, "m")
+        if too_far:
+            message = message + Msg(f"({len(too_far)} 处超出)", f" ({len(too_far)} beyond)")
+            return Outcome(self.otherwise, message, limit, farthest, too_far, "m")
+        return Outcome("pass", message, limit, farthest, [p.id for p in targets], "m")
+
+
+@dataclass
+class Services(Condition):
+    kinds: tuple[str, ...]
+    required: tuple[str, ...]
+
+    def kind_refs(self):
+        return set(self.kinds)
+
+    def evaluate(self, ctx):
+        offering = ctx.of_kinds(self.kinds)
+        present = {s for p in offering for s in p.facility.get("services", ())}
+        missing = [s for s in self.required if s not in present]
+        names = ctx.service_names
+        have = len(self.required) - len(missing)
+        message = self.label + Msg(f" {have}/{len(self.required)} 类", f" {have} of {len(self.required)}")
+        if missing:
+            listed = Msg.join([names.get(s, Msg(s, s)) for s in missing], "、", ", ")
+            message = message + Msg(",缺少 ", "; missing ") + listed
+        return Outcome("pass" if not missing else self.otherwise, message,
+                       len(self.required), have, [p.id for p in offering])
+
+
+@dataclass
+class Manual(Condition):
+    def evaluate(self, ctx):
+        answer = ctx.manual_answer()
+        note = Msg(f":{answer.note}", f": {answer.note}") if answer and answer.note else Msg("", "")
+        if answer is None or answer.answer is None:
+            return Outcome("manual", Msg("待设计师确认", "awaits the designer's answer") + note, True)
+        if answer.answer:
+            return Outcome("pass", Msg("设计师已确认满足", "confirmed by the designer") + note, True, True)
+        return Outcome(self.otherwise, Msg("设计师确认未满足", "not met, by the designer's answer") + note,
+                       True, False)
+
+
+@dataclass
+class BlockControl(Condition):
+    measure: str  # far | density | green | height
+
+    COLUMNS = {"far": ("far_min", "far_max"), "density": (None, "density_max"),
+               "green": ("green_min", None), "height": (None, "height_max")}
+
+    def evaluate(self, ctx):
+        indicators = ctx.indicators
+        if ctx.site.parcel is None:
+            return Outcome("n/a", Msg("尚未绘制用地红线", "no parcel drawn yet"))
+        row = ctx.block_control_row()
+        if row is None:
+            return Outcome("n/a", Msg("没有住宅建筑,无法确定平均层数类别",
+                                      "no residential buildings, so no storeys class applies"))
+        low_key, high_key = self.COLUMNS[self.measure]
+        low, high = row.get(low_key) if low_key else None, row.get(high_key) if high_key else None
+        unit = "m" if self.measure == "height" else ("" if self.measure == "far" else "percent")
+        features: list[str] = []
+        if self.measure == "height":
+            heights = {p.id: measure(p, "height", ctx.params["storey_height_m"])
+                       for p in ctx.site.placed if p.kind.has("building") and not p.underground}
+            actual = max(heights.values(), default=0.0)
+            features = [i for i, h in heights.items() if high is not None and h > high + 1e-9]
+        else:
+            actual = {"far": indicators.far, "density": indicators.building_density,
+                      "green": indicators.green_ratio}[self.measure]
+        status, required = "pass", high if high is not None else low
+        if high is not None and actual > high + 1e-9:
+            status = "fail"
+        elif low is not None and actual < low - 1e-9:
+            status, required = ("fail" if self.measure == "green" else "warn"), low
+        zone_class = Msg(f"{ctx.settings.climate_zone} 类气候区、{row['class_zh']}",
+                         f"climate zone {ctx.settings.climate_zone}, {row['class_en']}")
+        if low is not None and high is not None:
+            bound = format_number(low, unit) + Msg("–", "–") + format_number(high, unit)
+        elif high is not None:
+            bound = Msg("≤ ", "≤ ") + format_number(high, unit)
+        else:
+            bound = Msg("≥ ", "≥ ") + format_number(low, unit)
+        message = self.label + Msg(" ", " ") + format_number(actual, unit) + Msg(",", ", ") \
+            + zone_class + Msg(" 控制值 ", " limit ") + bound
+        return Outcome(status, message, required, actual, features, unit)
+
+
+@dataclass
+class Geometry(Condition):
+    finding: str  # outside | overlap | invalid
+
+    def evaluate(self, ctx):
+        site = ctx.site
+        if self.finding == "outside":
+            ids = list(site.outside)
+            if ctx.site.parcel is None:
+                return Outcome("n/a", Msg("尚未绘制用地红线", "no parcel drawn yet"))
+        elif self.finding == "overlap":
+            ids = list(dict.fromkeys(i for pair in site.overlaps for i in pair))
+        else:
+            ids = list(site.invalid)
+        if not ids:
+            return Outcome("pass", Msg("无", "none"), 0, 0)
+        status = self.otherwise
+        if self.finding == "invalid":
+            left_out = any(site.invalid[i].left_out for i in ids)
+            status = self.otherwise if left_out else "warn"
+            details = [Msg(f"{i}:", f"{i}: ") + site.invalid[i].message for i in ids[:5]]
+            message = Msg.join(details)
+        elif self.finding == "overlap":
+            pairs = site.overlaps[:5]
+            message = Msg.join([Msg(f"{a} 与 {b}", f"{a} with {b}") for a, b in pairs])
+        else:
+            message = Msg(", ".join(ids[:5]), ", ".join(ids[:5]))
+        if len(ids) > 5:
+            message = message + Msg(f" 等 {len(ids)} 个", f" and others ({len(ids)} in all)")
+        return Outcome(status, self.label + Msg(":", ": ") + message, 0, len(ids), ids)
+
+
+def build_condition(data: Mapping[str, Any], where: str,
+                    label_default: Msg | None = None) -> Condition:
+    """Build a condition from its table in a rule pack; errors name ``where``."""
+    if not isinstance(data, Mapping):
+        raise _error(where, "应为表", "must be a table")
+    reader = Reader(data, where)
+    kind = data.get("type", "compare")
+    if kind not in CONDITION_TYPES:
+        raise _error(where, f"未知的条件类型 {kind!r}(可用:{', '.join(CONDITION_TYPES)})",
+                     f"unknown condition type {kind!r} (known: {', '.join(CONDITION_TYPES)})")
+    applies = reader.strings("applies", required=False) or COMMUNITIES
+    if set(applies) - set(COMMUNITIES):
+        raise _error(where, "applies 只能含 new/existing", "'applies' may only list new/existing")
+    otherwise = data.get("else", "fail")
+    if otherwise not in ("fail", "warn"):
+        raise _error(where, "else 应为 fail 或 warn", "'else' must be fail or warn")
+    label = data.get("label")
+    common = dict(label=Msg.from_data(label) if label else (label_default or Msg("", "")),
+                  applies=applies, otherwise=otherwise, unit=data.get("unit", ""))
+    condition = CONDITION_TYPES[kind](reader, common)
+    reader.finish()
+    return condition
+
+
+def _compare(reader: Reader, common) -> Compare:
+    where = reader.where
+    minimum, maximum = reader.get("min"), reader.get("max")
+    if minimum is None and maximum is None:
+        raise _error(where, "需要 min 或 max", "needs 'min' or 'max'")
+    return Compare(**common, actual=compile_expression(reader.get("actual", required=True),
+                                                         f"{where}.actual"),
+                   minimum=Threshold(minimum, f"{where}.min") if minimum is not None else None,
+                   maximum=Threshold(maximum, f"{where}.max") if maximum is not None else None)
+
+
+def _any(reader: Reader, common) -> Any_:
+    members = reader.get("any", required=True)
+    if not isinstance(members, list) or len(members) < 2:
+        raise _error(reader.where, "any 应列出至少两个条件", "'any' must list at least two conditions")
+    built = [build_condition(m, f"{reader.where}.any[{i}]", common["label"])
+             for i, m in enumerate(members)]
+    return Any_(**common, members=built)
+
+
+def _reach(reader: Reader, common) -> Reach:
+    return Reach(**common, origins=reader.strings("from"), targets=reader.strings("to"),
+                 distance=compile_expression(reader.get("distance", required=True),
+                                             f"{reader.where}.distance"))
+
+
+def _services(reader: Reader, common) -> Services:
+    return Services(**common, kinds=reader.strings("kinds"), required=reader.strings("required"))
+
+
+def _manual(reader: Reader, common) -> Manual:
+    return Manual(**common)
+
+
+def _block_control(reader: Reader, common) -> BlockControl:
+    value = reader.get("measure", required=True)
+    if value not in BlockControl.COLUMNS:
+        raise _error(reader.where, f"measure 应为 {'/'.join(BlockControl.COLUMNS)}",
+                     f"'measure' must be one of {', '.join(BlockControl.COLUMNS)}")
+    return BlockControl(**common, measure=value)
+
+
+def _geometry(reader: Reader, common) -> Geometry:
+    value = reader.get("finding", required=True)
+    if value not in ("outside", "overlap", "invalid"):
+        raise _error(reader.where, "finding 应为 outside/overlap/invalid",
+                     "'finding' must be outside, overlap or invalid")
+    return Geometry(**common, finding=value)
+
+
+CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
+    "compare": _compare,
+    "any": _any,
+    "reach": _reach,
+    "services": _services,
+    "manual": _manual,
+    "block_control": _block_control,
+    "geometry": _geometry,
+}

@@ -1,0 +1,140 @@
+"""The rules engine: evaluates a rulebook's checks on an analysed site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from planner.i18n import Msg
+from planner.indicators import Indicators
+from planner.model import ManualAnswer, Project
+from planner.rules.outcome import SEVERITY, Outcome, contract_value, worst
+from planner.rules.pack import CheckSpec, Rulebook
+from planner.site import Placed, Site, measure
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    status: str
+    title: Msg
+    message: Msg
+    clause: str
+    required: Any
+    actual: Any
+    features: tuple[str, ...]
+    unit: str = ""
+
+    def to_contract(self, lang: str = "zh") -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "title": self.title.text(lang),
+                "message": self.message.text(lang), "clause": self.clause,
+                "required": contract_value(self.required, self.unit),
+                "actual": contract_value(self.actual, self.unit),
+                "features": list(self.features)}
+
+
+class Context:
+    """The facts expressions and conditions read, for one evaluation of one project."""
+
+    def __init__(self, project: Project, site: Site, indicators: Indicators,
+                 rulebook: Rulebook, params: Mapping[str, Any]):
+        self.project, self.site, self.indicators = project, site, indicators
+        self.settings = project.settings
+        self.community = project.settings.community
+        self.kinds = rulebook.kinds
+        self.service_names = rulebook.services
+        self.block_controls = rulebook.block_controls
+        self.params = params
+        self.check_id = ""
+        self.touched: list[str] = []
+        self._by_kind: dict[str, list[Placed]] = {}
+        for placed in site.placed:
+            self._by_kind.setdefault(placed.facility.kind, []).append(placed)
+        self._values: dict[tuple[str, tuple[str, ...] | None], list[tuple[str, float]]] = {}
+
+    # -- Facts, for expressions ------------------------------------------------------
+    def name(self, name: str) -> float:
+        if name in self.params:
+            return self.params[name]
+        return getattr(self.indicators, name)
+
+    def aggregate(self, how, measure_name, kinds, at_least=None, at_most=None) -> float:
+        values = self._measured(measure_name or "area", kinds)
+        if how == "count":
+            chosen = [(i, v) for i, v in values
+                      if measure_name is None
+                      or ((at_least is None or v >= at_least) and (at_most is None or v <= at_most))]
+            self.touched.extend(i for i, _ in chosen)
+            return len(chosen)
+        self.touched.extend(i for i, _ in values)
+        numbers = [v for _, v in values]
+        if how == "sum":
+            return sum(numbers)
+        if not numbers:
+            return 0
+        return min(numbers) if how == "min" else max(numbers)
+
+    def _measured(self, name: str, kinds: tuple[str, ...] | None) -> list[tuple[str, float]]:
+        key = (name, kinds)
+        if key not in self._values:
+            placed = self.site.placed if kinds is None else self.of_kinds(kinds)
+            ids = {p.id for p in placed}
+            storey = self.params["storey_height_m"]
+            # A facility inside another of the same selection is part of its host already.
+            self._values[key] = [(p.id, measure(p, name, storey)) for p in placed
+                                 if not (name == "floor_area" and p.host in ids)]
+        return self._values[key]
+
+    # -- for conditions ---------------------------------------------------------------
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[Placed]:
+        return [p for k in kinds for p in self._by_kind.get(k, ())]
+
+    def manual_answer(self) -> ManualAnswer | None:
+        return self.settings.manual.get(self.check_id)
+
+    def block_control_row(self) -> Mapping[str, Any] | None:
+        storeys = self.indicators.avg_floors
+        if storeys <= 0:
+            return None
+        rows = [r for r in self.block_controls if self.settings.climate_zone in r["zones"]]
+        for row in rows:
+            if storeys <= row["max_storeys"] + 1e-9:
+                return row
+        return rows[-1] if rows else None
+
+
+def run_checks(project: Project, site: Site, indicators: Indicators, rulebook: Rulebook,
+               params: Mapping[str, Any]) -> list[CheckResult]:
+    ctx = Context(project, site, indicators, rulebook, params)
+    return [_run(check, ctx) for check in rulebook.checks]
+
+
+_ONLY = {"new": Msg("仅适用于新建居住社区", "applies to new communities only"),
+         "existing": Msg("仅适用于既有居住社区", "applies to existing communities only")}
+
+
+def _run(check: CheckSpec, ctx: Context) -> CheckResult:
+    def result(status, message, required=None, actual=None, features=(), unit=""):
+        return CheckResult(check.id, status, check.title, message, check.clause, required,
+                           actual, tuple(features), unit)
+
+    if ctx.community not in check.applies:
+        return result("n/a", _ONLY[check.applies[0]])
+    ctx.check_id = check.id
+    outcomes: list[Outcome] = []
+    for condition in check.conditions:
+        if ctx.community in condition.applies:
+            try:
+                outcomes.append(condition.evaluate(ctx))
+            except Exception as err:  # a broken rule must not take the other checks down
+                outcomes.append(Outcome("n/a", Msg(f"规则出错:{err}", f"rule error: {err}")))
+    if not outcomes:
+        return result("n/a", _ONLY["existing" if ctx.community == "new" else "new"])
+    status = worst(o.status for o in outcomes)
+    headline = next(o for o in outcomes if o.status == status)
+    shown = outcomes if status in ("pass", "n/a") else [o for o in outcomes if SEVERITY[o.status] > 1]
+    features = list(dict.fromkeys(f for o in shown for f in o.features))
+    if not features and check.highlight:
+        features = [p.id for p in ctx.of_kinds(check.highlight)]
+    return result(status, Msg.join([o.message for o in shown]), headline.required,
+                  headline.actual, features, headline.unit)

@@ -1,0 +1,196 @@
+"""The expression vocabulary of rule packs: small, safe arithmetic over indicators,
+parameters and facility measures.
+
+An expression is parsed once, with Python's ``ast`` in eval mode, and only the nodes listed
+here are accepted: numbers, strings, lists, names, + - * / // % **, unary minus and calls of
+the functions below. Nothing is ever passed to ``eval``.
+
+Names are indicators (``far``, ``households`` …) and pack parameters. Functions::
+
+    sum_of(measure, kinds=None)      total of a measure over facilities of the kinds
+    count_of(kinds=None, measure=None, at_least=None, at_most=None)
+    min_of(measure, kinds=None)      smallest value (0 when there is none)
+    max_of(measure, kinds=None)      largest value (0 when there is none)
+    min(a, b, …)  max(a, b, …)  ceil(x)  floor(x)  round(x, digits)  abs(x)
+
+``kinds`` is a kind id, a list of kind ids, or omitted for every facility. ``measure`` is
+one of ``MEASURES`` or a numeric facility attribute such as ``households``.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
+
+from planner.errors import RulePackError
+from planner.i18n import Msg
+
+#: Measures computed per facility (the numeric attributes are measures too).
+MEASURES = {
+    "area": "area of the shape (0 for points and lines)",
+    "footprint": "above-ground footprint (0 when underground or inside another building)",
+    "floor_area": "above-ground floor area: floor_area_m2, else footprint × floors",
+    "land_area": "the facility's own lot: land_area_m2, else the area of its shape",
+    "length": "length of a line (paths)",
+    "height": "height_m, else floors × the pack's storey_height_m",
+}
+
+
+class Facts(Protocol):
+    """What expressions read: provided by the rules engine for one evaluation."""
+
+    def name(self, name: str) -> float: ...
+
+    def aggregate(self, how: str, measure: str | None, kinds: tuple[str, ...] | None,
+                  at_least: float | None = None, at_most: float | None = None) -> float: ...
+
+
+class NotComputable(Exception):
+    """The value does not exist for this layout (a division by zero households)."""
+
+
+_BINARY = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Pow: operator.pow,
+}
+_UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
+_MATH = {"min": min, "max": max, "ceil": math.ceil, "floor": math.floor, "round": round,
+         "abs": abs}
+_AGGREGATES = {"sum_of", "count_of", "min_of", "max_of"}
+#: Every function an expression may call.
+FUNCTIONS = tuple(sorted(_AGGREGATES | set(_MATH)))
+
+Compiled = Callable[[Facts], Any]
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A compiled expression; ``names`` and ``kinds`` are what it refers to."""
+
+    source: str
+    run: Compiled
+    names: frozenset[str]
+    kinds: frozenset[str]
+    measures: frozenset[str]
+
+    def __call__(self, facts: Facts) -> float:
+        try:
+            value = self.run(facts)
+        except ZeroDivisionError:
+            raise NotComputable from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise NotComputable
+        return value
+
+
+def compile_expression(source: str | int | float, where: str) -> Expression:
+    """Compile ``source`` (a number is a constant); ``where`` names it in error messages."""
+    if isinstance(source, (int, float)) and not isinstance(source, bool):
+        value = source
+        return Expression(repr(source), lambda facts: value, frozenset(), frozenset(),
+                          frozenset())
+    if not isinstance(source, str):
+        raise _error(where, source, "应为数字或表达式", "must be a number or an expression")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as err:
+        raise _error(where, source, f"语法错误:{err.msg}", f"syntax error: {err.msg}") from None
+    compiler = _Compiler(where, source)
+    run = compiler.node(tree.body)
+    return Expression(source, run, frozenset(compiler.names), frozenset(compiler.kinds),
+                      frozenset(compiler.measures))
+
+
+def _error(where: str, source: Any, zh: str, en: str) -> RulePackError:
+    return RulePackError(Msg(f"{where}:表达式 {source!r} {zh}",
+                             f"{where}: expression {source!r} {en}"))
+
+
+class _Compiler:
+    def __init__(self, where: str, source: str):
+        self.where, self.source = where, source
+        self.names: set[str] = set()
+        self.kinds: set[str] = set()
+        self.measures: set[str] = set()
+
+    def fail(self, zh: str, en: str) -> RulePackError:
+        return _error(self.where, self.source, zh, en)
+
+    def node(self, node: ast.AST) -> Compiled:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)) \
+                and not isinstance(node.value, bool):
+            value = node.value
+            return lambda facts: value
+        if isinstance(node, ast.Name):
+            name = node.id
+            self.names.add(name)
+            return lambda facts: facts.name(name)
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
+            op, left, right = _BINARY[type(node.op)], self.node(node.left), self.node(node.right)
+            return lambda facts: op(left(facts), right(facts))
+        if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
+            op, operand = _UNARY[type(node.op)], self.node(node.operand)
+            return lambda facts: op(operand(facts))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            return self.call(node)
+        raise self.fail(f"含有不支持的写法 {type(node).__name__}",
+                        f"uses {type(node).__name__}, which rule expressions do not support")
+
+    def call(self, node: ast.Call) -> Compiled:
+        func = node.func.id
+        if func in _MATH:
+            if node.keywords:
+                raise self.fail(f"{func}() 不接受命名参数", f"{func}() takes no keyword arguments")
+            fn, args = _MATH[func], [self.node(a) for a in node.args]
+            return lambda facts: fn(*(a(facts) for a in args))
+        if func not in _AGGREGATES:
+            known = ", ".join(FUNCTIONS)
+            raise self.fail(f"调用了未知函数 {func}(可用:{known})",
+                            f"calls unknown function {func} (known: {known})")
+        params = ["kinds", "measure", "at_least", "at_most"] if func == "count_of" \
+            else ["measure", "kinds"]
+        if len(node.args) > len(params):
+            raise self.fail(f"{func}() 参数过多", f"gives {func}() too many arguments")
+        given = dict(zip(params, node.args))
+        for keyword in node.keywords:
+            if keyword.arg not in params or keyword.arg in given:
+                raise self.fail(f"{func}() 的参数 {keyword.arg} 无效",
+                                f"gives {func}() an invalid argument {keyword.arg}")
+            given[keyword.arg] = keyword.value
+        kinds = self.kind_list(given.get("kinds"))
+        measure = self.literal_string(given.get("measure"), "measure")
+        if func != "count_of" and measure is None:
+            raise self.fail(f"{func}() 需要 measure 参数", f"{func}() needs a measure")
+        if measure is not None:
+            self.measures.add(measure)
+        bounds = [self.node(given[b]) if b in given else None for b in ("at_least", "at_most")]
+        how = func[:-3]  # sum / count / min / max
+
+        def run(facts: Facts) -> float:
+            low, high = (b(facts) if b else None for b in bounds)
+            return facts.aggregate(how, measure, kinds, low, high)
+
+        return run
+
+    def literal_string(self, node: ast.AST | None, what: str) -> str | None:
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        raise self.fail(f"的 {what} 应为带引号的名称", f"must give {what} as a quoted name")
+
+    def kind_list(self, node: ast.AST | None) -> tuple[str, ...] | None:
+        if node is None:
+            return None
+        items = node.elts if isinstance(node, (ast.List, ast.Tuple)) else [node]
+        kinds = tuple(self.literal_string(item, "kinds") for item in items)
+        self.kinds.update(kinds)
+        return kinds

@@ -1,0 +1,231 @@
+"""Rule packs: TOML files holding thresholds (with clause references), facility kinds and
+checks. The national pack is ``resources/rules/national.toml``; see docs/rule-packs.md.
+
+A ``Rulebook`` is the packs in force for a project, merged in order: later packs override
+parameters, add kinds and checks, and replace a check or table they name again.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from planner.errors import RulePackError
+from planner.i18n import Msg
+from planner.indicators import INDICATOR_KEYS
+from planner.model import ATTRIBUTES, Kind, KindRegistry
+from planner.model.kinds import GEOMETRIES, ROLES
+from planner.resources import resource
+from planner.rules.conditions import COMMUNITIES, Condition, Reader, build_condition
+from planner.rules.expressions import MEASURES
+
+BUILTIN_DIR = resource("rules")
+PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks"}
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    title: Msg
+    clause: str
+    applies: tuple[str, ...]
+    conditions: tuple[Condition, ...]
+    highlight: tuple[str, ...]  # kinds to highlight when the conditions name no facility
+    pack: str
+
+
+@dataclass(frozen=True)
+class RulePack:
+    name: str
+    version: str
+    title: Msg
+    path: Path | None
+    parameters: Mapping[str, Any]
+    kinds: Mapping[str, Kind]
+    services: Mapping[str, Msg]
+    block_controls: tuple[Mapping[str, Any], ...] | None
+    checks: tuple[CheckSpec, ...]
+
+
+def _error(where: str, zh: str, en: str) -> RulePackError:
+    return RulePackError(Msg(f"{where}:{zh}", f"{where}: {en}"))
+
+
+def find_pack(name_or_path: str) -> Path:
+    """A pack by path (``my/pack.toml``) or by name of a built-in pack (``national``)."""
+    path = Path(name_or_path)
+    if path.suffix == ".toml" and path.is_file():
+        return path
+    builtin = BUILTIN_DIR / f"{name_or_path}.toml"
+    if builtin.is_file():
+        return builtin
+    known = ", ".join(sorted(p.stem for p in BUILTIN_DIR.glob("*.toml")))
+    raise RulePackError(Msg(f"找不到规则包 {name_or_path!r}(可用:{known})",
+                            f"unknown rule pack {name_or_path!r} (known: {known})"))
+
+
+def load_pack(path: Path) -> RulePack:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise _error(str(path), f"TOML 语法错误:{err}", f"TOML syntax error: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise _error(str(path), f"无法读取:{err}", f"cannot be read: {err}") from None
+    return parse_pack(data, str(path), path)
+
+
+def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) -> RulePack:
+    unknown = sorted(set(data) - PACK_KEYS)
+    if unknown:
+        raise _error(where, f"未知的表 {unknown}", f"unknown table(s) {unknown}")
+    meta = Reader(data.get("pack", {}), f"{where}: [pack]")
+    name = meta.get("name", required=True)
+    version = str(meta.get("version", required=True))
+    title = Msg.from_data(meta.get("title", name))
+    for key in ("region", "author", "source", "description"):
+        meta.get(key)
+    meta.finish()
+    if not isinstance(name, str) or not name.isidentifier():
+        raise _error(where, "pack.name 应为字母、数字和下划线组成的名称",
+                     "pack.name must be a plain identifier (letters, digits, _)")
+    parameters = _parameters(data.get("parameters", {}), f"{where}: [parameters]")
+    kinds = {k: _kind(k, v, f"{where}: [kinds.{k}]") for k, v in data.get("kinds", {}).items()}
+    services = {k: Msg.from_data(v) for k, v in data.get("services", {}).items()}
+    block_controls = data.get("block_controls")
+    if block_controls is not None:
+        block_controls = tuple(_block_row(r, f"{where}: block_controls[{i}]")
+                               for i, r in enumerate(block_controls))
+    checks = tuple(_check(c, f"{where}: checks[{i}]", name)
+                   for i, c in enumerate(data.get("checks", [])))
+    return RulePack(name, version, title, path, parameters, kinds, services, block_controls,
+                    checks)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _parameters(table: Mapping[str, Any], where: str) -> dict[str, Any]:
+    for key, value in table.items():
+        values = value.values() if isinstance(value, Mapping) else [value]
+        if isinstance(value, Mapping) and set(value) - set(COMMUNITIES):
+            raise _error(f"{where} {key}", "只能按 new/existing 区分", "may only vary by new/existing")
+        if not all(_number(v) for v in values):
+            raise _error(f"{where} {key}", "应为数字", "must be a number")
+    return dict(table)
+
+
+def _kind(kind_id: str, table: Mapping[str, Any], where: str) -> Kind:
+    reader = Reader(table, where)
+    geometries = reader.strings("geometry")
+    roles = reader.strings("roles", required=False)
+    colour = reader.get("colour", "#9e9e9e")
+    name = Msg(reader.get("zh", required=True), reader.get("en", required=True))
+    reader.finish()
+    if set(geometries) - set(GEOMETRIES):
+        raise _error(where, f"geometry 应为 {'/'.join(GEOMETRIES)}",
+                     f"geometry must be among {', '.join(GEOMETRIES)}")
+    if set(roles) - set(ROLES):
+        raise _error(where, f"未知的角色 {sorted(set(roles) - set(ROLES))}",
+                     f"unknown role(s) {sorted(set(roles) - set(ROLES))}")
+    return Kind(kind_id, name, colour, geometries, frozenset(roles))
+
+
+BLOCK_COLUMNS = ("far_min", "far_max", "density_max", "green_min", "height_max")
+
+
+def _block_row(row: Mapping[str, Any], where: str) -> dict[str, Any]:
+    reader = Reader(row, where)
+    zones = reader.strings("zones")
+    top = reader.get("max_storeys", required=True)
+    class_zh, class_en = reader.get("class_zh", required=True), reader.get("class_en", required=True)
+    values = {c: reader.get(c) for c in BLOCK_COLUMNS}
+    reader.finish()
+    if not all(_number(v) for v in [top, *[v for v in values.values() if v is not None]]):
+        raise _error(where, "数值应为数字", "values must be numbers")
+    return {"zones": zones, "max_storeys": top, "class_zh": class_zh, "class_en": class_en,
+            **values}
+
+
+def _check(table: Mapping[str, Any], where: str, pack: str) -> CheckSpec:
+    if not isinstance(table, Mapping):
+        raise _error(where, "应为表", "must be a table")
+    reader = Reader(table, where)
+    check_id = reader.get("id", required=True)
+    where = f"{where} ({check_id})"
+    reader.where = where
+    title = Msg.from_data(reader.get("title", required=True))
+    clause = reader.get("clause", "")
+    highlight = reader.strings("highlight", required=False)
+    conditions = reader.get("conditions", required=True)
+    applies = reader.strings("applies", required=False) or COMMUNITIES
+    reader.finish()
+    if not isinstance(conditions, list) or not conditions:
+        raise _error(where, "至少需要一个条件", "needs at least one condition")
+    built = tuple(build_condition(c, f"{where}.conditions[{i}]", title)
+                  for i, c in enumerate(conditions))
+    return CheckSpec(check_id, title, clause, applies, built, highlight, pack)
+
+
+class Rulebook:
+    """The rule packs in force, merged in order (national first)."""
+
+    def __init__(self, packs: list[RulePack]):
+        self.packs = list(packs)
+        self.parameters: dict[str, Any] = {}
+        kinds: dict[str, Kind] = {}
+        self.services: dict[str, Msg] = {}
+        self.block_controls: tuple[Mapping[str, Any], ...] = ()
+        checks: dict[str, CheckSpec] = {}
+        for pack in self.packs:
+            self.parameters.update(pack.parameters)
+            kinds.update(pack.kinds)
+            self.services.update(pack.services)
+            if pack.block_controls is not None:
+                self.block_controls = pack.block_controls
+            for check in pack.checks:
+                checks[check.id] = check
+        self.kinds = KindRegistry(kinds)
+        self.checks = list(checks.values())
+        self._validate()
+
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.packs]
+
+    def parameters_for(self, community: str) -> dict[str, Any]:
+        return {k: (v.get(community, 0) if isinstance(v, Mapping) else v)
+                for k, v in self.parameters.items()}
+
+    def _validate(self) -> None:
+        """Every name, kind and measure an expression uses must exist once packs merge."""
+        clash = sorted(set(INDICATOR_KEYS) & set(self.parameters))
+        if clash:
+            raise _error(self.packs[-1].name, f"参数与指标同名 {clash}",
+                         f"parameter(s) named like indicators {clash}")
+        names = set(INDICATOR_KEYS) | set(self.parameters)
+        measures = set(MEASURES) | {k for k, s in ATTRIBUTES.items() if s.type in ("int", "float")}
+        for check in self.checks:
+            where = f"{check.pack}: {check.id}"
+            for condition in check.conditions:
+                kinds = set(condition.kind_refs()) | set(check.highlight)
+                for expression in condition.expressions():
+                    _known(where, "名称", "name", expression.names, names)
+                    _known(where, "度量", "measure", expression.measures, measures)
+                    kinds |= expression.kinds
+                _known(where, "设施类型", "kind", kinds, set(self.kinds))
+
+
+def _known(where: str, zh: str, en: str, used: set[str] | frozenset[str], known: set[str]) -> None:
+    unknown = sorted(set(used) - known)
+    if unknown:
+        raise _error(where, f"未知的{zh} {unknown}", f"unknown {en}(s) {unknown}")
+
+
+def load_rulebook(extra: list[str] | tuple[str, ...] = ()) -> Rulebook:
+    """The national pack followed by the packs named (built-in names or paths)."""
+    names = ["national"] + [n for n in extra if n != "national"]
+    return Rulebook([load_pack(find_pack(n)) for n in names])

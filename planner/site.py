@@ -1,0 +1,235 @@
+"""Geometry analysis of a layout: usable shapes, what lies inside the parcel, which
+building hosts which facility, and the geometry findings (invalid, outside, overlap).
+
+Everything the indicators and rules need from shapely is computed here once per
+evaluation, vectorised over all facilities (an STRtree for the pairwise questions), so a
+recompute stays fast enough to run on every edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planner.i18n import Msg
+from planner.model import Facility, Kind, KindRegistry, Project
+
+_TYPES = {
+    "polygon": ("Polygon", "MultiPolygon"),
+    "point": ("Point", "MultiPoint"),
+    "line": ("LineString", "MultiLineString"),
+}
+
+
+@dataclass
+class Placed:
+    """A facility with a usable shape, and what the analysis found out about it."""
+
+    facility: Facility
+    kind: Kind
+    shape: BaseGeometry
+    area: float
+    length: float
+    underground: bool
+    inside_share: float = 1.0  # share of the area (or length) inside the parcel
+    host: str | None = None  # id of the building this facility sits inside
+
+    @property
+    def id(self) -> str:
+        return self.facility.id
+
+    @property
+    def counts_as_building(self) -> bool:
+        """Adds footprint to density and floor area to FAR."""
+        return self.kind.has("building") and not self.underground and self.host is None
+
+
+@dataclass(frozen=True)
+class ShapeProblem:
+    message: Msg
+    left_out: bool  # unusable, so not counted; otherwise repaired and counted
+
+
+@dataclass
+class Site:
+    parcel: BaseGeometry | None
+    placed: list[Placed]
+    invalid: dict[str, ShapeProblem] = field(default_factory=dict)
+    outside: list[str] = field(default_factory=list)
+    overlaps: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def site_area(self) -> float:
+        return self.parcel.area if self.parcel is not None else 0.0
+
+
+def repair_polygon(geometry: BaseGeometry) -> BaseGeometry | None:
+    """The polygonal part of a shape made valid, or None when nothing with area is left."""
+    if not geometry.is_valid:
+        geometry = shapely.make_valid(geometry)
+    polygons = [p for p in shapely.get_parts(geometry) if isinstance(p, (Polygon, MultiPolygon))]
+    if not polygons:
+        return None
+    shape = polygons[0] if len(polygons) == 1 else shapely.union_all(polygons)
+    return shape if shape.area > 0 else None
+
+
+def _usable(feature: Facility, kind: Kind, invalid: dict[str, ShapeProblem]) -> BaseGeometry | None:
+    geometry = feature.geometry
+    if geometry is None or geometry.is_empty:
+        invalid[feature.id] = ShapeProblem(Msg("图形为空,未计入", "the shape is empty; left out"), True)
+        return None
+    allowed = [t for g in kind.geometries for t in _TYPES[g]]
+    if geometry.geom_type not in allowed:
+        invalid[feature.id] = ShapeProblem(Msg(
+            f"图形类型 {geometry.geom_type} 不适用于{kind.name.zh}(应为 {'/'.join(allowed)}),未计入",
+            f"a {geometry.geom_type} cannot be a {kind.name.en} (expected {'/'.join(allowed)}); left out",
+        ), True)
+        return None
+    if geometry.geom_type not in _TYPES["polygon"]:
+        return geometry
+    if geometry.is_valid and geometry.area > 0:
+        return geometry
+    reason = shapely.is_valid_reason(geometry)
+    repaired = repair_polygon(geometry)
+    if repaired is None:
+        invalid[feature.id] = ShapeProblem(
+            Msg(f"图形无面积({reason}),未计入", f"the shape has no area ({reason}); left out"), True)
+    else:
+        invalid[feature.id] = ShapeProblem(
+            Msg(f"图形已自动修复({reason})", f"the shape was repaired ({reason})"), False)
+    return repaired
+
+
+_TYPE_IDS = {"polygon": {3, 6}, "point": {0, 4}, "line": {1, 5}}  # shapely.get_type_id
+
+
+def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01) -> Site:
+    invalid: dict[str, ShapeProblem] = {}
+    parcel = None
+    if project.parcel is not None:
+        parcel = _usable(project.parcel, kinds["parcel"], invalid)
+    facilities = list(project.facilities.values())
+    geometries = np.array([f.geometry for f in facilities], dtype=object)
+    # One vectorised pass answers "is this shape fine as it is?" for nearly every facility;
+    # only the rest go through the slow path that explains and repairs.
+    type_ids = shapely.get_type_id(geometries)
+    fine = ~shapely.is_empty(geometries) & shapely.is_valid(geometries)
+    areas, lengths = shapely.area(geometries), shapely.length(geometries)
+    allowed = {k: set().union(*(_TYPE_IDS[g] for g in kind.geometries)) for k, kind in kinds.items()}
+    placed = []
+    for i, facility in enumerate(facilities):
+        kind = kinds[facility.kind]
+        polygonal = type_ids[i] in _TYPE_IDS["polygon"]
+        if fine[i] and type_ids[i] in allowed[facility.kind] and (areas[i] > 0 or not polygonal):
+            shape, area, length = facility.geometry, float(areas[i]), float(lengths[i])
+        else:
+            shape = _usable(facility, kind, invalid)
+            if shape is None:
+                continue
+            area, length = shape.area, shape.length
+        underground = facility.attrs.get("underground", "underground" in kind.roles)
+        placed.append(Placed(facility, kind, shape, area, length, underground))
+    site = Site(parcel, placed, invalid)
+    if placed:
+        _find_hosts(site, tolerance_m2)
+        if parcel is not None:
+            _clip_to_parcel(site, tolerance_m2)
+        _find_overlaps(site, tolerance_m2)
+    return site
+
+
+def _clip_to_parcel(site: Site, tolerance_m2: float) -> None:
+    parcel = site.parcel
+    shapely.prepare(parcel)
+    shapes = np.array([p.shape for p in site.placed], dtype=object)
+    covered = shapely.covers(parcel, shapes)
+    for placed, inside in zip(site.placed, covered):
+        if inside:
+            continue
+        part = placed.shape.intersection(parcel)
+        if placed.area > 0:
+            outside_area = placed.area - part.area
+            placed.inside_share = part.area / placed.area
+            if outside_area <= tolerance_m2:  # on the red line, within drawing precision
+                placed.inside_share = 1.0
+                continue
+        elif placed.length > 0:
+            placed.inside_share = part.length / placed.length
+        else:
+            placed.inside_share = 0.0
+        if not placed.kind.has("street"):
+            site.outside.append(placed.id)
+
+
+def _polygons_of(site: Site, wanted) -> list[Placed]:
+    return [p for p in site.placed if p.area > 0 and wanted(p)]
+
+
+def _find_hosts(site: Site, tolerance_m2: float) -> None:
+    """A nestable facility wholly inside a larger building sits in it (a shop on the
+    ground floor of housing, a nursery in the service station)."""
+    buildings = _polygons_of(site, lambda p: p.kind.has("building") and not p.underground)
+    guests = [p for p in buildings if p.kind.has("nestable")]
+    if not guests or len(buildings) < 2:
+        return
+    order = {p.id: i for i, p in enumerate(buildings)}
+    by_id = {p.id: p for p in buildings}
+    tree = shapely.STRtree([p.shape for p in buildings])
+    pairs = tree.query([g.shape for g in guests], predicate="covered_by")
+    for guest_index, host_index in zip(*pairs):
+        guest, host = guests[guest_index], buildings[host_index]
+        if host is guest:
+            continue
+        bigger = host.area > guest.area + tolerance_m2
+        same_and_earlier = abs(host.area - guest.area) <= tolerance_m2 and order[host.id] < order[guest.id]
+        if not (bigger or same_and_earlier):
+            continue
+        if guest.host is None or host.area < by_id[guest.host].area:
+            guest.host = host.id
+
+
+def _find_overlaps(site: Site, tolerance_m2: float) -> None:
+    buildings = _polygons_of(site, lambda p: p.counts_as_building)
+    if len(buildings) < 2:
+        return
+    shapes = np.array([p.shape for p in buildings], dtype=object)
+    tree = shapely.STRtree(shapes)
+    left, right = tree.query(shapes, predicate="intersects")
+    keep = left < right
+    left, right = left[keep], right[keep]
+    if len(left) == 0:
+        return
+    areas = shapely.area(shapely.intersection(shapes[left], shapes[right]))
+    for i, j, area in zip(left, right, areas):
+        if area > tolerance_m2:
+            site.overlaps.append((buildings[i].id, buildings[j].id))
+
+
+def measure(placed: Placed, name: str, storey_height_m: float) -> float:
+    """One of the rule vocabulary's MEASURES, or a numeric attribute (0 when absent)."""
+    facility, building = placed.facility, placed.kind.has("building")
+    if name == "area":
+        return placed.area
+    if name == "length":
+        return placed.length
+    if name == "footprint":
+        return placed.area if placed.counts_as_building else 0.0
+    if name == "land_area":
+        return facility.get("land_area_m2", placed.area)
+    floors = facility.get("floors", 1 if building else 0)
+    if name == "floors":
+        return floors
+    if name == "floor_area":
+        given = facility.get("floor_area_m2")
+        if given is not None:
+            return given
+        return placed.area * floors if building and not placed.underground else 0.0
+    if name == "height":
+        return facility.get("height_m", floors * storey_height_m if building else 0.0)
+    value = facility.get(name, 0)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Sets up everything Community Planner needs on a Debian machine, idempotently and quickly
+# when nothing changed: missing Debian packages, a virtual environment in .venv, and the
+# project installed into it (editable, with test extras). Sourced by run.sh and test.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else say "need root to run: $*  (install sudo or run as root)"; return 1
+    fi
+}
+
+find_python() {
+    local candidate
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+           "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"; return 0
+        fi
+    done
+    say "Python 3.11 or newer is required (apt-get install python3)"; return 1
+}
+
+install_debian_packages() {
+    # Only what is missing, so a prepared machine never calls apt.
+    local wanted missing=()
+    wanted=$(grep -v '^\s*#' "$ROOT/scripts/debian-packages.txt" | tr -s ' \n' ' ')
+    command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian system: skipping system packages"; return 0; }
+    for pkg in $wanted; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        say "installing Debian packages: ${missing[*]}"
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+make_venv() {
+    local python
+    python=$(find_python)
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "creating virtual environment in .venv"
+        if ! "$python" -m venv "$VENV" 2>/dev/null; then
+            # Debian splits ensurepip into python3-venv.
+            rm -rf "$VENV"
+            as_root apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv
+            "$python" -m venv "$VENV"
+        fi
+    fi
+}
+
+install_project() {
+    # Reinstall only when the dependency list changed.
+    local stamp="$VENV/.setup-stamp" want
+    want=$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+        say "installing Python packages into .venv"
+        "$VENV/bin/python" -m pip install -q --upgrade pip
+        "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+        echo "$want" > "$stamp"
+    fi
+}
+
+install_debian_packages
+make_venv
+install_project
+export PATH="$VENV/bin:$PATH"

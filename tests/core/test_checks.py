@@ -1,0 +1,198 @@
+"""Every check of the national pack with a passing and a failing (or n/a) layout.
+
+The new-community sample passes every computed check; each failing case is one edit a
+designer could make, so the test also shows which fact the check looks at."""
+
+import pytest
+from shapely.geometry import LineString, Point, Polygon
+
+from planner import evaluate
+from planner.model import Facility, Project
+from tests.helpers import (
+    answered, check, edit, edit_kind, moved, new_sample, old_sample, parcel, point, rect,
+    settings, with_facilities, without_kinds,
+)
+
+NEW = new_sample()
+OLD = old_sample()
+EXISTING = settings(NEW, community="existing")
+
+
+def test_the_new_sample_passes_every_computed_check():
+    result = evaluate(NEW)
+    not_passing = {c.id: c.status for c in result.checks if c.status != "pass"}
+    assert not_passing == {"cc.18": "manual", "cc.19": "manual", "cc.20": "manual"}
+
+
+# (check id, layout, expected status, expected required, expected actual)
+CASES = [
+    # cc.01 community service station: floor area ~800 (warn below), presence (fail)
+    ("cc.01", NEW, "pass", 800, 800),
+    ("cc.01", edit(NEW, "C01", floors=1), "warn", 800, 400),
+    ("cc.01", without_kinds(NEW, "community_service_station"), "fail", 1, 0),
+    # cc.02 kindergarten: classes, floor area, land
+    ("cc.02", edit(NEW, "K01", classes=4), "fail", 6, 4),
+    ("cc.02", edit(NEW, "K01", land_area_m2=3000), "fail", 3500, 3000),
+    ("cc.02", edit(NEW, "K01", floors=1), "fail", 2200, 1200),
+    # cc.03 nursery ≥ 200 m²
+    ("cc.03", NEW, "pass", 200, 200),
+    ("cc.03", without_kinds(NEW, "nursery"), "fail", 200, 0),
+    # cc.04 elderly service station, next to the service station; day care where possible
+    ("cc.04", NEW, "pass", 1, 1),
+    ("cc.04", without_kinds(NEW, "elderly_service_station"), "fail", 1, 0),
+    ("cc.04", edit(NEW, "D01", floor_area_m2=300), "warn", 350, 300),
+    ("cc.04", moved(NEW, "C02", 0, -150), "warn", 50, None),
+    # cc.05 health station ≥ 120 m²
+    ("cc.05", NEW, "pass", 120, 140),
+    ("cc.05", edit(NEW, "H01", floor_area_m2=100), "fail", 120, 100),
+    # cc.06 supermarket ≥ 300 m²; existing: or 2–3 convenience stores of 50–100 m²
+    ("cc.06", NEW, "pass", 300, 480),
+    ("cc.06", edit(NEW, "M01", floor_area_m2=200), "fail", 300, 200),
+    ("cc.06", OLD, "pass", 2, 2),
+    ("cc.06", edit(OLD, "V01", floor_area_m2=40), "fail", 300, 0),
+    # cc.07 lockers; new: post & express station ≥ 15 m²; existing: station as site allows
+    ("cc.07", NEW, "pass", 1, 3),
+    ("cc.07", without_kinds(NEW, "smart_locker"), "fail", 1, 0),
+    ("cc.07", edit(NEW, "E01", floor_area_m2=10), "fail", 15, 10),
+    ("cc.07", without_kinds(EXISTING, "express_station"), "warn", 1, 0),
+    # cc.08 the six kinds of convenience shop
+    ("cc.08", NEW, "pass", 6, 6),
+    ("cc.08", without_kinds(NEW, "shop"), "warn", 6, 0),
+    # cc.10 parking ≥ 1 per household, chargers 100%, bike shelters
+    ("cc.10", NEW, "pass", 1536, 1545),
+    ("cc.10", edit(NEW, "P02", parking_spaces=1000), "fail", 1536, 1045),
+    ("cc.10", without_kinds(NEW, "bike_shelter"), "fail", 1, 0),
+    ("cc.10", edit(EXISTING, "P02", parking_spaces=1000), "warn", 1536, 1045),
+    # cc.11 a bus stop within 10 minutes' walk (500 m straight line), paths
+    ("cc.11", without_kinds(NEW, "bus_stop"), "fail", 500, None),
+    ("cc.11", without_kinds(NEW, "path"), "warn", 1, 0),
+    ("cc.11", without_kinds(NEW, "residential", "bus_stop", "path"), "warn", 1, 0),
+    # cc.13 sorting points, (new) garbage station land ≥ 120 m² and toilet ≥ 30 m²
+    ("cc.13", NEW, "pass", 2, 4),
+    ("cc.13", without_kinds(NEW, "garbage_point"), "fail", 2, 0),
+    ("cc.13", edit(NEW, "T01", floor_area_m2=20), "fail", 30, 20),
+    ("cc.13", edit(NEW, "W01", land_area_m2=100), "warn", 120, 100),
+    ("cc.13", edit(EXISTING, "T01", floor_area_m2=6), "pass", 2, 4),  # a box toilet will do
+    ("cc.13", without_kinds(EXISTING, "public_toilet"), "fail", 1, 0),
+    # cc.14 activity ground ≥ 150 m², (new) multi-sport ground ≥ 800 m²
+    ("cc.14", NEW, "pass", 150, 216),
+    ("cc.14", edit(NEW, "A01", land_area_m2=100), "fail", 150, 100),
+    ("cc.14", without_kinds(NEW, "sports_ground"), "fail", 800, 0),
+    ("cc.14", without_kinds(EXISTING, "sports_ground"), "pass", 150, 216),
+    # cc.15 an open green, (new) a community garden ≥ 4,000 m²
+    ("cc.15", NEW, "pass", 1, 8),
+    ("cc.15", edit(NEW, "GA1", land_area_m2=3000), "fail", 4000, 3000),
+    ("cc.15", without_kinds(NEW, "green_space", "community_garden"), "fail", 1, 0),
+    ("cc.15", without_kinds(EXISTING, "community_garden"), "pass", 1, 7),
+    # cc.16 property office ≥ 2‰ of floor area and ≥ 50 m² (new); as site allows (existing)
+    # 2‰ of (160,664 − 360 + 100) m²: the smaller office shrinks the total it is measured on
+    ("cc.16", edit(NEW, "O01", floor_area_m2=100), "fail", 320.81, 100),
+    ("cc.16", without_kinds(EXISTING, "property_office"), "warn", 1, 0),
+    # block controls (zone III, high-rise I: FAR 2.2–2.8, density ≤ 22%, green ≥ 35%, ≤ 54 m)
+    ("block.far", NEW, "pass", 2.8, 2.6828),
+    # 16 towers of 540 m² at 22 floors = 190,080 m² + 5,144 m² of services: high-rise II
+    ("block.far", edit_kind(NEW, "residential", floors=22), "fail", 3.1, (190080 + 5144) / 59887.5),
+    ("block.far", edit_kind(NEW, "residential", floors=11), "warn", 2.2, (95040 + 5144) / 59887.5),
+    ("block.far", settings(NEW, climate_zone="I"), "fail", 2.4, 2.6828),
+    ("block.far", without_kinds(NEW, "residential"), "n/a", None, None),
+    ("block.density", NEW, "pass", 0.22, 0.2035),
+    ("block.density", with_facilities(NEW, rect("X", "other_building", 150, 200, 190, 238)), "fail", 0.22, 0.2289),
+    ("block.green", NEW, "pass", 0.35, 0.3556),
+    ("block.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 0.2854),
+    ("block.height", NEW, "pass", 54, 54),
+    ("block.height", edit(NEW, "R01", height_m=60), "fail", 54, 60),
+    # quotas
+    ("quota.parking", NEW, "pass", 1536, 1545),
+    ("quota.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),
+    ("quota.parking", edit(EXISTING, "P02", parking_spaces=1400), "warn", 1536, 1445),
+    ("quota.charging", NEW, "pass", 1545, 1545),
+    ("quota.charging", edit(NEW, "P02", charging_ready_spaces=1000), "fail", 1545, 1505),
+    ("quota.charging", EXISTING, "n/a", None, None),
+    ("quota.service_area", NEW, "pass", 30, 64.84),
+    ("quota.service_area", edit_kind(NEW, "residential", households=300), "fail", 30, 20.75),
+    ("quota.service_area", edit_kind(NEW, "residential", households=0), "n/a", None, None),
+    # geometry findings
+    ("geometry.outside", NEW, "pass", 0, 0),
+    ("geometry.outside", moved(NEW, "R01", -20, 0), "fail", 0, 1),
+    ("geometry.overlap", NEW, "pass", 0, 0),
+    ("geometry.overlap", moved(NEW, "R02", -30, 0), "fail", 0, 2),
+    ("geometry.invalid", NEW, "pass", 0, 0),
+]
+
+
+@pytest.mark.parametrize("check_id, project, status, required, actual", CASES,
+                         ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_check(check_id, project, status, required, actual):
+    result = check(project, check_id).to_contract()
+    assert result["status"] == status, result["message"]
+    assert result["required"] == (pytest.approx(required) if required is not None else None)
+    if actual is not None or status == "n/a":
+        assert result["actual"] == (pytest.approx(actual, abs=1e-4) if actual is not None else None)
+
+
+@pytest.mark.parametrize("check_id", ["cc.09", "cc.12", "cc.17", "cc.18", "cc.19", "cc.20"])
+def test_manual_items_follow_the_designers_answer(check_id):
+    assert check(answered(NEW, check_id, None), check_id).status == "manual"
+    assert check(answered(NEW, check_id, True), check_id).status == "pass"
+    assert check(answered(NEW, check_id, False), check_id).status == "fail"
+
+
+def test_a_failing_check_names_the_features_to_highlight():
+    far_stop = moved(NEW, "BS1", 0, -700)
+    far_stop = moved(far_stop, "BS2", 700, 0)
+    result = check(far_stop, "cc.11")
+    assert result.status == "fail"
+    assert result.features and all(f.startswith("R") for f in result.features)
+    assert "超出" in result.message.zh and "beyond" in result.message.en
+
+
+def test_overlap_lists_both_buildings_and_nesting_is_not_overlap():
+    result = check(moved(NEW, "R02", -30, 0), "geometry.overlap")
+    assert set(result.features) == {"R01", "R02"}
+    assert "S01" not in result.features  # the shop sits inside R01 on purpose
+
+
+def test_self_intersecting_shape_is_repaired_and_reported():
+    bow_tie = Facility("G", "green_space", Polygon([(10, 10), (30, 30), (30, 10), (10, 30)]))
+    result = evaluate(Project.of(parcel(), [bow_tie]))
+    finding = result.check("geometry.invalid")
+    assert finding.status == "warn"
+    assert finding.features == ("G",)
+    assert "Self-intersection" in finding.message.en
+    assert result.indicators.green_area_m2 == pytest.approx(200)  # two triangles of 100 m²
+
+
+def test_unusable_shape_is_left_out_and_fails():
+    wrong_type = Facility("B", "residential", Point(10, 10), {"floors": 6, "households": 10})
+    result = evaluate(Project.of(parcel(), [wrong_type]))
+    finding = result.check("geometry.invalid")
+    assert finding.status == "fail" and finding.features == ("B",)
+    assert result.indicators.households == 0
+
+
+def test_new_only_checks_are_na_for_existing_and_messages_are_bilingual():
+    result = check(EXISTING, "quota.charging")
+    assert result.status == "n/a"
+    assert result.message.zh == "仅适用于新建居住社区"
+    assert result.message.en == "applies to new communities only"
+
+
+def test_no_parcel_yet_gives_na_block_checks_not_a_crash():
+    result = evaluate(Project.of(None, [rect("b", "residential", 0, 0, 10, 10, floors=3)]))
+    assert result.check("block.far").status == "n/a"
+    assert result.check("geometry.outside").status == "n/a"
+    assert result.indicators.far == 0
+
+
+def test_every_national_check_is_covered_here():
+    covered = {c[0] for c in CASES} | {"cc.09", "cc.12", "cc.17", "cc.18", "cc.19", "cc.20"}
+    assert {c.id for c in evaluate(NEW).checks} <= covered
+
+
+def test_bus_stop_reach_counts_from_the_building_edge():
+    layout = Project.of(parcel(0, 0, 1000, 100), [
+        rect("h", "residential", 0, 0, 20, 20, floors=6, households=10),
+        point("s", "bus_stop", 520, 10),  # 500 m from the east wall, 510 m from the centre
+        Facility("p", "path", LineString([(0, 30), (500, 30)])),
+    ])
+    assert check(layout, "cc.11").to_contract()["actual"] == 500

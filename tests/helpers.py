@@ -1,0 +1,79 @@
+"""Small builders for layouts in tests: shapes in metres, facilities, projects."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from shapely.geometry import Point, Polygon, box
+
+from planner import evaluate
+from planner.exchange.geojson import load_scenario
+from planner.model import Facility, ManualAnswer, Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+NEW_SAMPLE = SAMPLES / "new-community.geojson"
+OLD_SAMPLE = SAMPLES / "old-community.geojson"
+
+
+def rect(fid: str, kind: str, x0: float, y0: float, x1: float, y1: float, **attrs) -> Facility:
+    return Facility(fid, kind, box(x0, y0, x1, y1), attrs)
+
+
+def poly(fid: str, kind: str, coords, **attrs) -> Facility:
+    return Facility(fid, kind, Polygon(coords), attrs)
+
+
+def point(fid: str, kind: str, x: float, y: float, **attrs) -> Facility:
+    return Facility(fid, kind, Point(x, y), attrs)
+
+
+def parcel(x0=0.0, y0=0.0, x1=100.0, y1=100.0) -> Facility:
+    return rect("parcel", "parcel", x0, y0, x1, y1)
+
+
+def new_sample() -> Project:
+    return load_scenario(NEW_SAMPLE)
+
+
+def old_sample() -> Project:
+    return load_scenario(OLD_SAMPLE)
+
+
+def without_kinds(project: Project, *kinds: str) -> Project:
+    kept = {i: f for i, f in project.facilities.items() if f.kind not in kinds}
+    return replace(project, facilities=kept)
+
+
+def with_facilities(project: Project, *facilities: Facility) -> Project:
+    return replace(project, facilities={**project.facilities, **{f.id: f for f in facilities}})
+
+
+def edit(project: Project, fid: str, **attrs) -> Project:
+    return with_facilities(project, project.facilities[fid].with_attrs(**attrs))
+
+
+def edit_kind(project: Project, kind: str, **attrs) -> Project:
+    changed = [f.with_attrs(**attrs) for f in project.facilities.values() if f.kind == kind]
+    return with_facilities(project, *changed)
+
+
+def moved(project: Project, fid: str, dx: float, dy: float) -> Project:
+    from shapely import affinity
+
+    facility = project.facilities[fid]
+    return with_facilities(project, replace(facility, geometry=affinity.translate(facility.geometry, dx, dy)))
+
+
+def settings(project: Project, **changes) -> Project:
+    return replace(project, settings=replace(project.settings, **changes))
+
+
+def answered(project: Project, check_id: str, answer: bool | None) -> Project:
+    manual = {**project.settings.manual, check_id: ManualAnswer(answer)}
+    return settings(project, manual=manual)
+
+
+def check(project: Project, check_id: str):
+    return evaluate(project).check(check_id)
