@@ -12,7 +12,9 @@ __version__ = "0.1.0"
 
 from planner.errors import InputError, PlannerError  # noqa: E402
 from planner.evaluation import Evaluation, evaluate  # noqa: E402
-from planner.exchange.geojson import load_scenario, read_scenario  # noqa: E402
+from planner.exchange.geojson import (  # noqa: E402
+    load_scenario, read_scenario, save_scenario, write_scenario,
+)
 
 __all__ = [
     "__version__",
@@ -22,4 +24,6 @@ __all__ = [
     "evaluate",
     "load_scenario",
     "read_scenario",
+    "save_scenario",
+    "write_scenario",
 ]

@@ -72,5 +72,25 @@ def _tmerc(crs, lon: float, lat: float):
     return ProjectedCRS(conversion=conversion, geodetic_crs=crs.geodetic_crs)
 
 
-def to_local(geometry: BaseGeometry, transform: Transform) -> BaseGeometry:
+def from_local(georef: GeoReference) -> Transform:
+    """The transform of (n, 2) local coordinates back into ``georef.crs``."""
+    if georef.crs == "local":
+        return lambda xy: xy
+    crs = _crs(georef.crs)
+    if _is_metric_projected(crs):
+        origin = np.array(georef.origin)
+        return lambda xy: xy + origin
+    import pyproj
+
+    lon, lat = georef.origin
+    transformer = pyproj.Transformer.from_crs(_tmerc(crs, lon, lat), crs, always_xy=True)
+
+    def unproject(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return unproject
+
+
+def transformed(geometry: BaseGeometry, transform: Transform) -> BaseGeometry:
     return shapely.transform(geometry, transform)

@@ -10,21 +10,52 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from planner.errors import InputError, PlannerError
-from planner.exchange.crs import local_frame, to_local
+from planner.exchange.crs import from_local, local_frame, transformed
 from planner.i18n import Msg
 from planner.model import Facility, ManualAnswer, Project, Settings
 from planner.site import repair_polygon
 
-SETTINGS_KEYS = ("name", "community", "climate_zone", "city_population", "household_size",
-                 "rules", "crs", "manual")
+SETTINGS_KEYS = ("name", "designer", "community", "climate_zone", "city_population",
+                 "household_size", "rules", "crs", "manual")
 
 
 def _error(zh: str, en: str) -> InputError:
     return InputError(Msg(zh, en))
+
+
+def write_scenario(project: Project) -> dict[str, Any]:
+    """The project as scenario GeoJSON, coordinates back in its CRS (``read_scenario``'s
+    inverse: reading the result gives an equal project)."""
+    settings, georef = project.settings, project.georef
+    meta: dict[str, Any] = {"name": settings.name, "community": settings.community,
+                            "climate_zone": settings.climate_zone,
+                            "city_population": settings.city_population,
+                            "rules": list(settings.rules), "crs": georef.crs,
+                            "manual": {k: _answer_data(a) for k, a in settings.manual.items()}}
+    if settings.designer:
+        meta["designer"] = settings.designer
+    if settings.household_size is not None:
+        meta["household_size"] = settings.household_size
+    back = from_local(georef)
+    features = [{"type": "Feature", "id": f.id,
+                 "geometry": mapping(transformed(f.geometry, back)),
+                 "properties": {"kind": f.kind, **{k: list(v) if isinstance(v, tuple) else v
+                                                   for k, v in f.attrs.items()}}}
+                for f in project.features()]
+    return {"type": "FeatureCollection", "planner": meta, "features": features}
+
+
+def save_scenario(project: Project, path: str | Path) -> None:
+    text = json.dumps(write_scenario(project), ensure_ascii=False, indent=1)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def _answer_data(answer: ManualAnswer) -> Any:
+    return {"answer": answer.answer, "note": answer.note} if answer.note else answer.answer
 
 
 def load_scenario(path: str | Path) -> Project:
@@ -61,7 +92,7 @@ def read_scenario(data: Any, default_name: str = "") -> Project:
     facilities = _with_ids(raw)
     if facilities:
         georef, transform = local_frame(crs, [f.geometry for f in facilities])
-        facilities = [Facility(f.id, f.kind, to_local(f.geometry, transform), f.attrs)
+        facilities = [Facility(f.id, f.kind, transformed(f.geometry, transform), f.attrs)
                       for f in facilities]
     else:
         georef = local_frame("local", [])[0]
@@ -86,11 +117,12 @@ def _settings(meta: Mapping[str, Any], default_name: str) -> Settings:
     rules = meta.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise _error("planner.rules 应为规则包名称列表", "planner.rules must be a list of rule pack names")
-    name = meta.get("name", default_name)
-    if not isinstance(name, str):
-        raise _error("planner.name 应为文字", "planner.name must be text")
+    name, designer = meta.get("name", default_name), meta.get("designer", "")
+    if not isinstance(name, str) or not isinstance(designer, str):
+        raise _error("planner.name 和 planner.designer 应为文字", "planner.name and planner.designer must be text")
     return Settings(
         name=name,
+        designer=designer,
         community=meta.get("community", "new"),
         climate_zone=meta.get("climate_zone", "III"),
         city_population=meta.get("city_population", 1_000_000),

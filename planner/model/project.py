@@ -66,6 +66,7 @@ class ManualAnswer:
 @dataclass(frozen=True)
 class Settings:
     name: str = ""
+    designer: str = ""
     community: str = "new"
     climate_zone: str = "III"
     city_population: float = 1_000_000
