@@ -20,7 +20,7 @@ from planner.model import Facility, ManualAnswer, Project, Settings
 from planner.site import repair_polygon
 
 SETTINGS_KEYS = ("name", "designer", "community", "climate_zone", "city_population",
-                 "household_size", "rules", "crs", "manual")
+                 "household_size", "rules", "rule_versions", "crs", "manual")
 
 
 def _error(zh: str, en: str) -> InputError:
@@ -38,6 +38,8 @@ def write_scenario(project: Project) -> dict[str, Any]:
                             "manual": {k: _answer_data(a) for k, a in settings.manual.items()}}
     if settings.designer:
         meta["designer"] = settings.designer
+    if settings.rule_versions:
+        meta["rule_versions"] = dict(settings.rule_versions)
     if settings.household_size is not None:
         meta["household_size"] = settings.household_size
     back = from_local(georef)
@@ -117,6 +119,9 @@ def _settings(meta: Mapping[str, Any], default_name: str) -> Settings:
     rules = meta.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise _error("planner.rules 应为规则包名称列表", "planner.rules must be a list of rule pack names")
+    versions = meta.get("rule_versions", {})
+    if not isinstance(versions, Mapping) or not all(isinstance(v, str) for v in versions.values()):
+        raise _error("planner.rule_versions 应为 {规则包: 版本}", "planner.rule_versions must map pack names to versions")
     name, designer = meta.get("name", default_name), meta.get("designer", "")
     if not isinstance(name, str) or not isinstance(designer, str):
         raise _error("planner.name 和 planner.designer 应为文字", "planner.name and planner.designer must be text")
@@ -129,6 +134,7 @@ def _settings(meta: Mapping[str, Any], default_name: str) -> Settings:
         household_size=meta.get("household_size"),
         rules=tuple(rules),
         manual=_manual(meta.get("manual", {})),
+        rule_versions=versions,
     )
 
 

@@ -73,6 +73,8 @@ class Settings:
     household_size: float | None = None  # None: the rule pack's default
     rules: tuple[str, ...] = ()
     manual: Mapping[str, ManualAnswer] = field(default_factory=dict)
+    # pack name -> version the project was last saved with, to warn when a pack changed
+    rule_versions: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         if self.community not in COMMUNITIES:
@@ -85,6 +87,7 @@ class Settings:
             raise _setting_error("household_size", self.household_size, "0.5 – 20")
         object.__setattr__(self, "rules", tuple(self.rules))
         object.__setattr__(self, "manual", MappingProxyType(dict(self.manual)))
+        object.__setattr__(self, "rule_versions", MappingProxyType(dict(self.rule_versions)))
 
 
 def _number_in(value: Any, low: float, high: float) -> bool:

@@ -27,13 +27,15 @@ def test_written_scenario_keeps_the_file_s_own_form():
 
 def test_projected_coordinates_go_back_exactly():
     x0, y0 = 500123.457, 3400456.789
-    data = {"type": "FeatureCollection", "planner": {"crs": "EPSG:4547", "designer": "李工"},
+    data = {"type": "FeatureCollection",
+            "planner": {"crs": "EPSG:4547", "designer": "李工", "rule_versions": {"wuhai": "1.0"}},
             "features": [{"type": "Feature", "id": "p", "properties": {"kind": "parcel"},
                           "geometry": mapping(box(x0, y0, x0 + 123.45, y0 + 67.89))}]}
     written = write_scenario(read_scenario(data))
     as_json = json.loads(json.dumps(written["features"][0]["geometry"]))
     assert as_json == json.loads(json.dumps(data["features"][0]["geometry"]))
     assert written["planner"]["designer"] == "李工"
+    assert written["planner"]["rule_versions"] == {"wuhai": "1.0"}
 
 
 def test_lon_lat_go_back_within_a_millimetre():
