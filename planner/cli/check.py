@@ -10,18 +10,18 @@ from pathlib import Path
 from planner.cli.text_table import render
 from planner.errors import PlannerError
 from planner.evaluation import SCHEMA, Evaluation, evaluate
-from planner.exchange.geojson import load_scenario
+from planner.files import open_project
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_LABELS
 from planner.rules import load_rulebook
 from planner.rules.outcome import STATUS_LABELS, format_number
 
 NAME = "check"
-HELP = "check a layout (.geojson scenario) against the rules and report indicators and checks"
+HELP = "check a layout against the rules and report indicators and checks"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="scenario GeoJSON")
+    parser.add_argument("file", help="the layout: a scenario .geojson (or a project file)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON (the interchange contract)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        project = load_scenario(args.file)
+        project = open_project(args.file)
         rulebook = load_rulebook([*project.settings.rules, *args.rules])
         result = evaluate(project, rulebook)
     except PlannerError as err:

@@ -162,3 +162,9 @@ def test_facility_outside_the_parcel_is_a_finding(tmp_path):
     assert run.code == 0
     finding = next(c for c in run.report["checks"] if c["id"] == "geometry.outside")
     assert finding["status"] == "fail" and finding["features"] == ["far"]
+
+
+def test_unsupported_file_type(tmp_path):
+    path = tmp_path / "layout.dwg"
+    path.write_bytes(b"AC1027")
+    expect_bad(path, "layout.dwg: unsupported file type")
