@@ -8,6 +8,7 @@ parameters, add kinds and checks, and replace a check or table they name again.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from planner.model.kinds import GEOMETRIES, ROLES
 from planner.resources import resource
 from planner.rules.conditions import COMMUNITIES, Condition, Reader, build_condition
 from planner.rules.expressions import MEASURES
+from planner.rules.locate import locate
 
 BUILTIN_DIR = resource("rules")
 PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks"}
@@ -68,13 +70,20 @@ def find_pack(name_or_path: str) -> Path:
 
 
 def load_pack(path: Path) -> RulePack:
+    """Read and check one pack file; errors name the file, line and key."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise _error(str(path), f"TOML 语法错误:{err}", f"TOML syntax error: {err}") from None
+        line = re.search(r"at line (\d+)", str(err))
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise _error(where, f"TOML 语法错误:{err}", f"TOML syntax error: {err}") from None
     except (OSError, UnicodeDecodeError) as err:
         raise _error(str(path), f"无法读取:{err}", f"cannot be read: {err}") from None
-    return parse_pack(data, str(path), path)
+    try:
+        return parse_pack(data, str(path), path)
+    except RulePackError as err:
+        raise locate(err, path, text) from None
 
 
 def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) -> RulePack:
@@ -208,15 +217,23 @@ class Rulebook:
                          f"parameter(s) named like indicators {clash}")
         names = set(INDICATOR_KEYS) | set(self.parameters)
         measures = set(MEASURES) | {k for k, s in ATTRIBUTES.items() if s.type in ("int", "float")}
+        packs = {p.name: p for p in self.packs}
         for check in self.checks:
-            where = f"{check.pack}: {check.id}"
-            for condition in check.conditions:
-                kinds = set(condition.kind_refs()) | set(check.highlight)
-                for expression in condition.expressions():
-                    _known(where, "名称", "name", expression.names, names)
-                    _known(where, "度量", "measure", expression.measures, measures)
-                    kinds |= expression.kinds
-                _known(where, "设施类型", "kind", kinds, set(self.kinds))
+            pack = packs[check.pack]
+            where = f"{pack.path or pack.name}: checks[{pack.checks.index(check)}] ({check.id})"
+            try:
+                for i, condition in enumerate(check.conditions):
+                    at = f"{where}.conditions[{i}]"
+                    kinds = set(condition.kind_refs()) | set(check.highlight)
+                    for expression in condition.expressions():
+                        _known(at, "名称", "name", expression.names, names)
+                        _known(at, "度量", "measure", expression.measures, measures)
+                        kinds |= expression.kinds
+                    _known(at, "设施类型", "kind", kinds, set(self.kinds))
+            except RulePackError as err:
+                if pack.path is None:
+                    raise
+                raise locate(err, pack.path, pack.path.read_text(encoding="utf-8")) from None
 
 
 def _known(where: str, zh: str, en: str, used: set[str] | frozenset[str], known: set[str]) -> None:

@@ -116,7 +116,8 @@ def test_unknown_names_are_caught_when_packs_merge(tmp_path, condition, fragment
     local = parse_pack(pack_with_check(**condition), "local.toml")
     with pytest.raises(RulePackError) as err:
         Rulebook([load_pack(find_pack("national")), local])
-    assert "local: local.x" in err.value.msg.en and fragment in err.value.msg.en
+    assert "local: checks[0] (local.x).conditions[0]" in err.value.msg.en
+    assert fragment in err.value.msg.en
 
 
 def test_toml_syntax_error_names_the_file(tmp_path):
