@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.errors import InputError
@@ -23,6 +23,13 @@ class Evaluation:
     site: Site
     indicators: Indicators
     checks: list[CheckResult]
+    # indicators Python plugins add (planner.plugins.PluginIndicator), not in the contract
+    plugin_indicators: list = field(default_factory=list)
+
+    @property
+    def problems(self) -> list:
+        """Plugins disabled during this run, each with its name and the reason."""
+        return self.rulebook.problems
 
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
@@ -49,8 +56,12 @@ def evaluate(project: Project, rulebook: Rulebook | None = None) -> Evaluation:
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
     indicators = compute_indicators(project, site, params)
     checks = run_checks(project, site, indicators, rulebook, params)
-    return Evaluation(project, rulebook, site, indicators, checks)
-
+    plugins = rulebook.plugins
+    if plugins is None:
+        return Evaluation(project, rulebook, site, indicators, checks)
+    facts = dict(project=project, site=site, indicators=indicators, params=params)
+    return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
+                      plugins.indicators(**facts))
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

@@ -57,16 +57,17 @@ def _error(where: str, zh: str, en: str) -> RulePackError:
 
 
 def find_pack(name_or_path: str) -> Path:
-    """A pack by path (``my/pack.toml``) or by name of a built-in pack (``national``)."""
+    """A pack by path (``my/pack.toml``), by name of a built-in pack (``national``) or by
+    name of a pack in a plugin folder or installed plugin (``wuhai``)."""
     path = Path(name_or_path)
     if path.suffix == ".toml" and path.is_file():
         return path
     builtin = BUILTIN_DIR / f"{name_or_path}.toml"
     if builtin.is_file():
         return builtin
-    known = ", ".join(sorted(p.stem for p in BUILTIN_DIR.glob("*.toml")))
-    raise RulePackError(Msg(f"找不到规则包 {name_or_path!r}(可用:{known})",
-                            f"unknown rule pack {name_or_path!r} (known: {known})"))
+    from planner.plugins import Plugins  # plugins build on this module: imported when used
+
+    return Plugins().pack_path(name_or_path)
 
 
 def load_pack(path: Path) -> RulePack:
@@ -180,10 +181,12 @@ def _check(table: Mapping[str, Any], where: str, pack: str) -> CheckSpec:
 
 
 class Rulebook:
-    """The rule packs in force, merged in order (national first)."""
+    """The rule packs in force, merged in order (national first), and the Python plugins
+    evaluation asks for more checks and indicators (``planner.plugins.ActivePlugins``)."""
 
-    def __init__(self, packs: list[RulePack]):
+    def __init__(self, packs: list[RulePack], plugins: Any = None):
         self.packs = list(packs)
+        self.plugins = plugins
         self.parameters: dict[str, Any] = {}
         kinds: dict[str, Kind] = {}
         self.services: dict[str, Msg] = {}
@@ -204,6 +207,16 @@ class Rulebook:
     @property
     def names(self) -> list[str]:
         return [p.name for p in self.packs]
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Pack name -> version: what a project records (``Settings.rule_versions``)."""
+        return {p.name: p.version for p in self.packs}
+
+    @property
+    def problems(self) -> list:
+        """Plugins disabled for this run (``planner.plugins.Problem``: name and reason)."""
+        return self.plugins.problems if self.plugins is not None else []
 
     def parameters_for(self, community: str) -> dict[str, Any]:
         return {k: (v.get(community, 0) if isinstance(v, Mapping) else v)
@@ -242,7 +255,17 @@ def _known(where: str, zh: str, en: str, used: set[str] | frozenset[str], known:
         raise _error(where, f"未知的{zh} {unknown}", f"unknown {en}(s) {unknown}")
 
 
-def load_rulebook(extra: list[str] | tuple[str, ...] = ()) -> Rulebook:
-    """The national pack followed by the packs named (built-in names or paths)."""
-    names = ["national"] + [n for n in extra if n != "national"]
-    return Rulebook([load_pack(find_pack(n)) for n in names])
+def load_rulebook(extra: list[str] | tuple[str, ...] = (), *, safe_mode: bool = False,
+                  strict: bool = True, plugins: Any = None) -> Rulebook:
+    """The national pack followed by the packs and plugins named (names or ``.toml``
+    paths), found in the plugin folders and installed plugins (docs/plugins.md).
+
+    ``safe_mode`` loads no third-party plugin. A name nothing answers to raises
+    RulePackError when ``strict`` (the command line); otherwise (the app opening a project)
+    it is reported in ``Rulebook.problems`` like a plugin that failed. ``plugins`` reuses a
+    ``planner.plugins.Plugins`` already discovered.
+    """
+    from planner.plugins import Plugins  # plugins build on this module: imported when used
+
+    plugins = plugins or Plugins(safe_mode=safe_mode)
+    return plugins.rulebook(extra, strict=strict)
