@@ -4,9 +4,9 @@ formats hold a whole project. Front ends (CLI, app) call these, not the format m
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Mapping
 
-from planner.errors import InputError
+from planner.errors import InputError, PlannerError
 from planner.exchange.geojson import load_scenario, save_scenario
 from planner.i18n import Msg
 from planner.model import Project
@@ -27,17 +27,40 @@ def _format_error(path: Path, table: dict) -> InputError:
                           f"{path.name}: unsupported file type (known: {known})"))
 
 
-def open_project(path: str | Path) -> Project:
+def open_project(path: str | Path, formats: Mapping[str, Any] | None = None) -> Project:
+    """``formats``: more formats by suffix, from plugins (``planner.plugins.FileFormat``)."""
     path = Path(path)
     opener = OPENERS.get(path.suffix.lower())
     if opener is None:
-        raise _format_error(path, OPENERS)
+        opener = _plugin_format(path, formats, "open", OPENERS)
     return opener(path)
 
 
-def save_project(project: Project, path: str | Path) -> None:
+def save_project(project: Project, path: str | Path,
+                 formats: Mapping[str, Any] | None = None) -> None:
     path = Path(path)
     saver = SAVERS.get(path.suffix.lower())
     if saver is None:
-        raise _format_error(path, SAVERS)
+        saver = _plugin_format(path, formats, "save", SAVERS)
     saver(project, path)
+
+
+def _plugin_format(path: Path, formats: Mapping[str, Any] | None, use: str,
+                   table: dict) -> Callable:
+    """A plugin's reader or writer, whose failures are reported as bad input."""
+    found = (formats or {}).get(path.suffix.lower())
+    function = getattr(found, use, None)
+    if function is None:
+        raise _format_error(path, {**table, **{s: f for s, f in (formats or {}).items()
+                                               if getattr(f, use, None)}})
+
+    def guarded(*args):
+        try:
+            return function(*args)
+        except PlannerError:
+            raise
+        except Exception as err:  # noqa: BLE001 (a plugin's reader may raise anything)
+            raise InputError(Msg(f"{path.name}:插件格式 {path.suffix} 出错:{err}",
+                                 f"{path.name}: the plugin format {path.suffix} failed: {err}"))
+
+    return guarded

@@ -1,4 +1,4 @@
-"""The command line: ``planner check | kinds | …``.
+"""The command line: ``planner check | kinds | rules | …``.
 
 Each sub-command is a module here with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``run(args) -> exit code``; ``COMMANDS`` lists them. Errors meant for the user (PlannerError)
@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from planner import __version__
-from planner.cli import check, kinds
+from planner.cli import check, kinds, rules
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds]
+COMMANDS = [check, kinds, rules]
 EXIT_BAD_INPUT = 2
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.cli.text_table import render
 from planner.errors import PlannerError
 from planner.evaluation import SCHEMA, Evaluation, evaluate
@@ -25,12 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON (the interchange contract)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
+    add_safe_mode(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    plugins = discover(args)
     try:
-        project = open_project(args.file)
-        rulebook = load_rulebook([*project.settings.rules, *args.rules])
+        project = open_project(args.file, plugins.file_formats())
+        rulebook = load_rulebook([*project.settings.rules, *args.rules], plugins=plugins)
         result = evaluate(project, rulebook)
     except PlannerError as err:
         if not args.json:
@@ -39,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"planner: {message}", file=sys.stderr)
         print(json.dumps(_error_report(args.file, message), ensure_ascii=False, indent=2))
         return 2
+    warn(args, result.problems, plugins.version_warnings(project.settings))
     if args.json:
         print(json.dumps(result.report(args.lang), ensure_ascii=False, indent=2))
     else:
@@ -61,6 +65,8 @@ def human_report(result: Evaluation, lang: str) -> str:
     values = result.indicators.rounded()
     indicator_rows = [[label.text(lang), format_number(values[key], unit).text(lang)]
                       for key, (label, unit) in INDICATOR_LABELS.items()]
+    indicator_rows += [[i.label.text(lang), format_number(i.value, i.unit).text(lang)]
+                       for i in result.plugin_indicators]
     check_rows = [[STATUS_LABELS[c.status].text(lang), c.id, c.title.text(lang), c.message.text(lang)]
                   for c in result.checks]
     counts = {s: sum(c.status == s for c in result.checks) for s in STATUS_LABELS}
