@@ -275,6 +275,8 @@ class Plugins:
             kinds = [kind for _, found in self.call("planner_kinds", list_of(Kind),
                                                     "a list of Kind", only=[name])
                      for kind in found]
+            if not self.manager.has_plugin(name):
+                return []  # its kinds hook failed: disabled and reported
             if kinds or not packs:
                 packs.append(RulePack(name, info.version, Msg(name, name), None, {},
                                       {k.id: k for k in kinds}, {}, None, ()))
