@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,9 +21,11 @@ class Run:
         return json.loads(self.out)
 
 
-def planner(*args: str | Path, cwd: Path | None = None) -> Run:
+def planner(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """``env``: variables to set on top of the current environment."""
     done = subprocess.run([sys.executable, "-m", "planner", *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", cwd=cwd, timeout=120)
+                          text=True, encoding="utf-8", cwd=cwd, timeout=120,
+                          env={**os.environ, **env} if env else None)
     return Run(done.returncode, done.stdout, done.stderr)
 
 
