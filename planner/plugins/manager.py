@@ -325,13 +325,23 @@ class ActivePlugins:
         return [check for _, checks in found for check in checks]
 
     def indicators(self, **facts: Any) -> list[PluginIndicator]:
-        found = self.plugins.call("planner_indicators", list_of(PluginIndicator),
+        found = self.plugins.call("planner_indicators", _indicators,
                                   "a list of PluginIndicator", only=self.names, **facts)
         return [indicator for _, indicators in found for indicator in indicators]
 
 
 def _check_results(value: Any) -> bool:
-    return list_of(CheckResult)(value) and all(c.status in STATUS_LABELS for c in value)
+    """CheckResults the report can print: known status, bilingual title and message."""
+    return list_of(CheckResult)(value) and all(
+        c.status in STATUS_LABELS and isinstance(c.id, str) and isinstance(c.clause, str)
+        and isinstance(c.title, Msg) and isinstance(c.message, Msg)
+        and all(isinstance(f, str) for f in c.features) for c in value)
+
+
+def _indicators(value: Any) -> bool:
+    return list_of(PluginIndicator)(value) and all(
+        isinstance(i.key, str) and isinstance(i.label, Msg) and isinstance(i.unit, str)
+        and isinstance(i.value, (int, float)) and not isinstance(i.value, bool) for i in value)
 
 
 def _load_error(err: BaseException) -> Msg:

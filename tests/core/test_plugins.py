@@ -30,6 +30,27 @@ def plugins_in(root, safe_mode=False):
     return Plugins(safe_mode=safe_mode, folders=[("user", root)])
 
 
+PACK_WITH_MISTAKES = """\
+[pack]
+name = "oops"
+version = "1"
+
+[[checks]]
+id = "oops.fine"
+title = "Fine"
+  [[checks.conditions]]
+  actual = "far"
+  min = 1
+
+[[checks]]
+id = "oops.{which}"
+title = "{which}"
+  [[checks.conditions]]
+  actual = "far"
+  {line}
+"""
+
+
 GOOD = """
     from planner.i18n import Msg
     from planner.model import Kind
@@ -76,6 +97,9 @@ def test_a_python_plugin_adds_a_kind_an_indicator_and_a_check(tmp_path):
     ("import time; time.sleep(30)", "planner_checks took longer than 1 s"),
     ("return 'garbage'", "planner_checks returned str, expected a list of CheckResult"),
     ("return [{'id': 'x'}]", "planner_checks returned list, expected a list of CheckResult"),
+    ("from planner.rules import CheckResult\n"
+     "            return [CheckResult('b.x', 'pass', 'no Msg', None, '', 1, 1, ())]",
+     "planner_checks returned list, expected a list of CheckResult"),
 ])
 def test_a_broken_hook_is_disabled_and_the_national_checks_still_run(tmp_path, body, reason):
     plugin_folder(tmp_path, "broken", plugin=f"""
@@ -115,24 +139,13 @@ def test_a_plugin_that_fails_to_load_is_reported_and_left_out(tmp_path):
 
 
 def test_a_broken_pack_in_a_plugin_folder_is_left_out_with_its_place(tmp_path):
-    plugin_folder(tmp_path, "shaky", pack="""
-        [pack]
-        name = "shaky"
-        version = "1"
-
-        [[checks]]
-        id = "shaky.x"
-        title = "X"
-          [[checks.conditions]]
-          actual = "count_of('castle')"
-          min = 1
-    """)
-    plugins = plugins_in(tmp_path)
-    rulebook = load_rulebook(["shaky"], plugins=plugins)
+    unknown_kind = PACK_WITH_MISTAKES.format(which="kind", line="min = \"count_of('castle')\"")
+    plugin_folder(tmp_path, "oops", pack=unknown_kind)
+    rulebook = load_rulebook(["oops"], plugins=plugins_in(tmp_path))
     assert rulebook.names == ["national"]
     (problem,) = rulebook.problems
-    assert problem.plugin == "shaky"
-    assert f"{tmp_path / 'shaky' / 'pack.toml'}:10: checks[0] (shaky.x).conditions[0]" \
+    assert problem.plugin == "oops"
+    assert f"{tmp_path / 'oops' / 'pack.toml'}:17: checks[1] (oops.kind).conditions[0]" \
         in problem.reason.en and "unknown kind(s) ['castle']" in problem.reason.en
 
 
@@ -179,27 +192,6 @@ def test_version_warnings_name_missing_and_changed_packs():
         "the project uses rule pack atlantis 2, which is not installed"]
     same = settings(new_sample(), rule_versions=load_rulebook(["wuhai"]).versions)
     assert plugins.version_warnings(same.settings) == []
-
-
-PACK_WITH_MISTAKES = """\
-[pack]
-name = "oops"
-version = "1"
-
-[[checks]]
-id = "oops.fine"
-title = "Fine"
-  [[checks.conditions]]
-  actual = "far"
-  min = 1
-
-[[checks]]
-id = "oops.{which}"
-title = "{which}"
-  [[checks.conditions]]
-  actual = "far"
-  {line}
-"""
 
 
 @pytest.mark.parametrize("which, line, expected, fragment", [
