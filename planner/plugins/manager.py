@@ -108,6 +108,7 @@ class Plugins:
             info = self.found[name]
             for path in paths:
                 self._add_pack(path, info.origin, info.source)
+        self.found = {"national": self.found.pop("national"), **self.found}  # listed first
         for info in self.found.values():
             if info.error:
                 self.problems.append(Problem(info.name, info.error))

@@ -36,6 +36,7 @@ def test_rules_list_shows_every_pack_with_version_origin_and_status(tmp_path):
         in run.err
     safe = planner("rules", "list", "--safe-mode", env=env)
     assert [line.split()[0] for line in safe.out.splitlines()[1:]] == ["national"]
+    assert run.out.splitlines()[1].startswith("national ")
 
 
 def test_rules_validate_accepts_a_good_pack_and_names_the_line_of_a_mistake(tmp_path):

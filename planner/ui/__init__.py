@@ -1,0 +1,1 @@
+"""The Qt shell: everything that imports PySide6 lives here."""
