@@ -36,13 +36,12 @@ def run(args: argparse.Namespace) -> int:
 
 def list_plugins(args: argparse.Namespace) -> int:
     plugins = discover(args)
-    rows = [[Msg("名称", "name"), Msg("版本", "version"), Msg("类型", "type"),
-             Msg("来源", "origin"), Msg("状态", "status"), Msg("位置", "source")]]
-    rows = [[c.text(args.lang) for c in rows[0]]]
+    headings = [Msg("名称", "name"), Msg("版本", "version"), Msg("类型", "type"),
+                Msg("来源", "origin"), Msg("状态", "status"), Msg("位置", "source")]
+    rows = [[h.text(args.lang) for h in headings]]
     for info in plugins.found.values():
-        what = "+".join(w for w, has in (("TOML", info.pack), ("Python", info.module)) if has)
         status = Msg("正常", "ok") if info.status == "ok" else Msg("出错", "error")
-        rows.append([info.name, info.version, what or "-", info.origin, status.text(args.lang),
+        rows.append([info.name, info.version, info.kind, info.origin, status.text(args.lang),
                      info.source])
     print(render(rows))
     warn(args, plugins.problems)

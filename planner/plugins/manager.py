@@ -74,6 +74,12 @@ class PluginInfo:
     def status(self) -> str:
         return "error" if self.error else "ok"
 
+    @property
+    def kind(self) -> str:
+        """What it is made of: "TOML", "Python", "TOML+Python" or "-" (unreadable)."""
+        parts = [w for w, has in (("TOML", self.pack), ("Python", self.module)) if has]
+        return "+".join(parts) or "-"
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -76,10 +76,9 @@ class PluginManagerDialog(QDialog):
         use.setCheckState(Qt.CheckState.Checked if used and info.status == "ok" and not missing
                           else Qt.CheckState.Unchecked)
         use.setData(Qt.ItemDataRole.UserRole, info.name)
-        kind = "+".join(w for w, has in (("TOML", info.pack), ("Python", info.module)) if has)
         status = "missing" if missing else info.status
         detail = info.error.text(self.lang) if info.error else info.source
-        cells = [use, info.name, info.version, kind or "-",
+        cells = [use, info.name, info.version, info.kind,
                  ORIGINS.get(info.origin, Msg(info.origin, info.origin)).text(self.lang),
                  STATUSES[status].text(self.lang), detail]
         for column, cell in enumerate(cells):
