@@ -28,3 +28,19 @@ def test_the_example_pack_runs_as_documented(tmp_path):
 def test_every_condition_type_function_measure_and_indicator_is_documented():
     for name in [*CONDITION_TYPES, *FUNCTIONS, *MEASURES, *INDICATOR_KEYS]:
         assert f"`{name}" in RULE_PACKS_DOC, name
+
+
+def test_no_file_holds_leftover_merge_conflict_markers():
+    """A merge left '<<<<<<<' blocks in the README once; readers saw both halves."""
+    import subprocess
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    marked = []
+    for name in tracked:
+        try:
+            lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+        except (UnicodeDecodeError, FileNotFoundError):
+            continue
+        if any(line.startswith(("<<<<<<< ", ">>>>>>> ")) for line in lines):
+            marked.append(name)
+    assert marked == []
