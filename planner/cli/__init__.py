@@ -1,4 +1,4 @@
-"""The command line: ``planner check | kinds | rules | …``.
+"""The command line: ``planner check | kinds | rules | print | …``.
 
 Each sub-command is a module here with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``run(args) -> exit code``; ``COMMANDS`` lists them. Errors meant for the user (PlannerError)
@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from planner import __version__
-from planner.cli import check, kinds, rules
+from planner.cli import check, kinds, print_sheet, rules
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds, rules]
+COMMANDS = [check, kinds, rules, print_sheet]
 EXIT_BAD_INPUT = 2
 
 
