@@ -11,12 +11,12 @@ import argparse
 import sys
 
 from planner import __version__
-from planner.cli import check, kinds, rules
+from planner.cli import check, gui, kinds, rules
 from planner.cli import export_file, import_file
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds, rules, import_file, export_file]
+COMMANDS = [check, kinds, rules, gui, import_file, export_file]
 EXIT_BAD_INPUT = 2
 
 
