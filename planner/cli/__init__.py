@@ -11,11 +11,13 @@ import argparse
 import sys
 
 from planner import __version__
-from planner.cli import check, kinds, rules
+from planner.cli import check, gui, kinds, rules
+from planner.cli import export_file, import_file
+from planner.cli import convert, recover
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds, rules]
+COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover]
 EXIT_BAD_INPUT = 2
 
 
