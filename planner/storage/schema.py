@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 2 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 3 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). Every table
@@ -11,7 +11,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -68,6 +68,25 @@ CREATE TABLE rule_packs (
     version TEXT,                  -- the pack's version when the project was saved, or NULL
     PRIMARY KEY (revision, position)
 )""",
+    "underlay": """
+CREATE TABLE underlay (
+    revision INTEGER PRIMARY KEY REFERENCES revisions (revision),  -- no row: no underlay
+    image TEXT NOT NULL REFERENCES images (sha256),
+    source TEXT NOT NULL,          -- the file it was loaded from
+    width INTEGER NOT NULL,        -- pixels
+    height INTEGER NOT NULL,
+    x REAL NOT NULL,               -- local metres of the image's top-left corner
+    y REAL NOT NULL,
+    scale REAL NOT NULL,           -- metres per pixel
+    rotation REAL NOT NULL,        -- degrees, counter-clockwise
+    opacity REAL NOT NULL,         -- 0 … 1
+    locked INTEGER NOT NULL        -- 1 locked, 0 movable
+)""",
+    "images": """
+CREATE TABLE images (              -- stored once, whichever revisions use them
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL             -- the PNG or JPEG file as loaded
+)""",
 }
 
 # What a reader needs, to tell a damaged file from a project.
@@ -79,4 +98,7 @@ COLUMNS = {
     "facilities": ("revision", "position", "id", "kind", "geometry", "attrs"),
     "manual_answers": ("revision", "position", "check_id", "answer", "note"),
     "rule_packs": ("revision", "position", "name", "applied", "version"),
+    "underlay": ("revision", "image", "source", "width", "height", "x", "y", "scale",
+                 "rotation", "opacity", "locked"),
+    "images": ("sha256", "data"),
 }
