@@ -25,7 +25,8 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import problems
-from planner.storage.codec import Damaged, insert_rows, project_rows, read_project
+from planner.storage.codec import (Damaged, drop_unused_images, insert_rows, project_rows,
+                                   read_project, store_images)
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
 
@@ -99,14 +100,15 @@ def save(project: Project, path: str | Path, history_from: str | Path | None = N
                 version = None  # a new file
                 if source is not None and source.exists():
                     version = _copy_project_file(source, connection)
-                _write_revision(Database(connection), tables, version)
+                _write_revision(Database(connection), tables, version, project)
             _replace(temporary, target)
     except BaseException:
         _remove(temporary)
         raise
 
 
-def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | None) -> None:
+def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | None,
+                    project: Project) -> None:
     """One transaction: bring a copied file to the current schema (``version`` is its own,
     None for a new file), add the revision and drop those beyond the history."""
     from planner import __version__
@@ -125,9 +127,11 @@ def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | 
             for row in rows:
                 row["revision"] = revision
         insert_rows(db, tables)
+        store_images(db, project)
         kept = "SELECT revision FROM revisions ORDER BY revision DESC LIMIT ?"
         for table in [*tables, "revisions"]:
             db.execute(f"DELETE FROM {table} WHERE revision NOT IN ({kept})", [HISTORY_SIZE + 1])
+        drop_unused_images(db)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 

@@ -68,3 +68,18 @@ def test_export_of_a_missing_project_is_one_line(tmp_path):
                   "--lang", "en")
     assert run.code == 2
     assert run.err.startswith("planner: no such file") and "Traceback" not in run.err
+
+
+def test_drawing_to_project_file_and_back_to_cad(tmp_path):
+    drawing = site_drawing(tmp_path / "site.dxf", "R2018", "m")
+    project = tmp_path / "site.cplan"
+    run = planner("import", drawing, "--out", project, "--layer", "红线")
+    assert run.code == 0, run.err
+    back = tmp_path / "back.dxf"
+    assert planner("export", project, "--format", "dxf", "--out", back).code == 0
+    import ezdxf
+
+    parcel = next(e for e in ezdxf.readfile(back).modelspace().query("LWPOLYLINE")
+                  if e.dxf.layer == "CP-parcel")
+    assert parcel.get_points("xy")[0] == ezdxf.readfile(drawing).modelspace().query(
+        "LWPOLYLINE")[0].get_points("xy")[0]
