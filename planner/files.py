@@ -10,12 +10,17 @@ from planner.errors import InputError, PlannerError
 from planner.exchange.geojson import load_scenario, save_scenario
 from planner.i18n import Msg
 from planner.model import Project
+from planner.storage import SUFFIX as PROJECT_SUFFIX
+from planner.storage import load as load_project_file
+from planner.storage import save as save_project_file
 
 OPENERS: dict[str, Callable[[Path], Project]] = {
+    PROJECT_SUFFIX: load_project_file,
     ".geojson": load_scenario,
     ".json": load_scenario,
 }
 SAVERS: dict[str, Callable[[Project, Path], None]] = {
+    PROJECT_SUFFIX: save_project_file,
     ".geojson": save_scenario,
     ".json": save_scenario,
 }

@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from planner import __version__
-from planner.cli import check, kinds, rules
+from planner.cli import check, gui, kinds, rules
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds, rules]
+COMMANDS = [check, kinds, rules, gui]
 EXIT_BAD_INPUT = 2
 
 

@@ -1,0 +1,134 @@
+"""The open project as the app edits it: the project, its current evaluation, the
+selection, the file it belongs to and whether it has unsaved changes. Pure (no Qt): the Qt
+shell and the panels listen to its events and send it Changes (planner.commands).
+
+Every edit goes through ``execute(change)``; the app points ``executor`` at its undo stack,
+which calls ``apply``/``revert`` back. Scripts and tests without Qt use the default
+executor, which applies the change directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from planner.commands import Change, feature
+from planner.errors import PlannerError
+from planner.evaluation import Evaluation, evaluate
+from planner.events import Event
+from planner.i18n import Msg
+from planner.model import Facility, KindRegistry, Project
+from planner.rules import Rulebook, load_rulebook
+
+
+class DocumentEvents:
+    """What listeners can subscribe to (``document.events.selection_changed.connect(f)``)."""
+
+    def __init__(self):
+        #: (change or None): the project changed; None = replaced wholesale (new/open)
+        self.project_changed = Event("project_changed")
+        #: (evaluation or None): indicators and checks recomputed
+        self.evaluation_changed = Event("evaluation_changed")
+        #: (selected ids tuple)
+        self.selection_changed = Event("selection_changed")
+        #: (): the dirty flag or the file path changed (window title, save actions)
+        self.state_changed = Event("state_changed")
+
+
+class Document:
+    def __init__(self, project: Project | None = None, path: str | Path | None = None,
+                 plugins: Any = None):
+        self.events = DocumentEvents()
+        self.plugins = plugins  # planner.plugins.Plugins, found once for the app
+        self.project = project or Project()
+        self.path: Path | None = Path(path) if path else None
+        self.dirty = False
+        self.selection: tuple[str, ...] = ()
+        self.evaluation: Evaluation | None = None
+        #: Why the project cannot be evaluated now (an unknown kind…), else None.
+        self.problem: Msg | None = None
+        self.executor: Callable[[Change], None] = self.apply
+        self._rulebook: Rulebook | None = None
+        self._rules_of_rulebook: tuple[str, ...] | None = None
+        self._recompute()
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def rulebook(self) -> Rulebook:
+        rules = self.project.settings.rules
+        if self._rulebook is None or rules != self._rules_of_rulebook:
+            self._rulebook = load_rulebook(rules, strict=False, plugins=self.plugins)
+            self._rules_of_rulebook = rules
+        return self._rulebook
+
+    @property
+    def kinds(self) -> KindRegistry:
+        return self.rulebook.kinds
+
+    def feature(self, fid: str) -> Facility | None:
+        """A facility or the parcel by id."""
+        return feature(self.project, fid)
+
+    @property
+    def selected_features(self) -> list[Facility]:
+        return [f for f in map(self.feature, self.selection) if f is not None]
+
+    # -- editing ---------------------------------------------------------------------------
+    def execute(self, change: Change) -> None:
+        """Make an edit, as one undoable step in the app."""
+        if not change.is_empty:
+            self.executor(change)
+
+    def apply(self, change: Change) -> None:
+        self._set_project(change.do(self.project), change)
+
+    def revert(self, change: Change) -> None:
+        self._set_project(change.undo(self.project), change)
+
+    def _set_project(self, project: Project, change: Change | None) -> None:
+        self.project = project
+        self.events.project_changed.emit(change)
+        self._prune_selection()
+        self._recompute()
+        self.set_dirty(True)
+
+    def replace(self, project: Project, path: str | Path | None = None) -> None:
+        """Another project altogether (New, Open): nothing selected, nothing unsaved."""
+        self.project = project
+        self.path = Path(path) if path else None
+        self.selection = ()
+        self.dirty = False
+        self.events.project_changed.emit(None)
+        self.events.selection_changed.emit(self.selection)
+        self._recompute()
+        self.events.state_changed.emit()
+
+    def set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.events.state_changed.emit()
+
+    def mark_saved(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.dirty = False
+        self.events.state_changed.emit()
+
+    # -- selection -------------------------------------------------------------------------
+    def select(self, ids: Iterable[str]) -> None:
+        """Select exactly these features (ids that do not exist are ignored)."""
+        selection = tuple(dict.fromkeys(fid for fid in ids if self.feature(fid) is not None))
+        if selection != self.selection:
+            self.selection = selection
+            self.events.selection_changed.emit(selection)
+
+    def _prune_selection(self) -> None:
+        self.select(self.selection)
+
+    # -- evaluation ------------------------------------------------------------------------
+    def _recompute(self) -> None:
+        try:
+            self.evaluation = evaluate(self.project, self.rulebook)
+            self.problem = None
+        except PlannerError as err:
+            self.evaluation, self.problem = None, err.msg
+        self.events.evaluation_changed.emit(self.evaluation)

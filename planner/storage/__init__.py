@@ -1,0 +1,19 @@
+"""Project files (``.cplan``): one SQLite database per project, plain data readable with
+``sqlite3`` (schema in docs/project-file.md), and the only SQL in the planner.
+
+    from planner.storage import load, save, history, RecoveryStore
+    save(project, "site.cplan")                 # atomic; keeps the last 5 saved versions
+    save(project, "copy.cplan", history_from="site.cplan")   # Save As, history carried over
+    project = load("site.cplan")                # or load(path, revision=n) from history()
+    [(r.number, r.saved_at) for r in history("site.cplan")]
+
+Every failure raises planner.errors.InputError with a bilingual message naming the file
+and the problem; a file made by a newer Community Planner raises NewerVersionError.
+"""
+
+from planner.storage.problems import NewerVersionError
+from planner.storage.projectfile import SUFFIX, Revision, history, load, save
+from planner.storage.schema import HISTORY_SIZE, SCHEMA_VERSION
+
+__all__ = ["HISTORY_SIZE", "NewerVersionError", "Revision", "SCHEMA_VERSION", "SUFFIX",
+           "history", "load", "save"]

@@ -1,0 +1,207 @@
+"""A Project as rows of the project-file tables, and back.
+
+Reading checks every value's type before the model sees it, so a damaged or hand-edited
+file gives a message naming the table, row and column, never a TypeError further on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Iterable
+
+import numpy as np
+import shapely
+from sqlite_utils import Database
+
+from planner.errors import InputError
+from planner.i18n import Msg
+from planner.model import Facility, GeoReference, ManualAnswer, Project, Settings
+
+
+class Damaged(Exception):
+    """A value in the file that cannot be part of a project; ``msg`` says which and why."""
+
+    def __init__(self, msg: Msg):
+        super().__init__(msg.en)
+        self.msg = msg
+
+
+def project_rows(project: Project, revision: int) -> dict[str, list[dict[str, Any]]]:
+    settings, georef = project.settings, project.georef
+    features = project.features()
+    ids = [f.id for f in features]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise InputError(Msg(f"要素编号重复:{', '.join(twice)}",
+                             f"duplicate feature ids: {', '.join(twice)}"))
+    wkb = shapely.to_wkb(np.array([f.geometry for f in features], dtype=object))
+    versions = dict(settings.rule_versions)
+    packs = [(name, 1, versions.get(name)) for name in settings.rules]
+    packs += [(name, 0, version) for name, version in versions.items()
+              if name not in settings.rules]
+    return {
+        "project": [{
+            "revision": revision, "name": settings.name, "designer": settings.designer,
+            "community": settings.community, "climate_zone": settings.climate_zone,
+            "city_population": settings.city_population,
+            "household_size": settings.household_size,
+            "parcel_id": project.parcel.id if project.parcel else None,
+            "crs": georef.crs, "origin_x": georef.origin[0], "origin_y": georef.origin[1],
+        }],
+        "facilities": [
+            {"revision": revision, "position": position, "id": f.id, "kind": f.kind,
+             "geometry": geometry, "attrs": _attrs_json(f)}
+            for position, (f, geometry) in enumerate(zip(features, wkb))
+        ],
+        "manual_answers": [
+            {"revision": revision, "position": position, "check_id": check_id,
+             "answer": None if a.answer is None else int(a.answer), "note": a.note}
+            for position, (check_id, a) in enumerate(settings.manual.items())
+        ],
+        "rule_packs": [
+            {"revision": revision, "position": position, "name": name, "applied": applied,
+             "version": version}
+            for position, (name, applied, version) in enumerate(packs)
+        ],
+    }
+
+
+def _attrs_json(facility: Facility) -> str:
+    try:
+        return json.dumps(dict(facility.attrs), ensure_ascii=False)
+    except (TypeError, ValueError) as err:
+        raise InputError(Msg(f"要素 {facility.id} 的属性无法保存:{err}",
+                             f"feature {facility.id}: its properties cannot be saved: {err}"))
+
+
+def read_project(db: Database, revision: int) -> Project:
+    """The project as saved in ``revision``; raises Damaged naming what is wrong."""
+    try:
+        return _read_project(db, revision)
+    except InputError as err:  # a value the model refuses (a floor count of 900, …)
+        raise Damaged(err.msg) from None
+
+
+def _read_project(db: Database, revision: int) -> Project:
+    rows = db.execute("SELECT name, designer, community, climate_zone, city_population, "
+                      "household_size, parcel_id, crs, origin_x, origin_y FROM project "
+                      "WHERE revision = ?", [revision]).fetchall()
+    if len(rows) != 1:
+        raise Damaged(Msg(f"第 {revision} 版缺少项目信息", f"revision {revision} has no project row"))
+    (name, designer, community, climate_zone, population, household_size, parcel_id, crs,
+     origin_x, origin_y) = rows[0]
+    where = "project"
+    for column, value in (("name", name), ("designer", designer), ("community", community),
+                          ("climate_zone", climate_zone), ("crs", crs)):
+        _expect(isinstance(value, str), where, column, value, "text")
+    _expect(parcel_id is None or isinstance(parcel_id, str), where, "parcel_id", parcel_id, "text")
+    for column, value in (("city_population", population), ("origin_x", origin_x),
+                          ("origin_y", origin_y)):
+        _expect(_is_number(value), where, column, value, "a number")
+    _expect(household_size is None or _is_number(household_size), where, "household_size",
+            household_size, "a number")
+    rules, versions = _rules(db, revision)
+    settings = Settings(name=name, designer=designer, community=community,
+                        climate_zone=climate_zone, city_population=population,
+                        household_size=household_size, rules=rules,
+                        manual=_manual(db, revision), rule_versions=versions)
+    features = _facilities(db, revision)
+    parcel = None
+    if parcel_id is not None:
+        parcel = features.pop(parcel_id, None)
+        if parcel is None:
+            raise Damaged(Msg(f"用地红线 {parcel_id} 不在要素表中",
+                              f"the parcel {parcel_id} is not in the facilities table"))
+    return Project(settings, parcel, features, GeoReference(crs, (origin_x, origin_y)))
+
+
+def _facilities(db: Database, revision: int) -> dict[str, Facility]:
+    rows = db.execute("SELECT id, kind, geometry, attrs FROM facilities WHERE revision = ? "
+                      "ORDER BY position", [revision]).fetchall()
+    for fid, kind, geometry, attrs in rows:
+        _expect(isinstance(fid, str) and fid != "", "facilities", "id", fid, "text")
+        where = f"facilities {fid}"
+        _expect(isinstance(kind, str), where, "kind", kind, "text")
+        _expect(isinstance(geometry, bytes), where, "geometry", geometry, "WKB")
+        _expect(isinstance(attrs, str), where, "attrs", attrs, "JSON text")
+    geometries = shapely.from_wkb(np.array([r[2] for r in rows], dtype=object),
+                                  on_invalid="ignore")
+    _check_geometries([r[0] for r in rows], geometries)
+    facilities = {}
+    for (fid, kind, _geometry, attrs), geometry in zip(rows, geometries):
+        facilities[fid] = Facility(fid, kind, geometry, _json_object(attrs, fid))
+    return facilities
+
+
+def _check_geometries(ids: list[str], geometries: np.ndarray) -> None:
+    for fid, geometry in zip(ids, geometries):
+        if geometry is None:
+            raise Damaged(Msg(f"要素 {fid} 的图形(WKB)无效", f"feature {fid}: invalid WKB geometry"))
+    coordinates, index = shapely.get_coordinates(geometries, return_index=True)
+    bad = ~np.isfinite(coordinates).all(axis=1)
+    if bad.any():
+        fid = ids[index[bad.argmax()]]
+        raise Damaged(Msg(f"要素 {fid} 的坐标含有非数值", f"feature {fid} has non-finite coordinates"))
+
+
+def _json_object(text: str, fid: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
+                          f"feature {fid}: attrs is not a JSON object"))
+    return value
+
+
+def _manual(db: Database, revision: int) -> dict[str, ManualAnswer]:
+    answers = {}
+    for check_id, answer, note in db.execute(
+            "SELECT check_id, answer, note FROM manual_answers WHERE revision = ? "
+            "ORDER BY position", [revision]):
+        _expect(isinstance(check_id, str), "manual_answers", "check_id", check_id, "text")
+        where = f"manual_answers {check_id}"
+        _expect(answer in (None, 0, 1) and not isinstance(answer, float), where, "answer",
+                answer, "1, 0 or NULL")
+        _expect(isinstance(note, str), where, "note", note, "text")
+        answers[check_id] = ManualAnswer(None if answer is None else bool(answer), note)
+    return answers
+
+
+def _rules(db: Database, revision: int) -> tuple[list[str], dict[str, str]]:
+    rules, versions = [], {}
+    for name, applied, version in db.execute(
+            "SELECT name, applied, version FROM rule_packs WHERE revision = ? ORDER BY position",
+            [revision]):
+        _expect(isinstance(name, str), "rule_packs", "name", name, "text")
+        where = f"rule_packs {name}"
+        _expect(applied in (0, 1) and not isinstance(applied, float), where, "applied",
+                applied, "1 or 0")
+        _expect(version is None or isinstance(version, str), where, "version", version, "text")
+        if applied:
+            rules.append(name)
+        if version is not None:
+            versions[name] = version
+    return rules, versions
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _expect(ok: bool, where: str, column: str, value: Any, expected: str) -> None:
+    if not ok:
+        shown = repr(value)[:40]
+        raise Damaged(Msg(f"{where} 的 {column} = {shown},应为{_ZH.get(expected, expected)}",
+                          f"{where}: {column} = {shown}, expected {expected}"))
+
+
+_ZH = {"text": "文字", "a number": "数字", "WKB": "WKB 图形", "JSON text": "JSON 文字",
+       "1, 0 or NULL": " 1、0 或 NULL", "1 or 0": " 1 或 0"}
+
+
+def insert_rows(db: Database, tables: dict[str, Iterable[dict[str, Any]]]) -> None:
+    for table, rows in tables.items():
+        db[table].insert_all(rows, batch_size=1000)

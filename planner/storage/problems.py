@@ -1,0 +1,105 @@
+"""What went wrong with a project file, said so a designer can act on it.
+
+Every failure of reading or writing a ``.cplan`` file becomes an InputError whose message
+names the file and the problem (damaged, locked, read-only folder, disk full, newer
+version); SQLite's and the OS's own words follow in brackets where they help.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from planner.errors import InputError
+from planner.i18n import Msg
+from planner.storage.codec import Damaged
+
+
+class NewerVersionError(InputError):
+    """The file was written by a newer Community Planner: it is refused, never overwritten."""
+
+
+def damaged(path: Path, detail: Msg) -> InputError:
+    return InputError(Msg(f"{path.name} 已损坏,无法作为项目打开:", f"{path.name} is damaged: ")
+                      + detail)
+
+
+def not_a_project(path: Path, detail: Msg) -> InputError:
+    return InputError(Msg(f"{path.name} 不是社区规划器项目文件(", f"{path.name} is not a "
+                          "Community Planner project file (") + detail + Msg(")", ")"))
+
+
+def newer_version(path: Path, app_version: object, version: int) -> NewerVersionError:
+    from planner import __version__
+    made_by = ".".join(str(app_version).split(".")[:2]) if isinstance(app_version, str) else "?"
+    return NewerVersionError(Msg(
+        f"{path.name} 由更新版本的社区规划器 {made_by} 制作(文件格式 {version}),"
+        f"本程序 {__version__} 无法打开:请升级社区规划器。文件未作任何改动。",
+        f"{path.name} was made by a newer Community Planner {made_by} (file format {version}); "
+        f"this is {__version__}: update Community Planner to open it. The file was not changed."))
+
+
+def locked(path: Path) -> InputError:
+    return InputError(Msg(f"{path.name} 正被其他程序使用(已锁定):请关闭该程序后重试",
+                          f"{path.name} is locked by another program: close it and try again"))
+
+
+def disk_full(path: Path) -> InputError:
+    return InputError(Msg(f"磁盘空间不足,无法保存 {path.name}:原文件未改动,请腾出空间后重试",
+                          f"not enough disk space to save {path.name}: the existing file is "
+                          "unchanged; free some space and save again"))
+
+
+def read_only(folder: Path) -> InputError:
+    return InputError(Msg(f"无法在文件夹 {folder} 中写入(只读或无权限):请另存到其他位置",
+                          f"cannot write in the folder {folder} (read-only or no permission): "
+                          "save to another place"))
+
+
+_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def os_error(path: Path, err: OSError, writing: bool) -> InputError:
+    if writing and err.errno in _FULL:
+        return disk_full(path)
+    if writing and err.errno in _DENIED:
+        return read_only(path.parent)
+    if isinstance(err, FileNotFoundError) and not writing:
+        return InputError(Msg(f"找不到文件 {path}", f"no such file: {path}"))
+    if isinstance(err, IsADirectoryError):
+        return InputError(Msg(f"{path} 是文件夹,不是项目文件", f"{path} is a folder, not a project file"))
+    action = Msg("保存", "save") if writing else Msg("读取", "read")
+    return InputError(Msg(f"无法{action.zh} {path}:{err.strerror or err}",
+                          f"cannot {action.en} {path}: {err.strerror or err}"))
+
+
+def sqlite_error(path: Path, err: sqlite3.Error, writing: bool) -> InputError:
+    text = str(err)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return locked(path)
+    if writing and "full" in lowered:
+        return disk_full(path)
+    if writing and ("readonly" in lowered or "unable to open" in lowered):
+        return read_only(path.parent)
+    if "file is not a database" in lowered:
+        return not_a_project(path, Msg("不是 SQLite 数据库,或已加密", "not an SQLite database, "
+                                       "or encrypted"))
+    return damaged(path, Msg(f"SQLite:{text}", f"SQLite: {text}"))
+
+
+@contextmanager
+def reported(path: Path, writing: bool = False) -> Iterator[None]:
+    """Turns what reading or writing ``path`` raises into an InputError about it."""
+    try:
+        yield
+    except Damaged as err:
+        raise damaged(path, err.msg) from None
+    except sqlite3.Error as err:
+        raise sqlite_error(path, err, writing) from None
+    except OSError as err:
+        raise os_error(path, err, writing) from None

@@ -1,0 +1,267 @@
+"""Open and save ``.cplan`` project files: atomic saves with history, migrations, refusals.
+
+Opening never writes: the file is read through a read-only connection, and an older
+schema is migrated on an in-memory copy. Saving builds the whole new file beside the
+target (a copy of the previous file, migrated, plus the new revision, in one transaction),
+fsyncs it and renames it over the target, so a crash at any instant leaves the old file or
+the new one. Any failure leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+import uuid
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from planner.errors import InputError
+from planner.i18n import Msg
+from planner.model import Project
+from planner.storage import problems
+from planner.storage.codec import Damaged, insert_rows, project_rows, read_project
+from planner.storage.migrations import migrate
+from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
+
+SUFFIX = ".cplan"
+SQLITE_HEADER = b"SQLite format 3\x00"
+LOCK_WAIT_S = 2.0  # how long to wait for another program's lock before saying so
+STALE_TEMP_S = 600  # a save's temporary file older than this was left by a crash
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One saved version of a project, as listed by ``history()``."""
+
+    number: int
+    saved_at: str  # UTC, ISO 8601
+    app_version: str
+    name: str
+    facilities: int  # features, the parcel included
+
+
+def load(path: str | Path, revision: int | None = None) -> Project:
+    """The project in ``path``: its current state, or the saved ``revision`` from history."""
+    path = Path(path)
+    with _reading(path) as db, problems.reported(path):
+        numbers = _revisions(db)
+        if revision is None:
+            revision = numbers[-1]
+        elif revision not in numbers:
+            shown = ", ".join(map(str, numbers))
+            raise InputError(Msg(f"{path.name} 中没有第 {revision} 版(现有:{shown})",
+                                 f"{path.name} has no saved version {revision} (kept: {shown})"))
+        return read_project(db, revision)
+
+
+def history(path: str | Path) -> list[Revision]:
+    """The saved versions kept in ``path``, newest (the current state) first."""
+    path = Path(path)
+    with _reading(path) as db, problems.reported(path):
+        rows = db.execute(
+            "SELECT r.revision, r.saved_at, r.app_version, p.name, "
+            "(SELECT count(*) FROM facilities f WHERE f.revision = r.revision) "
+            "FROM revisions r JOIN project p ON p.revision = r.revision "
+            "ORDER BY r.revision DESC").fetchall()
+        return [Revision(*row) for row in rows]
+
+
+def save(project: Project, path: str | Path, history_from: str | Path | None = None) -> None:
+    """Write ``project`` to ``path`` atomically as its newest revision.
+
+    The history (the last ``HISTORY_SIZE`` saved versions) comes from ``history_from``, by
+    default ``path`` itself; Save As passes the file the project was opened from. A file
+    there that cannot be read as a project is refused rather than replaced, and so is a file
+    at ``path`` made by a newer Community Planner.
+    """
+    target = Path(path).absolute()
+    source = Path(history_from).absolute() if history_from is not None else target
+    tables = project_rows(project, revision=0)  # model problems first, before touching disk
+    if not target.parent.is_dir():
+        raise InputError(Msg(f"文件夹 {target.parent} 不存在", f"no such folder: {target.parent}"))
+    if source != target and target.exists():
+        _refuse_newer(target)
+    _remove_stale_temporary_files(target)
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.saving")
+    try:
+        with problems.reported(target, writing=True):
+            with closing(sqlite3.connect(temporary)) as connection:
+                connection.execute("PRAGMA journal_mode = MEMORY")  # the rename is the commit
+                connection.execute("PRAGMA synchronous = OFF")  # one fsync below instead
+                version = _copy_project_file(source, connection) if source.exists() else None
+                _write_revision(Database(connection), tables, version)
+            _replace(temporary, target)
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | None) -> None:
+    """One transaction: bring a copied file to the current schema (``version`` is its own,
+    None for a new file), add the revision and drop those beyond the history."""
+    from planner import __version__
+    with db.atomic():
+        if version is None:
+            for ddl in TABLES.values():
+                db.execute(ddl)
+            db.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, __version__])
+        else:
+            migrate(db, version)
+        revision = (db.execute("SELECT max(revision) FROM revisions").fetchone()[0] or 0) + 1
+        saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        db["revisions"].insert({"revision": revision, "saved_at": saved_at,
+                                "app_version": __version__})
+        for rows in tables.values():
+            for row in rows:
+                row["revision"] = revision
+        insert_rows(db, tables)
+        kept = "SELECT revision FROM revisions ORDER BY revision DESC LIMIT ?"
+        for table in [*tables, "revisions"]:
+            db.execute(f"DELETE FROM {table} WHERE revision NOT IN ({kept})", [HISTORY_SIZE + 1])
+        db.execute("UPDATE schema_version SET app_version = ?", [__version__])
+
+
+def _copy_project_file(source: Path, connection: sqlite3.Connection) -> int:
+    """The previous file, page by page under SQLite's locks, into the new file; returns
+    its schema version."""
+    with _opened(source) as (existing, version), problems.reported(source):
+        existing.backup(connection)
+        return version
+
+
+def _refuse_newer(path: Path) -> None:
+    """Only a file a newer Community Planner wrote must survive a Save As over it."""
+    try:
+        with _opened(path):
+            pass
+    except problems.NewerVersionError:
+        raise
+    except InputError:
+        pass  # the user chose to replace it
+
+
+def _replace(temporary: Path, target: Path) -> None:
+    with open(temporary, "rb+") as written:
+        os.fsync(written.fileno())
+    if target.exists():
+        try:
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        except OSError:
+            pass  # the default mode is fine
+    os.replace(temporary, target)
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # left for the next save's clean-up
+
+
+def _remove_stale_temporary_files(target: Path) -> None:
+    now = time.time()
+    for leftover in target.parent.glob(f".{target.name}.*.saving"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_TEMP_S:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[Database]:
+    """The file as a database in the current schema: read-only, or an in-memory migrated
+    copy when it is older."""
+    with _opened(path) as (connection, version):
+        with problems.reported(path):
+            if version < SCHEMA_VERSION:
+                memory = sqlite3.connect(":memory:")
+                connection.backup(memory)
+                connection = memory
+                with Database(memory).atomic() as db:
+                    migrate(db, version)
+            db = Database(connection)
+            _check_tables(db)
+        try:
+            yield db
+        finally:
+            connection.close()
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
+    """A read-only connection to a project file and its schema version, or InputError."""
+    with problems.reported(path):
+        _check_header(path)
+        uri = path.resolve().as_uri() + "?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_S)
+    try:
+        with problems.reported(path):
+            version = _schema_version(Database(connection), path)
+        yield connection, version
+    finally:
+        connection.close()
+
+
+def _check_header(path: Path) -> None:
+    with open(path, "rb") as file:
+        header = file.read(100)
+        size = file.seek(0, os.SEEK_END)
+    if not header:
+        raise problems.not_a_project(path, Msg("文件是空的", "the file is empty"))
+    if not header.startswith(SQLITE_HEADER):
+        raise problems.not_a_project(path, Msg("不是 SQLite 数据库", "not an SQLite database"))
+    if len(header) < 100:
+        raise Damaged(Msg(f"文件被截断(仅 {size} 字节)", f"the file is truncated ({size} bytes)"))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    if counter_valid and pages and size < page_size * pages:
+        raise Damaged(Msg(f"文件被截断(只有 {size} 字节,应为 {page_size * pages} 字节)",
+                          f"the file is truncated ({size} of {page_size * pages} bytes)"))
+
+
+def _schema_version(db: Database, path: Path) -> int:
+    tables = db.table_names()
+    if "schema_version" not in tables:
+        found = Msg(f"其中的表:{', '.join(tables)}", f"its tables: {', '.join(tables)}") \
+            if tables else Msg("空的 SQLite 数据库", "an empty SQLite database")
+        raise problems.not_a_project(path, found)
+    rows = db.execute("SELECT version, app_version FROM schema_version").fetchall()
+    if len(rows) != 1 or not isinstance(rows[0][0], int) or rows[0][0] < 1:
+        raise Damaged(Msg("schema_version 表无效", "the schema_version table is invalid"))
+    version, app_version = rows[0]
+    if version > SCHEMA_VERSION:
+        raise problems.newer_version(path, app_version, version)
+    return version
+
+
+def _check_tables(db: Database) -> None:
+    present = set(db.table_names())
+    for table, columns in COLUMNS.items():
+        if table not in present:
+            raise Damaged(Msg(f"缺少 {table} 表", f"the table {table} is missing"))
+        missing = [c for c in columns if c not in db[table].columns_dict]
+        if missing:
+            raise Damaged(Msg(f"{table} 表缺少列 {', '.join(missing)}",
+                              f"the table {table} has no column {', '.join(missing)}"))
+
+
+def _revisions(db: Database) -> list[int]:
+    numbers = [row[0] for row in db.execute("SELECT revision FROM revisions ORDER BY revision")]
+    if not numbers or not all(isinstance(n, int) for n in numbers):
+        raise Damaged(Msg("没有任何已保存的版本", "no saved version in the file"))
+    return numbers

@@ -1,0 +1,81 @@
+"""The tables of a ``.cplan`` project file, schema version 2 (docs/project-file.md).
+
+A project file holds several *revisions*: each save adds one, and the newest is the
+project; the older ones are its history (``HISTORY_SIZE`` of them are kept). Every table
+but ``schema_version`` has a ``revision`` column, so one query reads one saved version.
+
+Numbers that may be written as integer or real (``city_population``, ``household_size``)
+have no declared type: SQLite keeps them as they were given, so they come back unchanged.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 2
+HISTORY_SIZE = 5  # saved versions kept besides the current one
+
+TABLES = {
+    "schema_version": """
+CREATE TABLE schema_version (
+    version INTEGER NOT NULL,    -- the layout of these tables: 2
+    app_version TEXT NOT NULL    -- the Community Planner that last wrote the file
+)""",
+    "revisions": """
+CREATE TABLE revisions (
+    revision INTEGER PRIMARY KEY,  -- 1, 2, 3… one per save; the largest is the current state
+    saved_at TEXT NOT NULL,        -- UTC, ISO 8601
+    app_version TEXT NOT NULL      -- the Community Planner that saved it
+)""",
+    "project": """
+CREATE TABLE project (
+    revision INTEGER PRIMARY KEY REFERENCES revisions (revision),
+    name TEXT NOT NULL,
+    designer TEXT NOT NULL,
+    community TEXT NOT NULL,       -- 'new' or 'existing'
+    climate_zone TEXT NOT NULL,    -- 'I' … 'VII'
+    city_population NOT NULL,      -- a number, kept as written
+    household_size,                -- a number, or NULL for the rule pack's default
+    parcel_id TEXT,                -- facilities.id of the site boundary, or NULL
+    crs TEXT NOT NULL,             -- 'local' or an EPSG code such as 'EPSG:4547'
+    origin_x REAL NOT NULL,        -- where the local frame's (0, 0) sits in that CRS
+    origin_y REAL NOT NULL
+)""",
+    "facilities": """
+CREATE TABLE facilities (
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,     -- order in the layout
+    id TEXT NOT NULL,              -- stable id, kept across saves
+    kind TEXT NOT NULL,            -- 'parcel', 'residential', 'kindergarten', …
+    geometry BLOB NOT NULL,        -- WKB, local metres
+    attrs TEXT NOT NULL,           -- JSON object: name, floors, households, …
+    PRIMARY KEY (revision, id)
+)""",
+    "manual_answers": """
+CREATE TABLE manual_answers (
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,
+    check_id TEXT NOT NULL,        -- 'cc.09', …
+    answer INTEGER,                -- 1 yes, 0 no, NULL not answered yet
+    note TEXT NOT NULL,
+    PRIMARY KEY (revision, check_id)
+)""",
+    "rule_packs": """
+CREATE TABLE rule_packs (
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    applied INTEGER NOT NULL,      -- 1: applied after the national pack; 0: only a version
+    version TEXT,                  -- the pack's version when the project was saved, or NULL
+    PRIMARY KEY (revision, position)
+)""",
+}
+
+# What a reader needs, to tell a damaged file from a project.
+COLUMNS = {
+    "schema_version": ("version", "app_version"),
+    "revisions": ("revision", "saved_at", "app_version"),
+    "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
+                "household_size", "parcel_id", "crs", "origin_x", "origin_y"),
+    "facilities": ("revision", "position", "id", "kind", "geometry", "attrs"),
+    "manual_answers": ("revision", "position", "check_id", "answer", "note"),
+    "rule_packs": ("revision", "position", "name", "applied", "version"),
+}

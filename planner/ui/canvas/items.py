@@ -1,0 +1,146 @@
+"""How one feature looks on the canvas: filled by its kind's colour, a warning outline when
+it lies outside the parcel or overlaps another building, a label (name, floors, area) that
+keeps its screen size."""
+
+from __future__ import annotations
+
+import shapely
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+
+from planner.model import Facility, Kind
+from planner.rules.outcome import format_number
+
+SELECTED = QColor("#1565c0")
+WARNING = QColor("#d50000")
+POINT_RADIUS_M = 1.5
+LINE_WIDTH_M = 2.0
+LABEL_MIN_PX = 46  # a feature this wide on screen gets its label
+
+
+def shape_path(geometry) -> QPainterPath:
+    """A shapely geometry as a QPainterPath in scene units (metres); points as small discs."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for part in shapely.get_parts(geometry):
+        kind = part.geom_type
+        if kind == "Polygon":
+            for ring in [part.exterior, *part.interiors]:
+                _add_ring(path, ring.coords, close=True)
+        elif kind == "LineString":
+            _add_ring(path, part.coords, close=False)
+        elif kind == "Point":
+            path.addEllipse(QPointF(part.x, part.y), POINT_RADIUS_M, POINT_RADIUS_M)
+    return path
+
+
+def _add_ring(path: QPainterPath, coords, close: bool) -> None:
+    coords = list(coords)
+    if not coords:
+        return
+    path.moveTo(*coords[0][:2])
+    for x, y, *_ in coords[1:]:
+        path.lineTo(x, y)
+    if close:
+        path.closeSubpath()
+
+
+def underground(kind: Kind, facility: Facility) -> bool:
+    return bool(facility.get("underground", kind.has("underground")))
+
+
+def z_of(kind: Kind, facility: Facility) -> float:
+    if kind.id == "parcel":
+        return 0
+    if underground(kind, facility):
+        return 0.5
+    if facility.geometry.geom_type in ("Point", "MultiPoint"):
+        return 6
+    if facility.geometry.geom_type in ("LineString", "MultiLineString"):
+        return 5
+    if kind.has("building"):
+        return 3 if kind.has("nestable") else 2
+    return 1
+
+
+class FeatureItem(QGraphicsPathItem):
+    def __init__(self, facility: Facility, kind: Kind):
+        super().__init__()
+        self.fid = facility.id
+        self.selected = False
+        self.warning = False
+        self.label = QGraphicsSimpleTextItem(self)
+        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.label.setBrush(QColor("#212121"))
+        self.label.setZValue(1)
+        self.update_feature(facility, kind)
+
+    def update_feature(self, facility: Facility, kind: Kind, lang: str = "zh") -> None:
+        self.facility, self.kind = facility, kind
+        geometry = facility.geometry
+        self.is_line = geometry.geom_type in ("LineString", "MultiLineString")
+        self.is_parcel = kind.id == "parcel"
+        self.setPath(shape_path(geometry))
+        self.setZValue(z_of(kind, facility))
+        colour = QColor(kind.colour)
+        self.has_label = geometry.geom_type in ("Polygon", "MultiPolygon") and not self.is_parcel
+        if self.is_parcel or self.is_line:
+            self.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            colour.setAlpha(70 if underground(kind, facility) else 215)
+            self.setBrush(QBrush(colour))
+        self._restyle()
+        self.set_label_text(lang)
+
+    def set_label_text(self, lang: str) -> None:
+        facility, kind = self.facility, self.kind
+        if not self.has_label:
+            self.label.setText("")
+            return
+        lines = [facility.name or kind.name.text(lang)]
+        details = []
+        if facility.get("floors"):
+            details.append(format_number(facility.get("floors"), "floors").text(lang)
+                           if lang == "zh" else f"{facility.get('floors')}F")
+        area = facility.geometry.area
+        if area > 0:
+            details.append(format_number(round(area), "m2").text(lang))
+        if details:
+            lines.append(" · ".join(details))
+        self.label.setText("\n".join(lines))
+        anchor = facility.geometry.representative_point() if area > 0 \
+            else shapely.centroid(facility.geometry)
+        rect = self.label.boundingRect()
+        self.label.setPos(anchor.x, anchor.y)
+        self.label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
+
+    def update_label_visibility(self, px_per_m: float) -> None:
+        minx, miny, maxx, maxy = self.facility.geometry.bounds
+        size = max(maxx - minx, maxy - miny) * px_per_m
+        self.label.setVisible(self.has_label and size >= LABEL_MIN_PX)
+
+    def set_state(self, selected: bool | None = None, warning: bool | None = None) -> None:
+        if selected is not None:
+            self.selected = selected
+        if warning is not None:
+            self.warning = warning
+        self._restyle()
+
+    def _restyle(self) -> None:
+        base = QColor(self.kind.colour)
+        if self.selected:
+            pen = QPen(SELECTED, 3)
+        elif self.warning:
+            pen = QPen(WARNING, 2.5, Qt.PenStyle.DashLine)
+        elif self.is_parcel:
+            pen = QPen(base, 2.5, Qt.PenStyle.DashDotLine)
+        elif self.is_line:  # a path is drawn as wide as it is, in metres
+            pen = QPen(base, LINE_WIDTH_M)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            self.setPen(pen)
+            return
+        else:
+            pen = QPen(base.darker(160), 1)
+        pen.setCosmetic(True)
+        self.setPen(pen)

@@ -1,0 +1,554 @@
+"""Editing tools. The view hands each mouse and key event to the current tool; a tool turns
+gestures into Changes (planner.commands) executed on the Document, so every edit is one
+undo step (a whole drag merges into one)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
+from shapely import affinity
+from shapely.geometry import LineString, Point, Polygon, box
+
+from planner.commands import (
+    add_facility, feature, replace_features, selection_centre, set_parcel,
+)
+from planner.errors import PlannerError
+from planner.i18n import Msg
+from planner.ui.canvas.handles import Handles
+
+_drags = itertools.count(1)
+DEFAULT_KIND = {"polygon": "residential", "point": "bus_stop", "line": "path"}
+ROTATE_KNOB_PX = 26
+DRAG_START_PX = 3
+
+
+def shift(event) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+
+
+class Tool:
+    cursor = Qt.CursorShape.ArrowCursor
+
+    def __init__(self, view):
+        self.view = view
+        self.document = view.document
+
+    def press(self, event, pos: QPointF) -> None: ...
+    def move(self, event, pos: QPointF) -> None: ...
+    def release(self, event, pos: QPointF) -> None: ...
+    def double_click(self, event, pos: QPointF) -> None: ...
+
+    def key(self, event) -> bool:
+        """Handles a key; False lets the view have it."""
+        return False
+
+    def cancel(self) -> bool:
+        """Abandons work in progress; False when there was none."""
+        return False
+
+    def delete(self) -> bool:
+        """Del inside the tool (a vertex); False lets the window delete the selection."""
+        return False
+
+    def refresh(self) -> None:
+        """The selection, the project or the zoom changed: redraw grips."""
+
+    def close(self) -> None:
+        """Another tool takes over: remove what this one drew."""
+        self.cancel()
+
+    def kind_for(self, geometry: str) -> str:
+        """The palette's kind when it can have this geometry, else a sensible default."""
+        kinds = self.document.kinds
+        current = self.view.state.current_kind
+        if current in kinds and geometry in kinds[current].geometries:
+            return current
+        return DEFAULT_KIND[geometry]
+
+    def execute(self, change) -> bool:
+        try:
+            self.document.execute(change)
+            return True
+        except PlannerError as err:
+            self.view.report(err.msg)
+            return False
+
+
+# -- Dragging: each drag recomputes the dragged features from where they started -----------
+
+class Drag:
+    label = Msg("编辑", "edit")
+
+    def __init__(self, view, ids, start: QPointF):
+        self.view, self.document = view, view.document
+        project = self.document.project
+        self.start_features = [f for f in (feature(project, i) for i in ids) if f is not None]
+        self.ids = {f.id for f in self.start_features}
+        self.start = start
+        self.merge_key = f"drag-{next(_drags)}"
+        self.started = False
+
+    def update(self, event, pos: QPointF) -> None:
+        if not self.started:  # a click's jitter is not a drag
+            moved = pos - self.start
+            self.started = math.hypot(moved.x(), moved.y()) * self.view.px_per_m >= DRAG_START_PX
+            if not self.started:
+                return
+        transform = self.transform(event, pos)
+        moved = [replace(f, geometry=transform(f.geometry)) for f in self.start_features]
+        self.document.execute(replace_features(self.document.project, moved, self.label,
+                                               self.merge_key))
+
+    def transform(self, event, pos: QPointF):
+        raise NotImplementedError
+
+
+class MoveDrag(Drag):
+    label = Msg("移动", "move")
+
+    def __init__(self, view, ids, start):
+        super().__init__(view, ids, start)
+        # Snap the dragged feature's nearest corner, not the arbitrary point grabbed.
+        self.reference = start
+        grabbed = Point(start.x(), start.y())
+        corners = [Point(c) for f in self.start_features
+                   for c in _outline_coords(f.geometry)]
+        nearest = min(corners, key=grabbed.distance, default=None)
+        if nearest is not None and grabbed.distance(nearest) <= view.tolerance_m(12):
+            self.reference = QPointF(nearest.x, nearest.y)
+
+    def transform(self, event, pos):
+        target = self.view.snap(self.reference + (pos - self.start), self.ids)
+        dx, dy = target.x() - self.reference.x(), target.y() - self.reference.y()
+        return lambda g: affinity.translate(g, dx, dy)
+
+
+class RotateDrag(Drag):
+    label = Msg("旋转", "rotate")
+
+    def __init__(self, view, ids, start):
+        super().__init__(view, ids, start)
+        self.centre = selection_centre(self.document.project, self.ids)
+
+    def angle(self, pos: QPointF) -> float:
+        cx, cy = self.centre
+        return math.degrees(math.atan2(pos.y() - cy, pos.x() - cx))
+
+    def transform(self, event, pos):
+        degrees = self.angle(pos) - self.angle(self.start)
+        if shift(event):  # in 15° steps
+            degrees = round(degrees / 15) * 15
+        return lambda g: affinity.rotate(g, degrees, origin=self.centre)
+
+
+class ResizeDrag(Drag):
+    label = Msg("缩放", "resize")
+
+    def __init__(self, view, ids, start, corner: tuple[float, float], fixed: tuple[float, float]):
+        super().__init__(view, ids, start)
+        self.corner, self.fixed = corner, fixed
+
+    def transform(self, event, pos):
+        pos = self.view.snap(pos, self.ids)
+        (fx, fy), (cx, cy) = self.fixed, self.corner
+        sx = _ratio(pos.x() - fx, cx - fx)
+        sy = _ratio(pos.y() - fy, cy - fy)
+        if shift(event):
+            sx = sy = max(sx, sy)
+        return lambda g: affinity.scale(g, sx, sy, origin=(fx, fy))
+
+
+def _ratio(new: float, old: float) -> float:
+    if abs(old) < 1e-9:
+        return 1.0
+    ratio = new / old
+    return ratio if abs(ratio) >= 0.02 else math.copysign(0.02, ratio or 1)
+
+
+def _outline_coords(geometry) -> list[tuple[float, float]]:
+    if geometry.geom_type == "Polygon":
+        return list(geometry.exterior.coords)[:-1]
+    if geometry.geom_type in ("LineString", "Point"):
+        return list(geometry.coords)
+    return []
+
+
+class VertexDrag(Drag):
+    label = Msg("移动节点", "move vertex")
+
+    def __init__(self, view, fid, index: int, start):
+        super().__init__(view, [fid], start)
+        self.index = index
+
+    def transform(self, event, pos):
+        pos = self.view.snap(pos, self.ids)
+        return lambda g: with_vertex(g, self.index, (pos.x(), pos.y()))
+
+
+def with_vertex(geometry, index: int, xy=None, insert: bool = False):
+    """The geometry with outline vertex ``index`` moved to ``xy``, inserted before it, or
+    (``xy`` None) removed."""
+    coords = _outline_coords(geometry)
+    if xy is None:
+        del coords[index]
+    elif insert:
+        coords.insert(index, xy)
+    else:
+        coords[index] = xy
+    if geometry.geom_type == "Polygon":
+        return Polygon(coords, [list(r.coords) for r in geometry.interiors])
+    return LineString(coords)
+
+
+# -- The select tool ----------------------------------------------------------------------
+
+class SelectTool(Tool):
+    def __init__(self, view):
+        super().__init__(view)
+        self.handles = Handles(view)
+        self.drag: Drag | None = None
+        self.band_start: QPointF | None = None
+        self.band = QGraphicsRectItem()
+        pen = QPen(QColor("#1565c0"), 1, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.band.setPen(pen)
+        self.band.setBrush(QColor(21, 101, 192, 30))
+        self.band.setZValue(95)
+        self.refresh()
+
+    def editable_selection(self) -> list[str]:
+        return [i for i in self.document.selection if self.view.layout_scene.editable(i)]
+
+    def refresh(self) -> None:
+        if self.drag is not None:  # grips follow once the drag ends
+            return
+        ids = self.editable_selection()
+        features = [self.document.feature(i) for i in ids]
+        if not features or all(f.geometry.geom_type == "Point" for f in features):
+            self.handles.clear()
+            return
+        bounds = [f.geometry.bounds for f in features]
+        x0, y0 = min(b[0] for b in bounds), min(b[1] for b in bounds)
+        x1, y1 = max(b[2] for b in bounds), max(b[3] for b in bounds)
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        grips = [(("resize", corners[i], corners[(i + 2) % 4]), QPointF(*corners[i]), False)
+                 for i in range(4)]
+        knob = QPointF((x0 + x1) / 2, y1 + self.view.tolerance_m(ROTATE_KNOB_PX))
+        grips.append((("rotate",), knob, True))
+        self.handles.set(grips)
+
+    def press(self, event, pos):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        role = self.handles.at(pos)
+        ids = self.editable_selection()
+        if role is not None:
+            self.handles.clear()
+            if role[0] == "rotate":
+                self.drag = RotateDrag(self.view, ids, pos)
+            else:
+                self.drag = ResizeDrag(self.view, ids, pos, role[1], role[2])
+            return
+        fid = self.view.layout_scene.feature_at(self.view.hit_rect(pos))
+        if fid is None:
+            self.band_start = pos
+            self.band.setRect(QRectF(pos, pos))
+            self.view.scene().addItem(self.band)
+            return
+        selection = list(self.document.selection)
+        if shift(event):
+            self.document.select([i for i in selection if i != fid] if fid in selection
+                                 else selection + [fid])
+            return
+        if fid not in selection:
+            self.document.select([fid])
+        self.handles.clear()
+        self.drag = MoveDrag(self.view, self.editable_selection(), pos)
+
+    def move(self, event, pos):
+        if self.drag is not None:
+            self.drag.update(event, pos)
+        elif self.band_start is not None:
+            self.band.setRect(QRectF(self.band_start, pos).normalized())
+
+    def release(self, event, pos):
+        if self.drag is not None:
+            self.drag = None
+            self.view.snap_marker.hide()
+            self.refresh()
+        elif self.band_start is not None:
+            rect = QRectF(self.band_start, pos).normalized()
+            self.cancel()
+            inside = self.view.layout_scene.features_in(rect)
+            self.document.select((list(self.document.selection) if shift(event) else []) + inside)
+
+    def cancel(self) -> bool:
+        if self.band_start is None:
+            return False
+        self.band_start = None
+        self.view.scene().removeItem(self.band)
+        return True
+
+    def close(self) -> None:
+        self.cancel()
+        self.handles.clear()
+
+
+class VertexTool(Tool):
+    """Edit the outline of one polygon or path: drag a vertex; double-click an edge to add
+    one; double-click a vertex (or click it and press Del) to remove it."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.handles = Handles(view)
+        self.drag: VertexDrag | None = None
+        self.active: int | None = None
+        self.refresh()
+
+    def target(self):
+        selected = [f for f in self.document.selected_features
+                    if self.view.layout_scene.editable(f.id)]
+        if len(selected) == 1 and selected[0].geometry.geom_type in ("Polygon", "LineString"):
+            return selected[0]
+        return None
+
+    def refresh(self) -> None:
+        if self.drag is not None:
+            return
+        target = self.target()
+        if target is None:
+            self.handles.clear()
+            return
+        self.handles.set([(("vertex", i), QPointF(x, y), i == self.active)
+                          for i, (x, y, *_z) in enumerate(_outline_coords(target.geometry))])
+
+    def press(self, event, pos):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        role = self.handles.at(pos)
+        target = self.target()
+        if role is not None and target is not None:
+            self.active = role[1]
+            self.drag = VertexDrag(self.view, target.id, role[1], pos)
+            return
+        self.active = None
+        fid = self.view.layout_scene.feature_at(self.view.hit_rect(pos))
+        self.document.select([fid] if fid else [])
+        self.refresh()
+
+    def move(self, event, pos):
+        if self.drag is not None:
+            self.drag.update(event, pos)
+
+    def release(self, event, pos):
+        if self.drag is not None:
+            self.drag = None
+            self.view.snap_marker.hide()
+            self.refresh()
+
+    def double_click(self, event, pos):
+        target = self.target()
+        if target is None:
+            return
+        role = self.handles.at(pos)
+        if role is not None:
+            self.remove_vertex(target, role[1])
+            return
+        coords = _outline_coords(target.geometry)
+        ring = coords + [coords[0]] if target.geometry.geom_type == "Polygon" else coords
+        point = Point(pos.x(), pos.y())
+        distances = [LineString(ring[i:i + 2]).distance(point) for i in range(len(ring) - 1)]
+        edge = min(range(len(distances)), key=distances.__getitem__)
+        if distances[edge] <= self.view.tolerance_m(8):
+            snapped = LineString(ring[edge:edge + 2]).interpolate(
+                LineString(ring[edge:edge + 2]).project(point))
+            self._set(target, with_vertex(target.geometry, edge + 1, (snapped.x, snapped.y),
+                                          insert=True), Msg("添加节点", "add vertex"))
+            self.active = edge + 1
+            self.refresh()
+
+    def remove_vertex(self, target, index: int) -> None:
+        minimum = 3 if target.geometry.geom_type == "Polygon" else 2
+        if len(_outline_coords(target.geometry)) <= minimum:
+            self.view.report(Msg("节点已最少,不能再删除", "too few vertices left to delete one"))
+            return
+        self._set(target, with_vertex(target.geometry, index), Msg("删除节点", "delete vertex"))
+        self.active = None
+        self.refresh()
+
+    def _set(self, target, geometry, label: Msg) -> None:
+        self.execute(replace_features(self.document.project, [replace(target, geometry=geometry)],
+                                      label))
+
+    def delete(self) -> bool:
+        target = self.target()
+        if target is None or self.active is None:
+            return False
+        self.remove_vertex(target, self.active)
+        return True
+
+    def cancel(self) -> bool:
+        if self.active is None:
+            return False
+        self.active = None
+        self.refresh()
+        return True
+
+    def close(self) -> None:
+        self.handles.clear()
+
+
+# -- Drawing ------------------------------------------------------------------------------
+
+class DrawTool(Tool):
+    """Click vertices; double-click or Enter finishes, Backspace takes the last one back,
+    Esc abandons. ``geometry`` is what it makes: "polygon" (also the parcel) or "line"."""
+
+    cursor = Qt.CursorShape.CrossCursor
+    geometry = "polygon"
+    minimum = 3
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.points: list[QPointF] = []
+        self.preview = QGraphicsPathItem()
+        pen = QPen(QColor("#ff6f00"), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.preview.setPen(pen)
+        self.preview.setZValue(95)
+        view.scene().addItem(self.preview)
+        self.cursor_at: QPointF | None = None
+
+    def press(self, event, pos):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.points.append(self.view.snap(pos))
+            self._draw()
+
+    def move(self, event, pos):
+        self.cursor_at = self.view.snap(pos)
+        self._draw()
+
+    def double_click(self, event, pos):
+        self.finish()
+
+    def key(self, event) -> bool:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish()
+            return True
+        if event.key() == Qt.Key.Key_Backspace and self.points:
+            self.points.pop()
+            self._draw()
+            return True
+        return False
+
+    def cancel(self) -> bool:
+        had = bool(self.points)
+        self.points.clear()
+        self._draw()
+        return had
+
+    def close(self) -> None:
+        self.cancel()
+        self.view.scene().removeItem(self.preview)
+
+    def _draw(self) -> None:
+        path = QPainterPath()
+        points = self.points + ([self.cursor_at] if self.cursor_at and self.points else [])
+        if points:
+            path.moveTo(points[0])
+            for point in points[1:]:
+                path.lineTo(point)
+            if self.geometry == "polygon" and len(points) > 2:
+                path.closeSubpath()
+        self.preview.setPath(path)
+
+    def finish(self) -> None:
+        coords = [(p.x(), p.y()) for p in self.points]
+        coords = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
+        self.points.clear()
+        self._draw()
+        if len(coords) < self.minimum:
+            return
+        shape = Polygon(coords) if self.geometry == "polygon" else LineString(coords)
+        self.create(shape)
+
+    def create(self, shape) -> None:
+        change = add_facility(self.document.project, self.kind_for(self.geometry), shape)
+        if self.execute(change):
+            self.document.select(change.facilities)
+
+
+class ParcelTool(DrawTool):
+    def create(self, shape) -> None:
+        if self.execute(set_parcel(self.document.project, shape)):
+            self.view.state.set_tool("select")
+
+
+class PathTool(DrawTool):
+    geometry = "line"
+    minimum = 2
+
+
+class RectangleTool(DrawTool):
+    """Drag a rectangle, or click two opposite corners."""
+
+    def press(self, event, pos):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        corner = self.view.snap(pos)
+        if self.points:
+            self._make(corner)
+        else:
+            self.points = [corner]
+
+    def release(self, event, pos):
+        if self.points and self.cursor_at is not None:
+            dragged = self.cursor_at - self.points[0]
+            if max(abs(dragged.x()), abs(dragged.y())) * self.view.px_per_m > 6:
+                self._make(self.view.snap(pos))
+
+    def _draw(self) -> None:
+        path = QPainterPath()
+        if self.points and self.cursor_at is not None:
+            path.addRect(QRectF(self.points[0], self.cursor_at))
+        self.preview.setPath(path)
+
+    def double_click(self, event, pos): ...
+
+    def _make(self, corner: QPointF) -> None:
+        start = self.points[0]
+        self.points.clear()
+        self.cursor_at = None
+        self._draw()
+        if abs(corner.x() - start.x()) > 1e-6 and abs(corner.y() - start.y()) > 1e-6:
+            self.create(box(min(start.x(), corner.x()), min(start.y(), corner.y()),
+                            max(start.x(), corner.x()), max(start.y(), corner.y())))
+
+
+class PointTool(DrawTool):
+    """Places a point feature (bus stop, smart locker…) with each click."""
+
+    geometry = "point"
+
+    def press(self, event, pos):
+        if event.button() == Qt.MouseButton.LeftButton:
+            at = self.view.snap(pos)
+            self.create(Point(at.x(), at.y()))
+
+    def move(self, event, pos):
+        self.view.snap(pos)
+
+    def double_click(self, event, pos): ...
+
+
+TOOLS = {"select": SelectTool, "vertex": VertexTool, "parcel": ParcelTool,
+         "rectangle": RectangleTool, "polygon": DrawTool, "point": PointTool, "path": PathTool}
+
+
+def make_tool(tool_id: str, view) -> Tool:
+    return TOOLS[tool_id](view)

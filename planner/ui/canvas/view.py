@@ -1,0 +1,235 @@
+"""The canvas view: metres with y up, zoom (wheel, fit, 1:500/1:1000/1:2000), pan (middle
+drag or space + drag), an adaptive grid, the snap marker, and mouse/keyboard events handed
+to the current tool."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsView
+
+from planner.document import Document
+from planner.ui.canvas.scene import LayoutScene
+from planner.ui.canvas.snapping import Snap, Snapper
+from planner.ui.canvas.tools import make_tool
+from planner.ui.state import UiState
+
+SNAP_TOLERANCE_PX = 10
+MIN_GRID_PX = 14
+GRID_STEPS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+METRES_PER_INCH = 0.0254
+
+
+class SnapMarker(QGraphicsPathItem):
+    """A square on a vertex, a diamond on an edge, a cross on the grid (screen-sized)."""
+
+    SHAPES = {"vertex": "square", "edge": "diamond", "grid": "cross"}
+
+    def __init__(self):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPen(QPen(QColor("#ff6f00"), 2))
+        self.setZValue(100)
+        self.kind = "none"
+        self.hide()
+
+    def show_snap(self, snap: Snap) -> None:
+        self.kind = snap.kind
+        if snap.kind == "none":
+            self.hide()
+            return
+        path, r = QPainterPath(), 6
+        if snap.kind == "vertex":
+            path.addRect(-r, -r, 2 * r, 2 * r)
+        elif snap.kind == "edge":
+            path.moveTo(0, -r), path.lineTo(r, 0), path.lineTo(0, r), path.lineTo(-r, 0)
+            path.closeSubpath()
+        else:
+            path.moveTo(-r, 0), path.lineTo(r, 0), path.moveTo(0, -r), path.lineTo(0, r)
+        self.setPath(path)
+        self.setPos(snap.x, snap.y)
+        self.show()
+
+
+class CanvasView(QGraphicsView):
+    cursor_moved = Signal(float, float)  # metres
+    zoom_changed = Signal(float)  # scale denominator (1:N)
+    message = Signal(object)  # a Msg for the status bar (why an edit was refused…)
+
+    def __init__(self, document: Document, state: UiState, parent=None):
+        super().__init__(parent)
+        self.document, self.state = document, state
+        self.layout_scene = LayoutScene(document, state, self)  # keep a reference (see notes)
+        self.setScene(self.layout_scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setObjectName("canvas")
+        self.show_grid = True
+        self.snapper = Snapper()
+        self.snap_marker = SnapMarker()
+        self.layout_scene.addItem(self.snap_marker)
+        self._pan_from: QPointF | None = None
+        self._space_down = False
+        self.tool = make_tool(state.tool, self)
+        state.tool_changed.connect(self.set_tool)
+        document.events.selection_changed.connect(lambda _s: self.tool.refresh())
+        document.events.project_changed.connect(lambda _c: self.tool.refresh())
+        self.setTransform(QTransform.fromScale(1, -1))
+
+    # -- zoom ----------------------------------------------------------------------------
+    @property
+    def px_per_m(self) -> float:
+        return abs(self.transform().m11())
+
+    def scale_denominator(self) -> float:
+        dots_per_metre = self.logicalDpiX() / METRES_PER_INCH
+        return dots_per_metre / self.px_per_m
+
+    def set_px_per_m(self, px_per_m: float) -> None:
+        px_per_m = min(max(px_per_m, 0.005), 400)
+        factor = px_per_m / self.px_per_m
+        self.scale(factor, factor)
+        self._zoomed()
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_px_per_m(self.px_per_m * factor)
+
+    def zoom_scale(self, denominator: float) -> None:
+        """Shows the drawing at 1:denominator on this screen."""
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.set_px_per_m(self.logicalDpiX() / METRES_PER_INCH / denominator)
+        self.setTransformationAnchor(anchor)
+
+    def zoom_fit(self) -> None:
+        bounds = self.layout_scene.bounds()
+        if bounds.isEmpty():
+            bounds = QRectF(-100, -100, 200, 200)
+        margin = max(bounds.width(), bounds.height()) * 0.05
+        self.fitInView(bounds.adjusted(-margin, -margin, margin, margin),
+                       Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m22() > 0:  # fitInView keeps the flip; be sure
+            self.scale(1, -1)
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        self.layout_scene.set_zoom(self.px_per_m)
+        self.tool.refresh()
+        self.zoom_changed.emit(self.scale_denominator())
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(1.2 ** steps)
+        event.accept()
+
+    # -- grid ----------------------------------------------------------------------------
+    def grid_step(self) -> float:
+        return next((s for s in GRID_STEPS if s * self.px_per_m >= MIN_GRID_PX), GRID_STEPS[-1])
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, QColor("#fafafa"))
+        if not self.show_grid:
+            return
+        step = self.grid_step()
+        for spacing, colour in ((step, "#ececec"), (step * 5, "#d6d6d6")):
+            pen = QPen(QColor(colour), 0)
+            painter.setPen(pen)
+            left = math.floor(rect.left() / spacing) * spacing
+            bottom = math.floor(rect.top() / spacing) * spacing
+            x = left
+            while x <= rect.right():
+                painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+                x += spacing
+            y = bottom
+            while y <= rect.bottom():
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+                y += spacing
+
+    def toggle_grid(self) -> None:
+        self.show_grid = not self.show_grid
+        self.viewport().update()
+
+    # -- snapping -------------------------------------------------------------------------
+    def tolerance_m(self, pixels: float = SNAP_TOLERANCE_PX) -> float:
+        return pixels / self.px_per_m
+
+    def snap(self, pos: QPointF, exclude: set[str] = frozenset()) -> QPointF:
+        """The snapped scene position, with the marker shown where it snapped."""
+        found = self.snapper.snap(self.document.project, pos.x(), pos.y(), self.tolerance_m(),
+                                  self.grid_step() if self.show_grid else None, exclude)
+        self.snap_marker.show_snap(found)
+        return QPointF(found.x, found.y)
+
+    def hit_rect(self, pos: QPointF, pixels: float = 4) -> QRectF:
+        r = self.tolerance_m(pixels)
+        return QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r)
+
+    # -- tools ---------------------------------------------------------------------------
+    def set_tool(self, tool_id: str) -> None:
+        self.tool.close()
+        self.tool = make_tool(tool_id, self)
+        self.snap_marker.hide()
+        self.viewport().setCursor(self.tool.cursor)
+
+    def report(self, msg) -> None:
+        self.message.emit(msg)
+
+    def escape(self) -> None:
+        """Esc: abandon the drawing in progress, else clear the selection."""
+        if not self.tool.cancel():
+            self.document.select([])
+
+    # -- mouse and keys --------------------------------------------------------------------
+    def _panning(self, event) -> bool:
+        return event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_down and event.button() == Qt.MouseButton.LeftButton)
+
+    def mousePressEvent(self, event) -> None:
+        if self._panning(event):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        self.setFocus()
+        self.tool.press(event, self.mapToScene(event.position().toPoint()))
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        self.cursor_moved.emit(pos.x(), pos.y())
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            return
+        self.tool.move(event, pos)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(self.tool.cursor)
+            return
+        self.tool.release(event, self.mapToScene(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.tool.double_click(event, self.mapToScene(event.position().toPoint()))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if not self.tool.key(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().setCursor(self.tool.cursor)
+            return
+        super().keyReleaseEvent(event)

@@ -1,0 +1,370 @@
+"""The main window: the canvas in the centre, the dock panels around it, menus and
+toolbar from planner.ui.actions, the status bar, and the file commands."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget,
+)
+
+from planner import files
+from planner.commands import remove_features, rotate_features, set_settings
+from planner.document import Document
+from planner.errors import PlannerError
+from planner.i18n import Msg
+from planner.ui import clipboard
+from planner.ui.actions import BoundActions
+from planner.ui.canvas.view import CanvasView
+from planner.ui.language import install_language, save_language
+from planner.ui.state import UiState
+from planner.ui.undo import UndoStack
+
+MAX_RECENT = 8
+PROJECT_SUFFIX = ".cplan"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A dock panel: ``factory`` ("module:Class") builds a QWidget from (document, state);
+    the widget's windowTitle is the dock's title (set it in a LanguageChange handler)."""
+
+    id: str
+    factory: str
+    area: Qt.DockWidgetArea
+
+
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+#: The dock panels, in order. Panels on the same side stack as tabs.
+PANELS: list[Panel] = [
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None, state: UiState | None = None,
+                 plugins=None):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.document = document or Document(plugins=plugins)
+        self.state = state or UiState()
+        self.undo_stack = UndoStack(self.document, lambda: self.state.lang, self)
+        self.canvas = CanvasView(self.document, self.state, self)
+        self.setCentralWidget(self.canvas)
+        self.actions = BoundActions(self)
+        self.docks: dict[str, QDockWidget] = {}
+        for panel in PANELS:
+            self.add_panel(panel)
+        self._build_status_bar()
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+
+        self.actions.menus["file/recent"].aboutToShow.connect(self._fill_recent)
+        self.actions["tool.snap"].setCheckable(True)
+        self.actions["tool.snap"].setChecked(True)
+        self.actions["view.grid"].setCheckable(True)
+        self.actions["view.grid"].setChecked(True)
+        self.actions[f"view.lang_{self.state.lang}"].setChecked(True)
+        self.actions[f"tool.{self.state.tool}"].setChecked(True)
+        self.state.tool_changed.connect(lambda tool: self.actions[f"tool.{tool}"].setChecked(True))
+        self.undo_stack.canUndoChanged.connect(self.actions["edit.undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self._can_redo)
+        self.actions["edit.undo"].setEnabled(False)
+        self._can_redo(False)
+        self.document.events.state_changed.connect(self._update_title)
+        self.document.events.evaluation_changed.connect(self._show_summary)
+        self.canvas.message.connect(self.report)
+        self._update_title()
+        self._show_summary(self.document.evaluation)
+
+    # -- building -------------------------------------------------------------------------
+    def add_panel(self, panel: Panel) -> QDockWidget:
+        module, _, name = panel.factory.partition(":")
+        widget: QWidget = getattr(importlib.import_module(module), name)(self.document, self.state)
+        dock = QDockWidget(widget.windowTitle(), self)
+        dock.setObjectName(f"dock.{panel.id}")
+        dock.setWidget(widget)
+        widget.windowTitleChanged.connect(dock.setWindowTitle)
+        same_side = [d for d in self.docks.values() if self.dockWidgetArea(d) == panel.area]
+        self.addDockWidget(panel.area, dock)
+        if same_side:
+            self.tabifyDockWidget(same_side[-1], dock)
+            same_side[0].raise_()
+        self.docks[panel.id] = dock
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.summary_label = QLabel()
+        self.coords_label = QLabel()
+        self.scale_label = QLabel()
+        for label in (self.summary_label, self.coords_label, self.scale_label):
+            bar.addPermanentWidget(label)
+        self.canvas.cursor_moved.connect(
+            lambda x, y: self.coords_label.setText(f"X {x:,.2f}  Y {y:,.2f} m"))
+        self.canvas.zoom_changed.connect(
+            lambda n: self.scale_label.setText(f"1:{n:,.0f}"))
+
+    def _can_redo(self, can: bool) -> None:
+        self.actions["edit.redo"].setEnabled(can)
+        self.actions["edit.redo_y"].setEnabled(can)
+
+    def lang(self) -> str:
+        return self.state.lang
+
+    def report(self, msg: Msg, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(msg.text(self.lang()), timeout_ms)
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else self.tr("未命名")
+        self.setWindowTitle(f"{'*' if self.document.dirty else ''}{name} — {self.tr('社区规划器')}")
+        self.setWindowModified(self.document.dirty)
+
+    def _show_summary(self, evaluation) -> None:
+        lang = self.lang()
+        if evaluation is None:
+            problem = self.document.problem
+            self.summary_label.setText(problem.text(lang) if problem else "")
+            return
+        counts = {}
+        for check in evaluation.checks:
+            counts[check.status] = counts.get(check.status, 0) + 1
+        fails, warns = counts.get("fail", 0), counts.get("warn", 0)
+        self.summary_label.setText(Msg(f"不满足 {fails} · 提醒 {warns}",
+                                       f"{fails} failing · {warns} warnings").text(lang))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.actions.retranslate()
+            self._update_title()
+            self._show_summary(self.document.evaluation)
+        super().changeEvent(event)
+
+    # -- files ----------------------------------------------------------------------------
+    def open_filter(self) -> str:
+        patterns = " ".join(f"*{s}" for s in files.OPENERS)
+        return self.tr("项目与方案文件") + f" ({patterns})"
+
+    def save_suffix(self) -> str:
+        return PROJECT_SUFFIX if PROJECT_SUFFIX in files.SAVERS else ".geojson"
+
+    def maybe_save(self) -> bool:
+        """Asks what to do with unsaved changes; False when the user cancelled."""
+        if not self.document.dirty:
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("未保存的修改"), self.tr("项目有未保存的修改。是否保存?"),
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def new_project(self) -> None:
+        from planner.ui.start_dialog import StartDialog
+
+        if not self.maybe_save():
+            return
+        dialog = StartDialog(self)
+        if dialog.exec() != StartDialog.DialogCode.Accepted:
+            return
+        self.load(dialog.project(), None)
+        if dialog.draw_first():
+            self.state.set_tool("parcel")
+
+    def load(self, project, path) -> None:
+        self.document.replace(project, path)
+        self.undo_stack.clear()
+        self.canvas.zoom_fit()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目"), self._last_folder(),
+                                              self.open_filter())
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            project = files.open_project(path)
+        except PlannerError as err:
+            QMessageBox.warning(self, self.tr("无法打开"), err.text(self.lang()))
+            return False
+        except OSError as err:
+            QMessageBox.warning(self, self.tr("无法打开"), f"{path}: {err.strerror}")
+            return False
+        # A scenario file is imported: saving writes a project file beside it.
+        keep_path = Path(path).suffix.lower() in files.SAVERS
+        self.load(project, path if keep_path else None)
+        self._remember(path)
+        return True
+
+    def save(self) -> bool:
+        path = self.document.path
+        if path is None or path.suffix.lower() != self.save_suffix():
+            return self.save_as()
+        return self.save_to(path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or Path(self._last_folder()) / (
+            (self.document.project.settings.name or self.tr("未命名")) + self.save_suffix())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存为"), str(Path(suggested).with_suffix(self.save_suffix())),
+            self.tr("项目文件") + f" (*{self.save_suffix()})")
+        return bool(path) and self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        try:
+            files.save_project(self.document.project, path)
+        except (PlannerError, OSError) as err:
+            text = err.text(self.lang()) if isinstance(err, PlannerError) else str(err)
+            QMessageBox.warning(self, self.tr("无法保存"), text)
+            return False
+        self.document.mark_saved(path)
+        self.undo_stack.setClean()
+        self._remember(path)
+        self.report(Msg(f"已保存 {Path(path).name}", f"saved {Path(path).name}"))
+        return True
+
+    def _remember(self, path) -> None:
+        settings = QSettings()
+        recent = [str(Path(path).resolve())] + [p for p in self.recent_files()
+                                                if p != str(Path(path).resolve())]
+        settings.setValue("recent_files", recent[:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _last_folder(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _fill_recent(self) -> None:
+        menu = self.actions.menus["file/recent"]
+        menu.clear()
+        for path in self.recent_files():
+            menu.addAction(path, lambda p=path: self.open_path(p))
+        menu.setEnabled(True)
+
+    def closeEvent(self, event) -> None:
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    def _dropped_file(self, event) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        known = [p for p in paths if Path(p).suffix.lower() in files.OPENERS]
+        return known[0] if len(known) == 1 else None
+
+    # -- editing --------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.canvas.tool.cancel()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    def execute(self, change) -> None:
+        try:
+            self.document.execute(change)
+        except PlannerError as err:
+            self.report(err.msg)
+
+    def copy(self) -> None:
+        clipboard.copy_features(self.document.selected_features)
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete_selection()
+
+    def paste(self) -> None:
+        change = clipboard.pasted(self.document.project)
+        if change is not None:
+            self.execute(change)
+            self.document.select(change.facilities)
+
+    def duplicate(self) -> None:
+        self.copy()
+        self.paste()
+
+    def delete_selection(self) -> None:
+        if self.canvas.tool.delete():
+            return
+        if self.document.selection:
+            self.execute(remove_features(self.document.project, self.document.selection))
+
+    def select_all(self) -> None:
+        self.document.select(fid for fid in self.document.project.facilities
+                             if self.canvas.layout_scene.editable(fid))
+
+    def rotate_selection(self, degrees: float) -> None:
+        if self.document.selection:
+            self.execute(rotate_features(self.document.project, self.document.selection, degrees))
+
+    def escape(self) -> None:
+        self.canvas.escape()
+
+    def set_tool(self, tool: str) -> None:
+        self.state.set_tool(tool)
+
+    def toggle_snap(self) -> None:
+        self.canvas.snapper.enabled = self.actions["tool.snap"].isChecked()
+
+    # -- view -----------------------------------------------------------------------------
+    def zoom_fit(self) -> None:
+        self.canvas.zoom_fit()
+
+    def zoom_by(self, factor: float) -> None:
+        self.canvas.zoom_by(factor)
+
+    def zoom_scale(self, denominator: float) -> None:
+        self.canvas.zoom_scale(denominator)
+
+    def toggle_grid(self) -> None:
+        self.canvas.toggle_grid()
+
+    def set_language(self, lang: str) -> None:
+        if not install_language(lang):
+            self.report(Msg("英文翻译文件未生成(运行 scripts/setup.sh)",
+                            "the English translation is not built (run scripts/setup.sh)"))
+        save_language(lang)
+        self.state.set_language(lang)
+        self.actions[f"view.lang_{lang}"].setChecked(True)
+        self.actions.retranslate()  # now, not only when the LanguageChange event arrives
+        self._update_title()
+        self._show_summary(self.document.evaluation)
+
+    def plugin_manager(self) -> None:
+        from planner.plugins import Plugins
+        from planner.ui.plugin_manager import PluginManagerDialog
+
+        dialog = PluginManagerDialog(self.document.plugins or Plugins(),
+                                     self.document.project.settings.rules, self.lang(), self)
+        if dialog.exec() == PluginManagerDialog.DialogCode.Accepted:
+            self.execute(set_settings(self.document.project, rules=dialog.rules()))
+
+    def about(self) -> None:
+        from planner import __version__
+
+        QMessageBox.about(self, self.tr("关于"),
+                          self.tr("社区规划器") + f" {__version__}\n" +
+                          self.tr("完整社区设施规划与达标检查(离线)"))
