@@ -1,38 +1,28 @@
-"""The dock panels around one Document, as the main window holds them, for panel tests."""
+"""The main window's dock panels on a project, for the panel tests."""
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QTreeWidget
 
-from dataclasses import dataclass  # noqa: E402
-
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTreeWidget  # noqa: E402
-
-from planner.document import Document  # noqa: E402
-from planner.model import Project  # noqa: E402
-from planner.ui.language import register_font  # noqa: E402
-from planner.ui.panels.checks import ChecksPanel  # noqa: E402
-from planner.ui.panels.indicators import IndicatorsPanel  # noqa: E402
-from planner.ui.panels.layers import LayersPanel  # noqa: E402
-from planner.ui.panels.palette import FacilityPalette  # noqa: E402
-from planner.ui.panels.project import ProjectPanel  # noqa: E402
-from planner.ui.panels.properties import PropertiesPanel  # noqa: E402
-from planner.ui.state import UiState  # noqa: E402
-from planner.ui.undo import UndoStack  # noqa: E402
-
-LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+from planner.document import Document
+from planner.model import Project
+from planner.ui.main_window import MainWindow
+from planner.ui.panels.checks import ChecksPanel
+from planner.ui.panels.indicators import IndicatorsPanel
+from planner.ui.panels.layers import LayersPanel
+from planner.ui.panels.palette import FacilityPalette
+from planner.ui.panels.project import ProjectPanel
+from planner.ui.panels.properties import PropertiesPanel
+from planner.ui.undo import UndoStack
 
 
 @dataclass
 class Panels:
-    window: QMainWindow
-    document: Document
-    state: UiState
-    undo: UndoStack
+    window: MainWindow
     palette: FacilityPalette
     layers: LayersPanel
     project: ProjectPanel
@@ -40,29 +30,28 @@ class Panels:
     indicators: IndicatorsPanel
     checks: ChecksPanel
 
+    @property
+    def document(self) -> Document:
+        return self.window.document
 
-def open_panels(qtbot, project: Project) -> Panels:
-    register_font(QApplication.instance())
-    document = Document(project)
-    state = UiState()
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    undo = UndoStack(document, parent=window)
-    made = {}
-    for name, cls, area in (("palette", FacilityPalette, LEFT), ("layers", LayersPanel, LEFT),
-                            ("project", ProjectPanel, LEFT),
-                            ("properties", PropertiesPanel, RIGHT),
-                            ("indicators", IndicatorsPanel, RIGHT),
-                            ("checks", ChecksPanel, RIGHT)):
-        panel = cls(document, state)
-        dock = QDockWidget(panel.windowTitle(), window)
-        dock.setWidget(panel)
-        window.addDockWidget(area, dock)
-        made[name] = panel
-    window.resize(1500, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return Panels(window, document, state, undo, **made)
+    @property
+    def state(self):
+        return self.window.state
+
+    @property
+    def undo(self) -> UndoStack:
+        return self.window.undo_stack
+
+    def show(self, panel_id: str) -> None:
+        """Bring a tabbed panel to the front, as clicking its tab does."""
+        self.window.docks[panel_id].raise_()
+        QApplication.processEvents()
+
+
+def open_panels(window: MainWindow, project: Project) -> Panels:
+    window.load(project, None)
+    widgets = {panel_id: dock.widget() for panel_id, dock in window.docks.items()}
+    return Panels(window, **widgets)
 
 
 def indicator_value(panels: Panels, label: str) -> str:

@@ -27,8 +27,8 @@ def status_of(panels, check_id):
     return check_row(panels, check_id).text(0)
 
 
-def test_floors_and_households_typed_in_properties_change_far_and_parking(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_floors_and_households_typed_in_properties_change_far_and_parking(qtbot, window):
+    panels = open_panels(window, small_layout())
     assert indicator_value(panels, "容积率") == "0.65"
     assert status_of(panels, "quota.parking") == "通过"
     panels.document.select(["R1"])
@@ -53,19 +53,21 @@ def test_floors_and_households_typed_in_properties_change_far_and_parking(qtbot)
     assert props.attributes["households"].widget.value() == 48  # the panel followed undo
 
 
-def test_clicking_a_failing_check_selects_its_features(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_clicking_a_failing_check_selects_its_features(qtbot, window):
+    panels = open_panels(window, small_layout())
     panels.document.execute(set_attributes(panels.document.project, ["R1"], households=200))
     failing = check_row(panels, "quota.parking")
     assert failing.text(0) == "不满足"
     click_item(qtbot, panels.checks.tree, failing, column=2)
     assert panels.document.selection == ("P1",)
+    items = panels.window.canvas.layout_scene.feature_items
+    assert items["P1"].selected and not items["R1"].selected  # highlighted on the canvas
     assert panels.properties.heading.text() == "<b>P1</b>"
     assert panels.properties.attributes["parking_spaces"].widget.value() == 120
 
 
-def test_answering_a_manual_item_changes_its_status_and_undo_restores_it(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_answering_a_manual_item_changes_its_status_and_undo_restores_it(qtbot, window):
+    panels = open_panels(window, small_layout())
     item = check_row(panels, "cc.18")
     assert item.text(0) == "待确认"
     click_item(qtbot, panels.checks.tree, item, column=2, double=True)
@@ -86,8 +88,9 @@ def test_answering_a_manual_item_changes_its_status_and_undo_restores_it(qtbot):
     assert "cc.18" not in panels.document.project.settings.manual
 
 
-def test_an_existing_community_changes_the_checks_and_undoes(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_an_existing_community_changes_the_checks_and_undoes(qtbot, window):
+    panels = open_panels(window, small_layout())
+    panels.show("project")
     assert status_of(panels, "quota.charging") == "通过"
     combo = panels.project.community
     combo.setFocus()
@@ -101,9 +104,10 @@ def test_an_existing_community_changes_the_checks_and_undoes(qtbot):
     assert combo.currentText() == "新建居住社区"
 
 
-def test_enabling_wuhai_in_the_plugin_manager_adds_its_checks(qtbot, tmp_path):
-    panels = open_panels(qtbot, small_layout())
+def test_enabling_wuhai_in_the_plugin_manager_adds_its_checks(qtbot, window):
+    panels = open_panels(window, small_layout())
     assert not any(i.startswith("wuhai.") for i in panels.checks._items)
+    panels.show("project")
     qtbot.mouseClick(panels.project.manage, Qt.MouseButton.LeftButton)
     dialog = panels.project.dialog
     assert dialog is not None and dialog.isVisible()
@@ -123,9 +127,10 @@ def test_enabling_wuhai_in_the_plugin_manager_adds_its_checks(qtbot, tmp_path):
     assert "wuhai.service_area" not in panels.checks._items
 
 
-def test_palette_and_layers_set_the_canvas_state(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_palette_and_layers_set_the_canvas_state(qtbot, window):
+    panels = open_panels(window, small_layout())
     palette = panels.palette
+    panels.show("palette")
     click_item(qtbot, palette.tree, palette._items["bus_stop"])
     assert (panels.state.current_kind, panels.state.tool) == ("bus_stop", "point")
     click_item(qtbot, palette.tree, palette._items["kindergarten"])
@@ -135,6 +140,7 @@ def test_palette_and_layers_set_the_canvas_state(qtbot):
     assert palette._items["residential"].isHidden()
 
     layers = panels.layers
+    panels.show("layers")
     row = layers._items["residential"]
     assert row.text(1) == "2"
     row.setCheckState(2, Qt.CheckState.Unchecked)
@@ -145,8 +151,8 @@ def test_palette_and_layers_set_the_canvas_state(qtbot):
     assert row.checkState(2) == Qt.CheckState.Checked
 
 
-def test_editing_several_features_sets_the_common_fields_in_one_step(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_editing_several_features_sets_the_common_fields_in_one_step(qtbot, window):
+    panels = open_panels(window, small_layout())
     panels.document.execute(set_attributes(panels.document.project, ["R2"], floors=11))
     panels.undo.clear()
     panels.document.select(["R1", "R2"])
@@ -165,8 +171,8 @@ def test_editing_several_features_sets_the_common_fields_in_one_step(qtbot):
     assert indicator_value(panels, "户数") == "132"
 
 
-def test_typed_width_depth_and_rotation_reshape_the_footprint(qtbot):
-    panels = open_panels(qtbot, small_layout())
+def test_typed_width_depth_and_rotation_reshape_the_footprint(qtbot, window):
+    panels = open_panels(window, small_layout())
     panels.document.select(["R1"])
     props = panels.properties
     assert (props.width.widget.value(), props.depth.widget.value()) == (30.0, 18.0)
@@ -183,8 +189,8 @@ def test_typed_width_depth_and_rotation_reshape_the_footprint(qtbot):
     assert panels.document.project.facilities["R1"].geometry.bounds == (10, 10, 40, 28)
 
 
-def test_a_screenshot_of_the_panels_shows_chinese_text(qtbot):
-    panels = open_panels(qtbot, new_sample())
+def test_a_screenshot_of_the_panels_shows_chinese_text(qtbot, window):
+    panels = open_panels(window, new_sample())
     panels.document.select(["R01"])
     out = ROOT / "tests" / "artifacts"
     out.mkdir(parents=True, exist_ok=True)
