@@ -57,6 +57,8 @@ HIDDEN_IMPORTS = [
     "matplotlib.backends.backend_agg", "matplotlib.backends.backend_pdf",
     "matplotlib.backends.backend_svg",
 ]
+# Every module of these, also those imported by name (the main window's panels).
+COLLECTED_PACKAGES = ["planner"]
 DATA = [("resources", "resources"), ("plugins", "plugins")]
 
 
@@ -166,6 +168,16 @@ SMOKE = [
     Smoke("user plugin folder in HOME", ("rules", "list", "--lang", "en"),
           r"home_pack +1\.0\.0 +TOML +user +ok", {"HOME": "{scratch}/home"},
           platforms=("linux",)),
+    Smoke("desktop app offscreen", ("gui", "--smoke", "--screenshot", "{scratch}/app.png"),
+          r"冒烟测试通过:new-community\.geojson", {"QT_QPA_PLATFORM": "offscreen"},
+          writes="{scratch}/app.png", written=(b"\x89PNG",)),
+    Smoke("project file", ("convert", SAMPLE, "{scratch}/sample.cplan"), r"sample\.cplan",
+          writes="{scratch}/sample.cplan", written=(b"SQLite format 3",)),
+    Smoke("DXF export", ("export", SAMPLE, "--format", "dxf", "--out", "{scratch}/sample.dxf"),
+          r"sample\.dxf", writes="{scratch}/sample.dxf", written=(b"ENTITIES", b"LWPOLYLINE")),
+    Smoke("XLSX indicator table", ("export", SAMPLE, "--format", "xlsx", "--out",
+                                   "{scratch}/sample.xlsx"),
+          r"sample\.xlsx", writes="{scratch}/sample.xlsx", written=(b"PK",)),
 ]
 
 
@@ -189,6 +201,8 @@ def build(dist: Path, work: Path) -> tuple[Path, dict[str, int]]:
         args += ["--exclude-module", module]
     for module in HIDDEN_IMPORTS:
         args += ["--hidden-import", module]
+    for package in COLLECTED_PACKAGES:
+        args += ["--collect-submodules", package]
     for source, target in DATA:
         args += ["--add-data", f"{ROOT / source}{os.pathsep}{target}"]
     PyInstaller.__main__.run(args)
