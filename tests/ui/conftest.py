@@ -38,8 +38,9 @@ def window(qtbot):
     from planner.ui.app import main_window
 
     win = main_window(lang="zh")
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.document.set_dirty(False)  # let it close without asking
+    win.document.set_dirty(False)  # close without the unsaved-changes question
+    win.close()
+    win.deleteLater()
