@@ -34,6 +34,7 @@ class Change:
     merge_key: str | None = None
     # The facilities' order before a removal, so that undo puts them back where they were.
     order_before: tuple[str, ...] | None = None
+    underlay: Pair | None = None  # (before, after) when the background image changes
 
     def do(self, project: Project) -> Project:
         return self._apply(project, 1)
@@ -56,6 +57,8 @@ class Change:
             changes["parcel"] = self.parcel[side]
         if self.settings is not None:
             changes["settings"] = self.settings[side]
+        if self.underlay is not None:
+            changes["underlay"] = self.underlay[side]
         return replace(project, **changes)
 
     @property
@@ -70,7 +73,8 @@ class Change:
     @property
     def is_empty(self) -> bool:
         pairs = [*self.facilities.values(), *([self.parcel] if self.parcel else []),
-                 *([self.settings] if self.settings else [])]
+                 *([self.settings] if self.settings else []),
+                 *([self.underlay] if self.underlay else [])]
         return all(before == after for before, after in pairs)
 
     def merged(self, later: Change) -> Change | None:
@@ -82,7 +86,8 @@ class Change:
         for fid, (before, after) in later.facilities.items():
             facilities[fid] = (facilities[fid][0] if fid in facilities else before, after)
         return Change(self.label, facilities, _chain(self.parcel, later.parcel),
-                      _chain(self.settings, later.settings), self.merge_key, self.order_before)
+                      _chain(self.settings, later.settings), self.merge_key, self.order_before,
+                      _chain(self.underlay, later.underlay))
 
 
 def _chain(first: Pair | None, second: Pair | None) -> Pair | None:
@@ -215,3 +220,9 @@ def set_parcel(project: Project, geometry: BaseGeometry | None, fid: str = "parc
     if geometry is not None:
         after = replace(before, geometry=geometry) if before else Facility(fid, "parcel", geometry)
     return Change(Msg("绘制用地红线", "draw site boundary"), parcel=(before, after))
+
+
+def set_underlay(project: Project, underlay: Any, label: Msg,
+                 merge_key: str | None = None) -> Change:
+    """The background image loaded, calibrated, faded, locked or removed (``None``)."""
+    return Change(label, underlay=(project.underlay, underlay), merge_key=merge_key)

@@ -1,7 +1,9 @@
 """Coordinate systems: bring scenario coordinates into the local metric frame the core
 measures in, and say how to go back (``GeoReference``).
 
-- "local": coordinates are metres already; nothing changes.
+- "local": coordinates are metres already; nothing changes, unless they are survey-sized
+  (beyond ±100 km, e.g. a CAD drawing in Gauss–Krüger metres without a stated CRS): then
+  they are translated to a nearby round origin, as below, so areas keep their precision.
 - A projected CRS in metres (Gauss–Krüger, UTM…): translated to a nearby round origin,
   which keeps CAD grid distances and full float precision for 6–7 digit coordinates.
 - Any other CRS (EPSG:4326 lon/lat, CGCS2000 geographic EPSG:4490…): projected with pyproj
@@ -23,6 +25,8 @@ from planner.i18n import Msg
 from planner.model import GeoReference
 
 Transform = Callable[[np.ndarray], np.ndarray]
+#: "local" coordinates farther than this from 0 are shifted to a nearby origin.
+LOCAL_SHIFT_BEYOND_M = 100_000.0
 
 
 def _crs(code: str):
@@ -41,13 +45,16 @@ def _is_metric_projected(crs) -> bool:
 
 def local_frame(code: str, geometries: list[BaseGeometry]) -> tuple[GeoReference, Transform]:
     """The frame for coordinates in CRS ``code`` and the transform of (n, 2) arrays into it."""
-    if code == "local":
+    if code == "local" and not geometries:
         return GeoReference(), lambda xy: xy
-    crs = _crs(code)
     minx, miny, maxx, maxy = shapely.total_bounds(np.array(geometries, dtype=object))
+    if code == "local":
+        if max(abs(minx), abs(miny), abs(maxx), abs(maxy)) <= LOCAL_SHIFT_BEYOND_M:
+            return GeoReference(), lambda xy: xy
+        return _shifted(code, minx, miny)
+    crs = _crs(code)
     if _is_metric_projected(crs):
-        origin = (float(math.floor(minx)), float(math.floor(miny)))
-        return GeoReference(code, origin), lambda xy: xy - np.array(origin)
+        return _shifted(code, minx, miny)
     import pyproj
 
     centre = ((minx + maxx) / 2, (miny + maxy) / 2)
@@ -62,6 +69,12 @@ def local_frame(code: str, geometries: list[BaseGeometry]) -> tuple[GeoReference
     return GeoReference(code, (lon, lat)), project
 
 
+def _shifted(code: str, minx: float, miny: float) -> tuple[GeoReference, Transform]:
+    # A whole-metre origin: subtracting it from nearby coordinates is exact in floating point.
+    origin = (float(math.floor(minx)), float(math.floor(miny)))
+    return GeoReference(code, origin), lambda xy: xy - np.array(origin)
+
+
 def _tmerc(crs, lon: float, lat: float):
     from pyproj.crs import ProjectedCRS
     from pyproj.crs.coordinate_operation import TransverseMercatorConversion
@@ -74,14 +87,14 @@ def _tmerc(crs, lon: float, lat: float):
 
 def from_local(georef: GeoReference) -> Transform:
     """The transform of (n, 2) local coordinates back into ``georef.crs``."""
-    if georef.crs == "local":
-        return lambda xy: xy
-    crs = _crs(georef.crs)
-    if _is_metric_projected(crs):
+    if georef.crs == "local" or _is_metric_projected(_crs(georef.crs)):
+        if tuple(georef.origin) == (0.0, 0.0):
+            return lambda xy: xy
         origin = np.array(georef.origin)
         return lambda xy: xy + origin
     import pyproj
 
+    crs = _crs(georef.crs)
     lon, lat = georef.origin
     transformer = pyproj.Transformer.from_crs(_tmerc(crs, lon, lat), crs, always_xy=True)
 
@@ -90,6 +103,14 @@ def from_local(georef: GeoReference) -> Transform:
         return np.column_stack([x, y])
 
     return unproject
+
+
+def planar_origin(georef: GeoReference) -> tuple[float, float] | None:
+    """Where local (0, 0) is in the georef's own metres (a CAD drawing's frame), or None
+    when its CRS is not in metres (lon/lat), where a drawing can only stay local."""
+    if georef.crs == "local" or _is_metric_projected(_crs(georef.crs)):
+        return (float(georef.origin[0]), float(georef.origin[1]))
+    return None
 
 
 def transformed(geometry: BaseGeometry, transform: Transform) -> BaseGeometry:

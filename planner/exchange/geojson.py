@@ -30,18 +30,8 @@ def _error(zh: str, en: str) -> InputError:
 def write_scenario(project: Project) -> dict[str, Any]:
     """The project as scenario GeoJSON, coordinates back in its CRS (``read_scenario``'s
     inverse: reading the result gives an equal project)."""
-    settings, georef = project.settings, project.georef
-    meta: dict[str, Any] = {"name": settings.name, "community": settings.community,
-                            "climate_zone": settings.climate_zone,
-                            "city_population": settings.city_population,
-                            "rules": list(settings.rules), "crs": georef.crs,
-                            "manual": {k: _answer_data(a) for k, a in settings.manual.items()}}
-    if settings.designer:
-        meta["designer"] = settings.designer
-    if settings.rule_versions:
-        meta["rule_versions"] = dict(settings.rule_versions)
-    if settings.household_size is not None:
-        meta["household_size"] = settings.household_size
+    georef = project.georef
+    meta = {**settings_meta(project.settings), "crs": georef.crs}
     back = from_local(georef)
     features = [{"type": "Feature", "id": f.id,
                  "geometry": mapping(transformed(f.geometry, back)),
@@ -49,6 +39,22 @@ def write_scenario(project: Project) -> dict[str, Any]:
                                                    for k, v in f.attrs.items()}}}
                 for f in project.features()]
     return {"type": "FeatureCollection", "planner": meta, "features": features}
+
+
+def settings_meta(settings: Settings) -> dict[str, Any]:
+    """The project's settings as the ``planner`` member holds them (without ``crs``)."""
+    meta: dict[str, Any] = {"name": settings.name, "community": settings.community,
+                            "climate_zone": settings.climate_zone,
+                            "city_population": settings.city_population,
+                            "rules": list(settings.rules),
+                            "manual": {k: _answer_data(a) for k, a in settings.manual.items()}}
+    if settings.designer:
+        meta["designer"] = settings.designer
+    if settings.rule_versions:
+        meta["rule_versions"] = dict(settings.rule_versions)
+    if settings.household_size is not None:
+        meta["household_size"] = settings.household_size
+    return meta
 
 
 def save_scenario(project: Project, path: str | Path) -> None:
@@ -86,7 +92,7 @@ def read_scenario(data: Any, default_name: str = "") -> Project:
     meta = data.get("planner", {})
     if not isinstance(meta, Mapping):
         raise _error("planner 成员应为对象", "the 'planner' member must be an object")
-    settings = _settings(meta, default_name)
+    settings = settings_from_meta(meta, default_name)
     raw = [_raw_feature(f, i) for i, f in enumerate(features)]
     crs = meta.get("crs") or _legacy_crs(data.get("crs")) or "local"
     if not isinstance(crs, str):
@@ -111,7 +117,7 @@ def read_scenario(data: Any, default_name: str = "") -> Project:
     return Project(settings, parcel, {f.id: f for f in facilities if f is not parcel}, georef)
 
 
-def _settings(meta: Mapping[str, Any], default_name: str) -> Settings:
+def settings_from_meta(meta: Mapping[str, Any], default_name: str) -> Settings:
     unknown = sorted(set(meta) - set(SETTINGS_KEYS))
     if unknown:
         raise _error(f"planner 中有未知的键 {unknown}(可用:{', '.join(SETTINGS_KEYS)})",

@@ -11,6 +11,7 @@ from planner.model.project import (
     Project,
     Settings,
 )
+from planner.model.underlay import Underlay
 
 __all__ = [
     "ATTRIBUTES",
@@ -24,4 +25,5 @@ __all__ = [
     "ManualAnswer",
     "Project",
     "Settings",
+    "Underlay",
 ]

@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model.attributes import check_attribute
+from planner.model.underlay import Underlay
 
 COMMUNITIES = ("new", "existing")
 CLIMATE_ZONES = ("I", "II", "III", "IV", "V", "VI", "VII")
@@ -124,6 +125,7 @@ class Project:
     parcel: Facility | None = None
     facilities: Mapping[str, Facility] = field(default_factory=dict)
     georef: GeoReference = field(default_factory=GeoReference)
+    underlay: Underlay | None = None  # the background image, if any
 
     def __post_init__(self):
         object.__setattr__(self, "facilities", MappingProxyType(dict(self.facilities)))

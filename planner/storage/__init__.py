@@ -7,13 +7,16 @@
     project = load("site.cplan")                # or load(path, revision=n) from history()
     [(r.number, r.saved_at) for r in history("site.cplan")]
 
+Autosave and crash recovery: ``RecoveryStore`` (see planner/storage/recovery.py).
+
 Every failure raises planner.errors.InputError with a bilingual message naming the file
 and the problem; a file made by a newer Community Planner raises NewerVersionError.
 """
 
 from planner.storage.problems import NewerVersionError
 from planner.storage.projectfile import SUFFIX, Revision, history, load, save
+from planner.storage.recovery import RecoveryEntry, RecoveryStore
 from planner.storage.schema import HISTORY_SIZE, SCHEMA_VERSION
 
-__all__ = ["HISTORY_SIZE", "NewerVersionError", "Revision", "SCHEMA_VERSION", "SUFFIX",
-           "history", "load", "save"]
+__all__ = ["HISTORY_SIZE", "NewerVersionError", "RecoveryEntry", "RecoveryStore", "Revision",
+           "SCHEMA_VERSION", "SUFFIX", "history", "load", "save"]

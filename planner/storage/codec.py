@@ -6,6 +6,7 @@ file gives a message naming the table, row and column, never a TypeError further
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from typing import Any, Iterable
@@ -16,7 +17,7 @@ from sqlite_utils import Database
 
 from planner.errors import InputError
 from planner.i18n import Msg
-from planner.model import Facility, GeoReference, ManualAnswer, Project, Settings
+from planner.model import Facility, GeoReference, ManualAnswer, Project, Settings, Underlay
 
 
 class Damaged(Exception):
@@ -64,7 +65,35 @@ def project_rows(project: Project, revision: int) -> dict[str, list[dict[str, An
              "version": version}
             for position, (name, applied, version) in enumerate(packs)
         ],
+        "underlay": _underlay_rows(project.underlay, revision),
     }
+
+
+def _underlay_rows(underlay: Underlay | None, revision: int) -> list[dict[str, Any]]:
+    if underlay is None:
+        return []
+    (width, height), (x, y) = underlay.pixel_size, underlay.position
+    return [{"revision": revision, "image": image_key(underlay.image), "source": underlay.source,
+             "width": width, "height": height, "x": x, "y": y, "scale": underlay.scale,
+             "rotation": underlay.rotation, "opacity": underlay.opacity,
+             "locked": int(underlay.locked)}]
+
+
+def image_key(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_images(db: Database, project: Project) -> None:
+    """The project's image bytes, once per distinct image, whichever revisions use them."""
+    if project.underlay is not None:
+        data = project.underlay.image
+        db.execute("INSERT OR IGNORE INTO images (sha256, data) VALUES (?, ?)",
+                   [image_key(data), data])
+
+
+def drop_unused_images(db: Database) -> None:
+    """Images no kept revision uses any more (after the history was trimmed)."""
+    db.execute("DELETE FROM images WHERE sha256 NOT IN (SELECT image FROM underlay)")
 
 
 def _attrs_json(facility: Facility) -> str:
@@ -113,7 +142,29 @@ def _read_project(db: Database, revision: int) -> Project:
         if parcel is None:
             raise Damaged(Msg(f"用地红线 {parcel_id} 不在要素表中",
                               f"the parcel {parcel_id} is not in the facilities table"))
-    return Project(settings, parcel, features, GeoReference(crs, (origin_x, origin_y)))
+    return Project(settings, parcel, features, GeoReference(crs, (origin_x, origin_y)),
+                   _underlay(db, revision))
+
+
+def _underlay(db: Database, revision: int) -> Underlay | None:
+    rows = db.execute("SELECT u.source, u.width, u.height, u.x, u.y, u.scale, u.rotation, "
+                      "u.opacity, u.locked, u.image, i.data FROM underlay u "
+                      "LEFT JOIN images i ON i.sha256 = u.image WHERE u.revision = ?",
+                      [revision]).fetchall()
+    if not rows:
+        return None
+    source, width, height, x, y, scale, rotation, opacity, locked, key, data = rows[0]
+    where = "underlay"
+    _expect(isinstance(data, bytes), where, "image", key, "an image in the images table")
+    _expect(isinstance(source, str), where, "source", source, "text")
+    for column, value in (("width", width), ("height", height)):
+        _expect(isinstance(value, int) and value > 0, where, column, value, "a pixel count")
+    for column, value in (("x", x), ("y", y), ("scale", scale), ("rotation", rotation),
+                          ("opacity", opacity)):
+        _expect(_is_number(value), where, column, value, "a number")
+    _expect(locked in (0, 1) and not isinstance(locked, float), where, "locked", locked, "1 or 0")
+    return Underlay(data, (width, height), source, (x, y), scale, rotation, opacity, bool(locked))
+
 
 
 def _facilities(db: Database, revision: int) -> dict[str, Facility]:

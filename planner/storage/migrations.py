@@ -39,7 +39,13 @@ def _v1_to_v2(db: Database) -> None:
         db.execute(f"DROP TABLE {table}_v1")
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}
+def _v2_to_v3(db: Database) -> None:
+    """Version 3 adds the background image (underlay), its bytes stored once in ``images``."""
+    db.execute(TABLES["images"])
+    db.execute(TABLES["underlay"])
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(db: Database, version: int) -> None:

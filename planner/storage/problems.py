@@ -48,9 +48,10 @@ def locked(path: Path) -> InputError:
 
 
 def disk_full(path: Path) -> InputError:
-    return InputError(Msg(f"磁盘空间不足,无法保存 {path.name}:原文件未改动,请腾出空间后重试",
-                          f"not enough disk space to save {path.name}: the existing file is "
-                          "unchanged; free some space and save again"))
+    return InputError(Msg(f"磁盘空间不足(或磁盘故障),无法保存 {path.name}:原文件未改动,"
+                          "请腾出空间或另存到其他位置",
+                          f"not enough disk space to save {path.name} (or the disk failed): the "
+                          "existing file is unchanged; free some space or save elsewhere"))
 
 
 def read_only(folder: Path) -> InputError:
@@ -82,10 +83,15 @@ def sqlite_error(path: Path, err: sqlite3.Error, writing: bool) -> InputError:
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
         return locked(path)
-    if writing and "full" in lowered:
-        return disk_full(path)
-    if writing and ("readonly" in lowered or "unable to open" in lowered):
-        return read_only(path.parent)
+    if writing:
+        name = getattr(err, "sqlite_errorname", "")
+        if "full" in lowered or name in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
+            return disk_full(path)
+        if "readonly" in lowered or "unable to open" in lowered:
+            return read_only(path.parent)
+        return InputError(Msg(f"无法保存 {path.name}:SQLite:{text}(原文件未改动)",
+                              f"cannot save {path.name}: SQLite: {text} (the existing file is "
+                              "unchanged)"))
     if "file is not a database" in lowered:
         return not_a_project(path, Msg("不是 SQLite 数据库,或已加密", "not an SQLite database, "
                                        "or encrypted"))

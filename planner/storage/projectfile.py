@@ -25,7 +25,8 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import problems
-from planner.storage.codec import Damaged, insert_rows, project_rows, read_project
+from planner.storage.codec import (Damaged, drop_unused_images, insert_rows, project_rows,
+                                   read_project, store_images)
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
 
@@ -72,16 +73,18 @@ def history(path: str | Path) -> list[Revision]:
         return [Revision(*row) for row in rows]
 
 
-def save(project: Project, path: str | Path, history_from: str | Path | None = None) -> None:
+def save(project: Project, path: str | Path, history_from: str | Path | None = None,
+         keep_history: bool = True) -> None:
     """Write ``project`` to ``path`` atomically as its newest revision.
 
     The history (the last ``HISTORY_SIZE`` saved versions) comes from ``history_from``, by
     default ``path`` itself; Save As passes the file the project was opened from. A file
     there that cannot be read as a project is refused rather than replaced, and so is a file
-    at ``path`` made by a newer Community Planner.
+    at ``path`` made by a newer Community Planner. ``keep_history=False`` writes the project
+    alone (recovery copies).
     """
     target = Path(path).absolute()
-    source = Path(history_from).absolute() if history_from is not None else target
+    source = Path(history_from or target).absolute() if keep_history else None
     tables = project_rows(project, revision=0)  # model problems first, before touching disk
     if not target.parent.is_dir():
         raise InputError(Msg(f"文件夹 {target.parent} 不存在", f"no such folder: {target.parent}"))
@@ -94,15 +97,18 @@ def save(project: Project, path: str | Path, history_from: str | Path | None = N
             with closing(sqlite3.connect(temporary)) as connection:
                 connection.execute("PRAGMA journal_mode = MEMORY")  # the rename is the commit
                 connection.execute("PRAGMA synchronous = OFF")  # one fsync below instead
-                version = _copy_project_file(source, connection) if source.exists() else None
-                _write_revision(Database(connection), tables, version)
+                version = None  # a new file
+                if source is not None and source.exists():
+                    version = _copy_project_file(source, connection)
+                _write_revision(Database(connection), tables, version, project)
             _replace(temporary, target)
     except BaseException:
         _remove(temporary)
         raise
 
 
-def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | None) -> None:
+def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | None,
+                    project: Project) -> None:
     """One transaction: bring a copied file to the current schema (``version`` is its own,
     None for a new file), add the revision and drop those beyond the history."""
     from planner import __version__
@@ -121,9 +127,11 @@ def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | 
             for row in rows:
                 row["revision"] = revision
         insert_rows(db, tables)
+        store_images(db, project)
         kept = "SELECT revision FROM revisions ORDER BY revision DESC LIMIT ?"
         for table in [*tables, "revisions"]:
             db.execute(f"DELETE FROM {table} WHERE revision NOT IN ({kept})", [HISTORY_SIZE + 1])
+        drop_unused_images(db)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
@@ -205,14 +213,38 @@ def _opened(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
     """A read-only connection to a project file and its schema version, or InputError."""
     with problems.reported(path):
         _check_header(path)
-        uri = path.resolve().as_uri() + "?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_S)
+        connection = _connect_read_only(path)
     try:
         with problems.reported(path):
-            version = _schema_version(Database(connection), path)
+            try:
+                version = _schema_version(Database(connection), path)
+            except sqlite3.OperationalError as err:
+                if "readonly" not in str(err) or not _journal(path).exists():
+                    raise
+                connection.close()
+                _roll_back_interrupted_change(path)
+                connection = _connect_read_only(path)
+                version = _schema_version(Database(connection), path)
         yield connection, version
     finally:
         connection.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_S)
+
+
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _roll_back_interrupted_change(path: Path) -> None:
+    """Another program (sqlite3, a script) died while changing the file and left its journal:
+    a read-write connection lets SQLite undo the half-made change, back to the file's last
+    complete state. Our own saves never leave one (they replace the file whole)."""
+    with closing(sqlite3.connect(path, timeout=LOCK_WAIT_S)) as connection:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def _check_header(path: Path) -> None:

@@ -1,16 +1,17 @@
-"""The tables of a ``.cplan`` project file, schema version 2 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 3 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). Every table
 but ``schema_version`` has a ``revision`` column, so one query reads one saved version.
 
 Numbers that may be written as integer or real (``city_population``, ``household_size``)
-have no declared type: SQLite keeps them as they were given, so they come back unchanged.
+and the frame's origin have no declared type: SQLite keeps them as they were given (a
+REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back unchanged.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -36,8 +37,8 @@ CREATE TABLE project (
     household_size,                -- a number, or NULL for the rule pack's default
     parcel_id TEXT,                -- facilities.id of the site boundary, or NULL
     crs TEXT NOT NULL,             -- 'local' or an EPSG code such as 'EPSG:4547'
-    origin_x REAL NOT NULL,        -- where the local frame's (0, 0) sits in that CRS
-    origin_y REAL NOT NULL
+    origin_x NOT NULL,             -- where the local frame's (0, 0) sits in that CRS
+    origin_y NOT NULL              -- (numbers, kept bit for bit: -0.0 stays -0.0)
 )""",
     "facilities": """
 CREATE TABLE facilities (
@@ -67,6 +68,25 @@ CREATE TABLE rule_packs (
     version TEXT,                  -- the pack's version when the project was saved, or NULL
     PRIMARY KEY (revision, position)
 )""",
+    "underlay": """
+CREATE TABLE underlay (
+    revision INTEGER PRIMARY KEY REFERENCES revisions (revision),  -- no row: no underlay
+    image TEXT NOT NULL REFERENCES images (sha256),
+    source TEXT NOT NULL,          -- the file it was loaded from
+    width INTEGER NOT NULL,        -- pixels
+    height INTEGER NOT NULL,
+    x REAL NOT NULL,               -- local metres of the image's top-left corner
+    y REAL NOT NULL,
+    scale REAL NOT NULL,           -- metres per pixel
+    rotation REAL NOT NULL,        -- degrees, counter-clockwise
+    opacity REAL NOT NULL,         -- 0 … 1
+    locked INTEGER NOT NULL        -- 1 locked, 0 movable
+)""",
+    "images": """
+CREATE TABLE images (              -- stored once, whichever revisions use them
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL             -- the PNG or JPEG file as loaded
+)""",
 }
 
 # What a reader needs, to tell a damaged file from a project.
@@ -78,4 +98,7 @@ COLUMNS = {
     "facilities": ("revision", "position", "id", "kind", "geometry", "attrs"),
     "manual_answers": ("revision", "position", "check_id", "answer", "note"),
     "rule_packs": ("revision", "position", "name", "applied", "version"),
+    "underlay": ("revision", "image", "source", "width", "height", "x", "y", "scale",
+                 "rotation", "opacity", "locked"),
+    "images": ("sha256", "data"),
 }

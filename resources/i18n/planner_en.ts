@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>打印预览</source>
+        <extracomment>Pages are drawn as images at the printer&apos;s resolution up to this (a sheet at 300 dpi prints sharp; more only costs memory). The preview keeps every page it shows, and prints the same pages when Print is pressed in it: 200 dpi, ~31 MB an A3 page.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>未命名</source>
@@ -112,6 +128,14 @@
     <message>
         <source>另存为…</source>
         <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>退出</source>

@@ -1,12 +1,17 @@
 """Saving and opening .cplan project files: round trips, history, Save As."""
 
+import os
+import shutil
 import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
+import shapely
 
 from planner.errors import InputError
 from planner.files import open_project, save_project
-from planner.storage import HISTORY_SIZE, history, load, save
+from planner.storage import HISTORY_SIZE, SCHEMA_VERSION, NewerVersionError, history, load, save
 from tests.helpers import answered, edit, new_sample, old_sample, settings
 
 
@@ -50,3 +55,88 @@ def test_save_as_carries_the_history_and_leaves_the_original(tmp_path):
     assert [r.number for r in history(copy)] == [2, 1]
     assert load(copy) == changed and load(copy, revision=1) == new_sample()
     assert [r.number for r in history(original)] == [1]
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_a_version_1_file_opens_migrated_and_untouched():
+    fixture = FIXTURES / "project-v1.cplan"
+    before = fixture.read_bytes()
+    project = load(fixture)
+    assert project == settings(new_sample(), rules=("wuhai",))
+    assert project.settings.rule_versions == {}
+    [revision] = history(fixture)
+    assert (revision.number, revision.saved_at, revision.app_version) == (
+        1, "2026-11-01T09:00:00+00:00", "0.1.0")
+    assert fixture.read_bytes() == before
+
+
+def test_saving_over_a_version_1_file_upgrades_it_and_keeps_its_state_as_history(tmp_path):
+    path = tmp_path / "old.cplan"
+    shutil.copyfile(FIXTURES / "project-v1.cplan", path)
+    changed = edit(settings(new_sample(), rule_versions={"wuhai": "1.0"}), "R01", floors=9)
+    save(changed, path)
+    assert sqlite3.connect(path).execute("SELECT version FROM schema_version").fetchone() == (
+        SCHEMA_VERSION,)
+    assert load(path) == changed
+    assert load(path, revision=1) == settings(new_sample(), rules=("wuhai",))
+
+
+def _made_by_a_newer_planner(path: Path) -> Path:
+    save(new_sample(), path)
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE schema_version SET version = ?, app_version = '3.4.1'",
+                   [SCHEMA_VERSION + 1])
+    return path
+
+
+def test_a_newer_file_is_refused_by_name_and_never_overwritten(tmp_path):
+    newer = _made_by_a_newer_planner(tmp_path / "newer.cplan")
+    before = newer.read_bytes()
+    with pytest.raises(NewerVersionError, match="made by a newer Community Planner 3.4") as err:
+        load(newer)
+    assert "更新版本的社区规划器 3.4" in err.value.text("zh")
+    with pytest.raises(NewerVersionError):
+        save(old_sample(), newer)
+    other = tmp_path / "other.cplan"
+    save(old_sample(), other)
+    with pytest.raises(NewerVersionError):
+        save(old_sample(), newer, history_from=other)  # Save As over it
+    with pytest.raises(NewerVersionError):
+        history(newer)
+    assert newer.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.cplan", "other.cplan"]
+
+
+def test_save_leaves_no_temporary_file_and_keeps_the_file_s_permissions(tmp_path):
+    path = tmp_path / "site.cplan"
+    save(new_sample(), path)
+    path.chmod(0o640)
+    save(old_sample(), path)
+    assert [p.name for p in tmp_path.iterdir()] == ["site.cplan"]
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_crashed_save_s_leftover_is_cleaned_by_the_next_save(tmp_path):
+    path = tmp_path / "site.cplan"
+    leftover = tmp_path / ".site.cplan.0badf00d.saving"
+    leftover.write_bytes(b"half a file")
+    os.utime(leftover, (0, 0))
+    save(new_sample(), path)
+    assert [p.name for p in tmp_path.iterdir()] == ["site.cplan"]
+
+
+def test_the_file_is_plain_data_anyone_can_query(tmp_path):
+    path = tmp_path / "site.cplan"
+    save(answered(new_sample(), "cc.09", None), path)
+    with closing(sqlite3.connect(path)) as db:
+        households = db.execute(
+            "SELECT sum(json_extract(attrs, '$.households')) FROM facilities "
+            "WHERE revision = (SELECT max(revision) FROM revisions) AND kind = 'residential'"
+        ).fetchone()[0]
+        assert db.execute("SELECT answer FROM manual_answers WHERE check_id = 'cc.09'"
+                          ).fetchone() == (None,)
+        wkb = db.execute("SELECT geometry FROM facilities WHERE id = 'R01'").fetchone()[0]
+    assert households == sum(f.get("households", 0) for f in new_sample().facilities.values())
+    assert shapely.from_wkb(wkb) == new_sample().facilities["R01"].geometry

@@ -1,0 +1,106 @@
+"""DXF export: what a CAD user sees (layers, colours, labels, the indicator table) and the
+round trip export → import giving the same project."""
+
+from dataclasses import replace
+
+import ezdxf
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import box
+
+from planner import evaluate
+from planner.exchange.dxf_export import TEXT_STYLE, export_dxf
+from planner.exchange.dxf_import import import_dxf
+from planner.model import GeoReference
+from tests.helpers import new_sample, old_sample
+
+
+def world(project, geometry):
+    return shapely.transform(geometry, lambda xy: xy + np.array(project.georef.origin))
+
+
+def assert_same_project(before, after):
+    assert after.settings == before.settings
+    assert after.georef.crs == before.georef.crs
+    pairs = [(before.parcel, after.parcel)] + [(f, after.facilities[i])
+                                                for i, f in before.facilities.items()]
+    assert len(after.facilities) == len(before.facilities)
+    for old, new in pairs:
+        assert (new.kind, dict(new.attrs)) == (old.kind, dict(old.attrs)), old.id
+        assert shapely.equals_exact(world(after, new.geometry), world(before, old.geometry), 1e-6), old.id
+
+
+@pytest.mark.parametrize("version", ["R2000", "R2018"])
+def test_export_then_import_gives_the_same_project(tmp_path, version):
+    project = old_sample()
+    path = tmp_path / "old.dxf"
+    export_dxf(evaluate(project), path, version)
+    again = import_dxf(path).project
+    assert_same_project(project, again)
+    assert evaluate(again).report() == evaluate(project).report()
+
+
+def test_gauss_kruger_project_returns_to_its_coordinates(tmp_path):
+    project = new_sample()
+    project = replace(project, georef=GeoReference("EPSG:4547", (500000.0, 3400000.0)))
+    path = tmp_path / "gk.dxf"
+    export_dxf(evaluate(project), path)
+    doc = ezdxf.readfile(path)
+    parcel = next(e for e in doc.modelspace().query("LWPOLYLINE") if e.dxf.layer == "CP-parcel")
+    x, y = parcel.get_points("xy")[0]
+    expected = shapely.get_coordinates(project.parcel.geometry)[0] + (500000.0, 3400000.0)
+    assert (x, y) == pytest.approx(tuple(expected), abs=1e-9)
+    assert doc.header["$INSUNITS"] == 6
+    assert_same_project(project, import_dxf(path).project)
+
+
+def test_drawing_has_layers_per_kind_labels_and_the_indicator_table(tmp_path):
+    result = evaluate(new_sample())
+    path = tmp_path / "new.dxf"
+    export_dxf(result, path)
+    doc = ezdxf.readfile(path)
+    kinds = {f.kind for f in result.project.facilities.values()}
+    layers = {layer.dxf.name: layer for layer in doc.layers}
+    assert {f"CP-{k}" for k in kinds | {"parcel"}} <= set(layers)
+    residential = layers["CP-residential"]
+    assert residential.rgb == tuple(int(result.rulebook.kinds["residential"].colour[i:i + 2], 16)
+                                    for i in (1, 3, 5))
+    assert residential.description == "住宅"
+    style = doc.styles.get(TEXT_STYLE)
+    assert style.get_extended_font_data()[0] == "SimSun"
+    texts = [t for t in doc.modelspace().query("TEXT")]
+    assert all(t.dxf.style == TEXT_STYLE for t in texts)
+    labels = {t.dxf.text for t in texts if t.dxf.layer == "CP-LABELS"}
+    tower = next(f for f in result.project.facilities.values() if f.kind == "residential")
+    assert f"{tower.get('floors')} 层" in labels
+    assert f"{tower.geometry.area:,.2f} m²" in labels
+    table = [t.dxf.text for t in texts if t.dxf.layer == "CP-TABLE"]
+    assert table[0].startswith("经济技术指标表 · 幸福里新建社区示例")
+    assert "容积率" in table and "2.68" in table
+    assert "建筑密度" in table and "20.3%" in table
+
+
+def test_outlines_drawn_later_on_a_planner_layer_are_read_as_its_kind(tmp_path):
+    path = tmp_path / "edited.dxf"
+    project = old_sample()
+    export_dxf(evaluate(project), path)
+    doc = ezdxf.readfile(path)
+    x0, y0 = project.parcel.geometry.centroid.coords[0]
+    doc.modelspace().add_lwpolyline([(x0, y0), (x0 + 12, y0), (x0 + 12, y0 + 9), (x0, y0 + 9)],
+                                    close=True, dxfattribs={"layer": "CP-public_toilet"})
+    doc.saveas(path)
+    again = import_dxf(path).project
+    (toilet,) = [f for f in again.facilities.values() if f.id not in project.facilities]
+    assert toilet.kind == "public_toilet"
+    assert toilet.geometry.area == pytest.approx(108)
+    assert evaluate(again).check("cc.13").status != "fail"
+
+
+def test_lon_lat_project_is_drawn_in_local_metres(tmp_path):
+    project = replace(old_sample(), georef=GeoReference("EPSG:4326", (114.3, 30.55)))
+    notes = export_dxf(evaluate(project), tmp_path / "ll.dxf")
+    assert "EPSG:4326" in notes[0].en
+    parcel = import_dxf(tmp_path / "ll.dxf").project.parcel
+    assert parcel.geometry.area == pytest.approx(project.parcel.geometry.area, abs=1e-6)
+    assert box(*project.parcel.geometry.bounds).area > 0
