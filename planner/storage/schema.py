@@ -17,7 +17,7 @@ HISTORY_SIZE = 5  # saved versions kept besides the current one
 TABLES = {
     "schema_version": """
 CREATE TABLE schema_version (
-    version INTEGER NOT NULL,    -- the layout of these tables: 2
+    version INTEGER NOT NULL,    -- the layout of these tables: 1, 2, 3…
     app_version TEXT NOT NULL    -- the Community Planner that last wrote the file
 )""",
     "revisions": """
