@@ -57,6 +57,8 @@ HIDDEN_IMPORTS = [
     "matplotlib.backends.backend_agg", "matplotlib.backends.backend_pdf",
     "matplotlib.backends.backend_svg",
 ]
+# Every module of these, also those imported by name (the main window's panels).
+BUNDLED_PACKAGES = ["planner"]
 DATA = [("resources", "resources"), ("plugins", "plugins")]
 
 
@@ -166,6 +168,19 @@ SMOKE = [
     Smoke("user plugin folder in HOME", ("rules", "list", "--lang", "en"),
           r"home_pack +1\.0\.0 +TOML +user +ok", {"HOME": "{scratch}/home"},
           platforms=("linux",)),
+    Smoke("desktop app offscreen", ("gui", "--smoke", "--screenshot", "{scratch}/app.png"),
+          r"冒烟测试通过:new-community\.geojson", {"QT_QPA_PLATFORM": "offscreen"},
+          writes="{scratch}/app.png", written=(b"\x89PNG",)),
+    Smoke("printed sheet", ("print", SAMPLE, "--out", "{scratch}/sheet.pdf"), r"sheet\.pdf",
+          writes="{scratch}/sheet.pdf",  # a PDF with the CJK font embedded (a subset: "+")
+          written=(b"%PDF-", b"/FontFile2", b"+NotoSansCJKsc-Regular")),
+    Smoke("project file", ("convert", SAMPLE, "{scratch}/sample.cplan"), r"sample\.cplan",
+          writes="{scratch}/sample.cplan", written=(b"SQLite format 3",)),
+    Smoke("DXF export", ("export", SAMPLE, "--format", "dxf", "--out", "{scratch}/sample.dxf"),
+          r"sample\.dxf", writes="{scratch}/sample.dxf", written=(b"ENTITIES", b"LWPOLYLINE")),
+    Smoke("XLSX indicator table", ("export", SAMPLE, "--format", "xlsx", "--out",
+                                   "{scratch}/sample.xlsx"),
+          r"sample\.xlsx", writes="{scratch}/sample.xlsx", written=(b"PK",)),
 ]
 
 
@@ -189,6 +204,9 @@ def build(dist: Path, work: Path) -> tuple[Path, dict[str, int]]:
         args += ["--exclude-module", module]
     for module in HIDDEN_IMPORTS:
         args += ["--hidden-import", module]
+    for package in BUNDLED_PACKAGES:
+        for module in package_modules(package):
+            args += ["--hidden-import", module]
     for source, target in DATA:
         args += ["--add-data", f"{ROOT / source}{os.pathsep}{target}"]
     PyInstaller.__main__.run(args)
@@ -204,6 +222,14 @@ def build(dist: Path, work: Path) -> tuple[Path, dict[str, int]]:
     if sys.platform == "win32":
         write_inno_setup_script(dist, bundle)
     return bundle, saved
+
+
+def package_modules(package: str) -> list[str]:
+    """A package's modules by its files: also those in folders without ``__init__.py``,
+    which PyInstaller's --collect-submodules does not walk into."""
+    files = (ROOT / package).rglob("*.py")
+    return sorted(".".join(f.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                  for f in files)
 
 
 def prune(contents: Path) -> tuple[dict[str, int], set[str]]:

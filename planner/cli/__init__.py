@@ -1,4 +1,4 @@
-"""The command line: ``planner check | kinds | rules | …``.
+"""The command line: ``planner check | kinds | rules | print | …``.
 
 Each sub-command is a module here with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``run(args) -> exit code``; ``COMMANDS`` lists them. Errors meant for the user (PlannerError)
@@ -14,10 +14,11 @@ from planner import __version__
 from planner.cli import check, gui, kinds, rules
 from planner.cli import export_file, import_file
 from planner.cli import convert, recover
+from planner.cli import print_sheet
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover]
+COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover, print_sheet]
 EXIT_BAD_INPUT = 2
 
 

@@ -16,9 +16,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_safe_mode(parser)
     parser.add_argument("--ui-lang", choices=LANGUAGES,
                         help="language of the app (default: the one chosen last, else zh)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="check the app works and exit: open FILE (default: the bundled "
+                             "sample), recompute, save a screenshot")
+    parser.add_argument("--screenshot", default="planner-smoke.png",
+                        help="where --smoke saves the screenshot (default: %(default)s)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.ui.app import run as run_app  # Qt is imported only for this command
+    # Qt is imported only for this command.
+    if args.smoke:
+        from planner.ui.smoke import run_smoke
+
+        return run_smoke(args.file, args.screenshot, args.ui_lang, args.safe_mode)
+    from planner.ui.app import run as run_app
 
     return run_app(args.file, args.ui_lang, args.safe_mode)

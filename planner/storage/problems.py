@@ -107,5 +107,8 @@ def reported(path: Path, writing: bool = False) -> Iterator[None]:
         raise damaged(path, err.msg) from None
     except sqlite3.Error as err:
         raise sqlite_error(path, err, writing) from None
+    except UnicodeDecodeError:  # a damaged page where SQLite keeps a name or a text
+        raise damaged(path, Msg("其中的文字不是有效的 UTF-8", "text in it is not valid UTF-8")) \
+            from None
     except OSError as err:
         raise os_error(path, err, writing) from None

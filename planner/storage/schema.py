@@ -5,7 +5,8 @@ project; the older ones are its history (``HISTORY_SIZE`` of them are kept). Eve
 but ``schema_version`` has a ``revision`` column, so one query reads one saved version.
 
 Numbers that may be written as integer or real (``city_population``, ``household_size``)
-have no declared type: SQLite keeps them as they were given, so they come back unchanged.
+and the frame's origin have no declared type: SQLite keeps them as they were given (a
+REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back unchanged.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ HISTORY_SIZE = 5  # saved versions kept besides the current one
 TABLES = {
     "schema_version": """
 CREATE TABLE schema_version (
-    version INTEGER NOT NULL,    -- the layout of these tables: 2
+    version INTEGER NOT NULL,    -- the layout of these tables: 1, 2, 3…
     app_version TEXT NOT NULL    -- the Community Planner that last wrote the file
 )""",
     "revisions": """
@@ -36,8 +37,8 @@ CREATE TABLE project (
     household_size,                -- a number, or NULL for the rule pack's default
     parcel_id TEXT,                -- facilities.id of the site boundary, or NULL
     crs TEXT NOT NULL,             -- 'local' or an EPSG code such as 'EPSG:4547'
-    origin_x REAL NOT NULL,        -- where the local frame's (0, 0) sits in that CRS
-    origin_y REAL NOT NULL
+    origin_x NOT NULL,             -- where the local frame's (0, 0) sits in that CRS
+    origin_y NOT NULL              -- (numbers, kept bit for bit: -0.0 stays -0.0)
 )""",
     "facilities": """
 CREATE TABLE facilities (

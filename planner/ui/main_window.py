@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import files
-from planner.commands import remove_features, rotate_features, set_settings
+from planner.commands import remove_features, rotate_features
 from planner.document import Document
 from planner.errors import PlannerError
 from planner.i18n import Msg
@@ -36,11 +36,19 @@ class Panel:
     id: str
     factory: str
     area: Qt.DockWidgetArea
+    below: bool = False  # below the side's other panels instead of a tab among them
 
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-#: The dock panels, in order. Panels on the same side stack as tabs.
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+# The dock panels, in order. Panels on the same side stack as tabs unless ``below``.
 PANELS: list[Panel] = [
+    Panel("palette", "planner.ui.panels.palette:FacilityPalette", LEFT),
+    Panel("layers", "planner.ui.panels.layers:LayersPanel", LEFT),
+    Panel("project", "planner.ui.panels.project:ProjectPanel", LEFT),
+    Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
+    Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
+    Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
 ]
 
 
@@ -90,7 +98,7 @@ class MainWindow(QMainWindow):
         widget.windowTitleChanged.connect(dock.setWindowTitle)
         same_side = [d for d in self.docks.values() if self.dockWidgetArea(d) == panel.area]
         self.addDockWidget(panel.area, dock)
-        if same_side:
+        if same_side and not panel.below:
             self.tabifyDockWidget(same_side[-1], dock)
             same_side[0].raise_()
         self.docks[panel.id] = dock
@@ -110,7 +118,6 @@ class MainWindow(QMainWindow):
 
     def _can_redo(self, can: bool) -> None:
         self.actions["edit.redo"].setEnabled(can)
-        self.actions["edit.redo_y"].setEnabled(can)
 
     def lang(self) -> str:
         return self.state.lang
@@ -120,7 +127,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else self.tr("未命名")
-        self.setWindowTitle(f"{'*' if self.document.dirty else ''}{name} — {self.tr('社区规划器')}")
+        self.setWindowTitle(f"{name}[*] — {self.tr('社区规划器')}")
         self.setWindowModified(self.document.dirty)
 
     def _show_summary(self, evaluation) -> None:
@@ -354,13 +361,11 @@ class MainWindow(QMainWindow):
         self._show_summary(self.document.evaluation)
 
     def plugin_manager(self) -> None:
-        from planner.plugins import Plugins
-        from planner.ui.plugin_manager import PluginManagerDialog
-
-        dialog = PluginManagerDialog(self.document.plugins or Plugins(),
-                                     self.document.project.settings.rules, self.lang(), self)
-        if dialog.exec() == PluginManagerDialog.DialogCode.Accepted:
-            self.execute(set_settings(self.document.project, rules=dialog.rules()))
+        """The project panel owns the rule packs: show it and open its plugin manager."""
+        dock = self.docks["project"]
+        dock.show()
+        dock.raise_()
+        dock.widget().open_plugin_manager()
 
     def about(self) -> None:
         from planner import __version__

@@ -38,8 +38,8 @@ def window(qtbot):
     from planner.ui.app import main_window
 
     win = main_window(lang="zh")
-    qtbot.addWidget(win)
+    # pytest-qt closes widgets before fixtures tear down: unsaved edits must not ask then
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.set_dirty(False))
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.document.set_dirty(False)  # let it close without asking

@@ -1,0 +1,41 @@
+"""``planner print FILE --out sheet.pdf|sheet.png``: the printed layout sheet."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.plugin_options import add_safe_mode, discover, warn
+from planner.evaluation import evaluate
+from planner.files import open_project
+from planner.i18n import Msg
+from planner.report import ORIENTATIONS, PAPERS, SheetOptions, parse_scale, write_sheet
+from planner.rules import load_rulebook
+
+NAME = "print"
+HELP = "write the layout sheet (A3/A4: plan to scale, indicators, checks) as PDF or PNG"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the layout: a project .cplan or a scenario .geojson")
+    parser.add_argument("--out", required=True, help="the sheet to write: .pdf, or .png (one per page)")
+    parser.add_argument("--paper", choices=list(PAPERS), default="A3")
+    parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
+    parser.add_argument("--scale", default="fit",
+                        help="the plan's scale 1:N, e.g. 500, 1000, 2000, or fit (default)")
+    parser.add_argument("--dpi", type=float, default=150, help="resolution of PNG output (default 150)")
+    parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
+                        help="rule packs to apply after the national one (names or .toml paths)")
+    add_safe_mode(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    scale = parse_scale(args.scale)
+    plugins = discover(args)
+    project = open_project(args.file, plugins.file_formats())
+    result = evaluate(project, load_rulebook([*project.settings.rules, *args.rules], plugins=plugins))
+    warn(args, result.problems, plugins.version_warnings(project.settings))
+    options = SheetOptions(paper=args.paper, orientation=args.orientation, scale=scale,
+                           lang=args.lang)
+    written = write_sheet(result, args.out, options, dpi=args.dpi)
+    print(Msg("已写出版面图:", "sheet written: ").text(args.lang) + ", ".join(map(str, written)))
+    return 0
