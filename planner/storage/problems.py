@@ -107,5 +107,7 @@ def reported(path: Path, writing: bool = False) -> Iterator[None]:
         raise damaged(path, err.msg) from None
     except sqlite3.Error as err:
         raise sqlite_error(path, err, writing) from None
+    except UnicodeDecodeError:  # SQLite's own message quotes a garbled schema
+        raise damaged(path, Msg("数据库结构中有乱码", "the database schema is garbled")) from None
     except OSError as err:
         raise os_error(path, err, writing) from None

@@ -128,9 +128,11 @@ def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | 
                 row["revision"] = revision
         insert_rows(db, tables)
         store_images(db, project)
-        kept = "SELECT revision FROM revisions ORDER BY revision DESC LIMIT ?"
-        for table in [*tables, "revisions"]:
-            db.execute(f"DELETE FROM {table} WHERE revision NOT IN ({kept})", [HISTORY_SIZE + 1])
+        oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
+                                 "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
+        if oldest_kept:
+            for table in [*tables, "revisions"]:  # a range of each table's primary key
+                db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
         drop_unused_images(db)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
