@@ -25,8 +25,8 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import problems
-from planner.storage.codec import (Damaged, drop_unused_images, insert_rows, project_rows,
-                                   read_project, store_images)
+from planner.storage.codec import (Damaged, bulk_objects, drop_unused_images, insert_rows,
+                                   project_rows, read_project, store_images)
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
 
@@ -85,6 +85,11 @@ def save(project: Project, path: str | Path, history_from: str | Path | None = N
     """
     target = Path(path).absolute()
     source = Path(history_from or target).absolute() if keep_history else None
+    with bulk_objects():
+        _save(project, target, source)
+
+
+def _save(project: Project, target: Path, source: Path | None) -> None:
     tables = project_rows(project, revision=0)  # model problems first, before touching disk
     if not target.parent.is_dir():
         raise InputError(Msg(f"文件夹 {target.parent} 不存在", f"no such folder: {target.parent}"))
