@@ -171,6 +171,9 @@ SMOKE = [
     Smoke("desktop app offscreen", ("gui", "--smoke", "--screenshot", "{scratch}/app.png"),
           r"冒烟测试通过:new-community\.geojson", {"QT_QPA_PLATFORM": "offscreen"},
           writes="{scratch}/app.png", written=(b"\x89PNG",)),
+    Smoke("printed sheet", ("print", SAMPLE, "--out", "{scratch}/sheet.pdf"), r"sheet\.pdf",
+          writes="{scratch}/sheet.pdf",  # a PDF with the CJK font embedded (a subset: "+")
+          written=(b"%PDF-", b"/FontFile2", b"+NotoSansCJKsc-Regular")),
     Smoke("project file", ("convert", SAMPLE, "{scratch}/sample.cplan"), r"sample\.cplan",
           writes="{scratch}/sample.cplan", written=(b"SQLite format 3",)),
     Smoke("DXF export", ("export", SAMPLE, "--format", "dxf", "--out", "{scratch}/sample.dxf"),

@@ -9,6 +9,9 @@ import unicodedata
 
 PT_MM = 25.4 / 72  # one typographic point in millimetres
 _NARROW_EM = 0.58
+#: A line had best end after these (the CJK ；，、）), else after a space or a slash.
+CJK_BREAK_AFTER = "\uff1b\uff0c\u3001\uff09"
+UNITS = ("m²", "m ", "个", "班", "层", "%")
 
 
 def char_em(char: str) -> float:
@@ -45,16 +48,24 @@ def _fit(text: str, limit_em: float) -> int:
             break
     else:
         return end
-    breaks = [j + 1 for j in range(end) if text[j] in " ;,、)/"
-              or (text[j] in ";," and text[j + 1:j + 2] == " ")]  # not inside "4,000"
-    good = [j for j in breaks if j > end * 0.6]
-    if good:
-        return good[-1]
+    punctuation = [j + 1 for j in range(end) if text[j] in CJK_BREAK_AFTER
+                   or (text[j] in ";," and not text[j + 1:j + 2].isdigit())]  # not in "4,000"
+    spaces = [j + 1 for j in range(end) if text[j] in " /" and not _number_and_unit(text, j)]
+    for breaks, share in ((punctuation, 0.5), (spaces, 0.6)):
+        good = [j for j in breaks if j > end * share]
+        if good:
+            return good[-1]
     if char_em(text[end]) < 1 and char_em(text[end - 1]) < 1:  # inside a Latin word or number
         space = text.rfind(" ", 0, end)
         if space > 0:
             return space + 1
     return end
+
+
+def _number_and_unit(text: str, space: int) -> bool:
+    """The space in "3,825 m²" or "6 个", which should not end a line."""
+    return space > 0 and text[space - 1].isdigit() and \
+        (text[space + 1:] + " ").startswith(UNITS)
 
 
 def _cut(text: str, limit_em: float) -> str:

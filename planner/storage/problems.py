@@ -107,7 +107,8 @@ def reported(path: Path, writing: bool = False) -> Iterator[None]:
         raise damaged(path, err.msg) from None
     except sqlite3.Error as err:
         raise sqlite_error(path, err, writing) from None
-    except UnicodeDecodeError:  # SQLite's own message quotes a garbled schema
-        raise damaged(path, Msg("数据库结构中有乱码", "the database schema is garbled")) from None
+    except UnicodeDecodeError:  # a damaged page where SQLite keeps a name or a text
+        raise damaged(path, Msg("其中的文字不是有效的 UTF-8", "text in it is not valid UTF-8")) \
+            from None
     except OSError as err:
         raise os_error(path, err, writing) from None

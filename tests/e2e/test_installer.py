@@ -39,6 +39,7 @@ def test_bundle_is_lean_and_has_the_app_data(built):
     assert not list(bundle.rglob("__pycache__"))
     assert (contents / "resources" / "fonts" / "NotoSansSC-Regular.ttf").is_file()
     assert (contents / "resources" / "fonts" / "OFL.txt").is_file()
+    assert (contents / "resources" / "icons" / "app.png").is_file()  # the window icon
     assert (contents / "plugins" / "wuhai" / "pack.toml").is_file()
     assert (contents / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
 

@@ -33,3 +33,16 @@ def test_bad_options_and_files_get_one_line_and_exit_code_2(tmp_path):
         assert run.code == 2 and words in run.err and "Traceback" not in run.err
     missing = planner("print", tmp_path / "nope.geojson", "--out", tmp_path / "x.pdf")
     assert missing.code == 2 and "Traceback" not in missing.err
+
+
+def test_print_reads_a_project_file(tmp_path):
+    from planner.files import save_project
+    from tests.helpers import new_sample, settings
+
+    project_file = tmp_path / "xingfuli.cplan"
+    save_project(settings(new_sample(), designer="李工"), project_file)
+    out = tmp_path / "sheet.pdf"
+    run = planner("print", project_file, "--out", out, "--scale", "1:1000")
+    assert run.code == 0, run.err
+    text = pdf_text(out)
+    assert "李工" in text and "1:1,000 (A3)" in text and "幸福里新建社区示例" in text

@@ -83,8 +83,11 @@ def test_english_sheet(tmp_path):
     assert "Legend" in text and "1.25" in text
 
 
-def test_page_one_of_the_a3_sample_is_saved_for_the_docs(sheets):
-    """docs/sheet-a3.png is what the README shows; regenerate it with this test."""
+def test_page_one_of_the_a3_sample_is_saved_to_look_at(sheets):
+    """tests/artifacts/sheet-a3.png, to open after a change; docs/sheet-a3.png is a copy."""
     path, _ = sheets["new", "A3", "landscape"]
     png = rasterise(path, 110)
-    shutil.copy(png, ROOT / "docs" / "sheet-a3.png")
+    folder = ROOT / "tests" / "artifacts"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(png, folder / "sheet-a3.png")
+    assert png.stat().st_size > 100_000  # a drawn page, not a blank one

@@ -2,6 +2,8 @@
 clicking and double-clicking checks, changing project settings and rule packs; every edit
 shows at once in the indicators and checks and undoes in one step."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
@@ -197,3 +199,26 @@ def test_a_screenshot_of_the_panels_shows_chinese_text(qtbot, window):
     assert panels.window.grab().save(str(out / "panels.png"))
     assert panels.checks.summary.text() == "不满足 0 · 提醒 0 · 待确认 3 · 通过 27"
     assert isinstance(panels.project.manage, QPushButton)
+
+
+def test_the_project_panel_names_missing_packs_and_changed_versions(qtbot, window):
+    layout = small_layout()
+    settings = replace(layout.settings, rules=("atlantis",), rule_versions={"wuhai": "0.9"})
+    panels = open_panels(window, replace(layout, settings=settings))
+    panels.show("project")
+    warnings = panels.project.warnings
+    assert warnings.isVisible()
+    assert "规则包 wuhai 为 1.0.0 版,项目保存时为 0.9 版" in warnings.text()
+    assert "找不到规则包 'atlantis'" in warnings.text()
+    assert len(panels.checks._items) > 0  # the national checks still run
+
+
+def test_switching_to_english_relabels_what_the_core_says(qtbot, window):
+    panels = open_panels(window, small_layout())
+    window.set_language("en")
+    assert check_row(panels, "cc.18").text(2) == "Management mechanism"
+    assert panels.palette._items["residential"].text(0) == "Residential building"
+    assert panels.layers._items["parking_lot"].text(0) == "Surface car park"
+    panels.document.select(["R1"])
+    assert panels.properties._labels["households"].text() == "Households"
+    assert indicator_value(panels, "Floor-area ratio") == "0.65"

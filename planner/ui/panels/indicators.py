@@ -20,10 +20,16 @@ from planner.ui.panels.base import Panel
 
 _CONTEXT = "IndicatorsPanel"
 ITEM, UNIT, VALUE = range(3)
-_T = lambda text: QT_TRANSLATE_NOOP("IndicatorsPanel", text)  # noqa: E731 (lupdate reads it)
-UNITS = {"m2": "m²", "percent": "%", "": "", "floors": _T("层"), "households": _T("户"),
-         "people": _T("人"), "spaces": _T("个"), "count": _T("个"), "m": "m",
-         "per100": _T("m²/百户")}
+# Each source text spelled out in a QT_TRANSLATE_NOOP call: that is what lupdate reads.
+UNITS = {"m2": "m²", "percent": "%", "": "", "m": "m",
+         "floors": QT_TRANSLATE_NOOP("IndicatorsPanel", "层"),
+         "households": QT_TRANSLATE_NOOP("IndicatorsPanel", "户"),
+         "people": QT_TRANSLATE_NOOP("IndicatorsPanel", "人"),
+         "spaces": QT_TRANSLATE_NOOP("IndicatorsPanel", "个"),
+         "count": QT_TRANSLATE_NOOP("IndicatorsPanel", "个"),
+         "per100": QT_TRANSLATE_NOOP("IndicatorsPanel", "m²/百户")}
+REQUIRED = QT_TRANSLATE_NOOP("IndicatorsPanel", "应配")
+PROVIDED = QT_TRANSLATE_NOOP("IndicatorsPanel", "实配")
 SHORTFALL = QColor("#c62828")
 
 
@@ -47,8 +53,8 @@ def _indicator(key: str, unit: str, decimals: int = 2) -> Row:
 
 def _quota(title: Msg, unit: str, required, provided, decimals: int = 0) -> list[Row]:
     return [Row(title, unit, lambda e: None, heading=True),
-            Row(_T("应配"), unit, required, decimals, indent=True),
-            Row(_T("实配"), unit, provided, decimals, provided=True, indent=True)]
+            Row(REQUIRED, unit, required, decimals, indent=True),
+            Row(PROVIDED, unit, provided, decimals, provided=True, indent=True)]
 
 
 def _required_by_check(check_id: str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import replace_features
 from planner.errors import InputError
-from planner.frame import frame_of, resized, rotated_to
+from planner.frame import frames_of, resized, rotated_to
 from planner.i18n import Msg
 from planner.model import ATTRIBUTES, Facility, KindRegistry
 from planner.ui.panels.base import Panel
@@ -110,10 +111,14 @@ class PropertiesPanel(Panel):
         features = tuple(self.document.selected_features)
         if self.document.kinds is not self._kinds:
             self._fill_kinds()
-        if self._shown is not None and len(features) == len(self._shown) \
-                and all(a is b for a, b in zip(features, self._shown)):
-            return  # the model is immutable: the same objects show the same values
-        self._shown = features
+        shown, self._shown = self._shown, features
+        if shown is not None and len(features) == len(shown):
+            if all(a is b for a, b in zip(features, shown)):
+                return  # the model is immutable: the same objects show the same values
+            if all(a.id == b.id and a.kind == b.kind and a.attrs == b.attrs
+                   for a, b in zip(features, shown)):
+                self._show_geometry(features)  # a drag: only the shapes changed
+                return
         self.body.setEnabled(bool(features))
         if not features:
             self.heading.setText(self.tr("未选择要素。在画布上点选或框选设施。"))
@@ -146,13 +151,15 @@ class PropertiesPanel(Panel):
         self.kind.setCurrentIndex(self.kind.findData(kinds.pop()) if len(kinds) == 1 else -1)
 
     def _show_geometry(self, features: tuple[Facility, ...]) -> None:
-        area = sum(f.geometry.area for f in features)
-        length = sum(f.geometry.length for f in features if f.geometry.area == 0)
+        shapes = [f.geometry for f in features]
+        areas = shapely.area(shapes)
+        area = float(areas.sum())
+        length = float(shapely.length(shapes)[areas == 0].sum()) if len(shapes) else 0.0
         parts = [f"{area:,.2f} m²"] if area else []
         if length:
             parts.append(self.tr("长 {length} m").format(length=f"{length:,.2f}"))
         self.area.setText(" · ".join(parts) or "—")
-        frames = [frame_of(f.geometry) for f in features]
+        frames = frames_of(shapes)
         sized = bool(frames) and None not in frames
         for field, attribute in ((self.width, "width"), (self.depth, "depth"),
                                  (self.rotation, "rotation")):
@@ -183,16 +190,18 @@ class PropertiesPanel(Panel):
 
     def _set_size(self, width: float | None = None, depth: float | None = None) -> None:
         changed = []
-        for feature in self.document.selected_features:
-            frame = frame_of(feature.geometry)
+        features = self.document.selected_features
+        for feature, frame in zip(features, frames_of([f.geometry for f in features])):
             if frame is not None:
                 geometry = resized(feature.geometry, width or frame.width, depth or frame.depth)
                 changed.append(replace(feature, geometry=geometry))
         self._replace(changed, Msg("修改尺寸", "resize"))
 
     def _set_rotation(self, degrees: float) -> None:
+        features = self.document.selected_features
         changed = [replace(f, geometry=rotated_to(f.geometry, degrees))
-                   for f in self.document.selected_features if frame_of(f.geometry) is not None]
+                   for f, frame in zip(features, frames_of([f.geometry for f in features]))
+                   if frame is not None]
         self._replace(changed, Msg("旋转", "rotate"))
 
     def _show_error(self, message: Msg | None) -> None:
