@@ -58,7 +58,7 @@ HIDDEN_IMPORTS = [
     "matplotlib.backends.backend_svg",
 ]
 # Every module of these, also those imported by name (the main window's panels).
-COLLECTED_PACKAGES = ["planner"]
+BUNDLED_PACKAGES = ["planner"]
 DATA = [("resources", "resources"), ("plugins", "plugins")]
 
 
@@ -204,8 +204,9 @@ def build(dist: Path, work: Path) -> tuple[Path, dict[str, int]]:
         args += ["--exclude-module", module]
     for module in HIDDEN_IMPORTS:
         args += ["--hidden-import", module]
-    for package in COLLECTED_PACKAGES:
-        args += ["--collect-submodules", package]
+    for package in BUNDLED_PACKAGES:
+        for module in package_modules(package):
+            args += ["--hidden-import", module]
     for source, target in DATA:
         args += ["--add-data", f"{ROOT / source}{os.pathsep}{target}"]
     PyInstaller.__main__.run(args)
@@ -221,6 +222,14 @@ def build(dist: Path, work: Path) -> tuple[Path, dict[str, int]]:
     if sys.platform == "win32":
         write_inno_setup_script(dist, bundle)
     return bundle, saved
+
+
+def package_modules(package: str) -> list[str]:
+    """A package's modules by its files: also those in folders without ``__init__.py``,
+    which PyInstaller's --collect-submodules does not walk into."""
+    files = (ROOT / package).rglob("*.py")
+    return sorted(".".join(f.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                  for f in files)
 
 
 def prune(contents: Path) -> tuple[dict[str, int], set[str]]:

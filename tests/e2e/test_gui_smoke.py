@@ -4,10 +4,18 @@ the bundle)."""
 
 import struct
 
+import pytest
+
 from tests.e2e.cli import planner
 from tests.helpers import OLD_SAMPLE
 
 OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch):
+    """The app's settings (language, recent files) in a temporary folder, not the user's."""
+    monkeypatch.setitem(OFFSCREEN, "XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 def png_size(path) -> tuple[int, int]:
