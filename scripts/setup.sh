@@ -68,7 +68,20 @@ install_project() {
     fi
 }
 
+build_translations() {
+    # The app loads compiled .qm files; build them from the committed .ts when newer.
+    local ts qm
+    for ts in "$ROOT"/resources/i18n/*.ts; do
+        [ -e "$ts" ] || continue
+        qm="${ts%.ts}.qm"
+        if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+            "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+        fi
+    done
+}
+
 install_debian_packages
 make_venv
 install_project
 export PATH="$VENV/bin:$PATH"
+build_translations

@@ -25,14 +25,15 @@ class Action:
     menu: str  # a key of MENUS
     text: str  # Chinese source text
     callback: str
-    shortcut: Key | str | None = None
+    # A standard key and/or key strings; all their bindings, without duplicates.
+    shortcut: Key | str | tuple[Key | str, ...] | None = None
     arg: Any = None  # passed to the callback when given
     group: str | None = None  # checkable, exclusive within the group
     toolbar: bool = False
     section: int = 0  # a separator goes between sections of one menu
 
 
-#: Menu key -> title; nested menus are "parent/child". Order = order in the menu bar.
+# Menu key -> title; nested menus are "parent/child". Order = order in the menu bar.
 MENUS = {
     "file": QT_TRANSLATE_NOOP("menus", "文件(&F)"),
     "file/recent": QT_TRANSLATE_NOOP("menus", "最近打开"),
@@ -43,59 +44,90 @@ MENUS = {
     "help": QT_TRANSLATE_NOOP("menus", "帮助(&H)"),
 }
 
-T = lambda text: QT_TRANSLATE_NOOP("actions", text)  # noqa: E731 (lupdate reads the calls)
-
 ACTIONS: list[Action] = [
-    Action("file.new", "file", T("新建…"), "new_project", Key.New, toolbar=True),
-    Action("file.open", "file", T("打开…"), "open_dialog", Key.Open, toolbar=True),
-    Action("file.save", "file", T("保存"), "save", Key.Save, toolbar=True),
-    Action("file.save_as", "file", T("另存为…"), "save_as", Key.SaveAs),
-    Action("file.print_preview", "file", T("打印预览…"), "planner.ui.printing:print_preview",
-           section=5),
-    Action("file.print", "file", T("打印…"), "planner.ui.printing:print_sheet", Key.Print, section=5),
-    Action("file.quit", "file", T("退出"), "close", Key.Quit, section=9),
-    Action("edit.undo", "edit", T("撤销"), "undo", Key.Undo, toolbar=True),
-    Action("edit.redo", "edit", T("重做"), "redo", Key.Redo, toolbar=True),
-    Action("edit.redo_y", "edit", T("重做 (Ctrl+Y)"), "redo", "Ctrl+Y"),
-    Action("edit.cut", "edit", T("剪切"), "cut", Key.Cut, section=1),
-    Action("edit.copy", "edit", T("复制"), "copy", Key.Copy, section=1),
-    Action("edit.paste", "edit", T("粘贴"), "paste", Key.Paste, section=1),
-    Action("edit.duplicate", "edit", T("再制"), "duplicate", "Ctrl+D", section=1),
-    Action("edit.delete", "edit", T("删除"), "delete_selection", Key.Delete, section=1),
-    Action("edit.select_all", "edit", T("全选"), "select_all", Key.SelectAll, section=2),
-    Action("edit.rotate_90", "edit", T("旋转 90°"), "rotate_selection", "Ctrl+R", arg=90.0,
+    Action("file.new", "file", QT_TRANSLATE_NOOP("actions", "新建…"),
+           "new_project", Key.New, toolbar=True),
+    Action("file.open", "file", QT_TRANSLATE_NOOP("actions", "打开…"),
+           "open_dialog", Key.Open, toolbar=True),
+    Action("file.save", "file", QT_TRANSLATE_NOOP("actions", "保存"), "save", Key.Save, toolbar=True),
+    Action("file.save_as", "file", QT_TRANSLATE_NOOP("actions", "另存为…"), "save_as", Key.SaveAs),
+    Action("file.print_preview", "file", QT_TRANSLATE_NOOP("actions", "打印预览…"),
+           "planner.ui.printing:print_preview", section=5),
+    Action("file.print", "file", QT_TRANSLATE_NOOP("actions", "打印…"),
+           "planner.ui.printing:print_sheet", Key.Print, section=5),
+    Action("file.quit", "file", QT_TRANSLATE_NOOP("actions", "退出"), "close", (Key.Quit, "Ctrl+Q"), section=9),
+    Action("edit.undo", "edit", QT_TRANSLATE_NOOP("actions", "撤销"), "undo", Key.Undo, toolbar=True),
+    Action("edit.redo", "edit", QT_TRANSLATE_NOOP("actions", "重做"), "redo",
+           (Key.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), toolbar=True),
+    Action("edit.cut", "edit", QT_TRANSLATE_NOOP("actions", "剪切"), "cut", Key.Cut, section=1),
+    Action("edit.copy", "edit", QT_TRANSLATE_NOOP("actions", "复制"), "copy", Key.Copy, section=1),
+    Action("edit.paste", "edit", QT_TRANSLATE_NOOP("actions", "粘贴"), "paste", Key.Paste, section=1),
+    Action("edit.duplicate", "edit", QT_TRANSLATE_NOOP("actions", "再制"),
+           "duplicate", "Ctrl+D", section=1),
+    Action("edit.delete", "edit", QT_TRANSLATE_NOOP("actions", "删除"),
+           "delete_selection", Key.Delete, section=1),
+    Action("edit.select_all", "edit", QT_TRANSLATE_NOOP("actions", "全选"),
+           "select_all", Key.SelectAll, section=2),
+    Action("edit.rotate_90", "edit", QT_TRANSLATE_NOOP("actions", "旋转 90°"),
+           "rotate_selection", "Ctrl+R", arg=90.0,
            section=2),
-    Action("edit.escape", "edit", T("取消"), "escape", "Esc", section=2),
-    Action("tool.select", "tools", T("选择"), "set_tool", "S", arg="select", group="tool",
+    Action("edit.escape", "edit", QT_TRANSLATE_NOOP("actions", "取消"), "escape", "Esc", section=2),
+    Action("tool.select", "tools", QT_TRANSLATE_NOOP("actions", "选择"),
+           "set_tool", "S", arg="select", group="tool",
            toolbar=True),
-    Action("tool.vertex", "tools", T("编辑节点"), "set_tool", "V", arg="vertex", group="tool",
+    Action("tool.vertex", "tools", QT_TRANSLATE_NOOP("actions", "编辑节点"),
+           "set_tool", "V", arg="vertex", group="tool",
            toolbar=True),
-    Action("tool.parcel", "tools", T("绘制用地红线"), "set_tool", "B", arg="parcel", group="tool",
+    Action("tool.parcel", "tools", QT_TRANSLATE_NOOP("actions", "绘制用地红线"),
+           "set_tool", "B", arg="parcel", group="tool",
            toolbar=True),
-    Action("tool.rectangle", "tools", T("绘制矩形设施"), "set_tool", "R", arg="rectangle",
+    Action("tool.rectangle", "tools", QT_TRANSLATE_NOOP("actions", "绘制矩形设施"),
+           "set_tool", "R", arg="rectangle",
            group="tool", toolbar=True),
-    Action("tool.polygon", "tools", T("绘制多边形设施"), "set_tool", "P", arg="polygon",
+    Action("tool.polygon", "tools", QT_TRANSLATE_NOOP("actions", "绘制多边形设施"),
+           "set_tool", "P", arg="polygon",
            group="tool", toolbar=True),
-    Action("tool.point", "tools", T("放置点设施"), "set_tool", "T", arg="point", group="tool",
+    Action("tool.point", "tools", QT_TRANSLATE_NOOP("actions", "放置点设施"),
+           "set_tool", "T", arg="point", group="tool",
            toolbar=True),
-    Action("tool.path", "tools", T("绘制道路"), "set_tool", "L", arg="path", group="tool",
+    Action("tool.path", "tools", QT_TRANSLATE_NOOP("actions", "绘制道路"),
+           "set_tool", "L", arg="path", group="tool",
            toolbar=True),
-    Action("tool.snap", "tools", T("捕捉"), "toggle_snap", "F9", section=1),
-    Action("tool.plugins", "tools", T("规则包与插件…"), "plugin_manager", section=2),
-    Action("view.fit", "view", T("全图"), "zoom_fit", "F", toolbar=True),
-    Action("view.zoom_in", "view", T("放大"), "zoom_by", Key.ZoomIn, arg=1.25),
-    Action("view.zoom_out", "view", T("缩小"), "zoom_by", Key.ZoomOut, arg=0.8),
-    Action("view.scale_500", "view", T("比例 1:500"), "zoom_scale", "Ctrl+5", arg=500, section=1),
-    Action("view.scale_1000", "view", T("比例 1:1000"), "zoom_scale", "Ctrl+1", arg=1000, section=1),
-    Action("view.scale_2000", "view", T("比例 1:2000"), "zoom_scale", "Ctrl+2", arg=2000, section=1),
-    Action("view.grid", "view", T("网格"), "toggle_grid", "G", section=2),
-    Action("view.lang_zh", "view/language", T("中文"), "set_language", arg="zh", group="lang"),
-    Action("view.lang_en", "view/language", T("English"), "set_language", arg="en", group="lang"),
-    Action("help.about", "help", T("关于"), "about"),
+    Action("tool.snap", "tools", QT_TRANSLATE_NOOP("actions", "捕捉"),
+           "toggle_snap", "F9", section=1),
+    Action("tool.plugins", "tools", QT_TRANSLATE_NOOP("actions", "规则包与插件…"),
+           "plugin_manager", section=2),
+    Action("view.fit", "view", QT_TRANSLATE_NOOP("actions", "全图"), "zoom_fit", "F", toolbar=True),
+    Action("view.zoom_in", "view", QT_TRANSLATE_NOOP("actions", "放大"),
+           "zoom_by", Key.ZoomIn, arg=1.25),
+    Action("view.zoom_out", "view", QT_TRANSLATE_NOOP("actions", "缩小"),
+           "zoom_by", Key.ZoomOut, arg=0.8),
+    Action("view.scale_500", "view", QT_TRANSLATE_NOOP("actions", "比例 1:500"),
+           "zoom_scale", "Ctrl+5", arg=500, section=1),
+    Action("view.scale_1000", "view", QT_TRANSLATE_NOOP("actions", "比例 1:1000"),
+           "zoom_scale", "Ctrl+1", arg=1000, section=1),
+    Action("view.scale_2000", "view", QT_TRANSLATE_NOOP("actions", "比例 1:2000"),
+           "zoom_scale", "Ctrl+2", arg=2000, section=1),
+    Action("view.grid", "view", QT_TRANSLATE_NOOP("actions", "网格"), "toggle_grid", "G", section=2),
+    Action("view.lang_zh", "view/language", QT_TRANSLATE_NOOP("actions", "中文"),
+           "set_language", arg="zh", group="lang"),
+    Action("view.lang_en", "view/language", QT_TRANSLATE_NOOP("actions", "English"),
+           "set_language", arg="en", group="lang"),
+    Action("help.about", "help", QT_TRANSLATE_NOOP("actions", "关于"), "about"),
 ]
 
 
-def tr(context: str, text: str) -> str:
+def key_sequences(shortcut) -> list[QKeySequence]:
+    found: list[QKeySequence] = []
+    for one in shortcut if isinstance(shortcut, tuple) else (shortcut,):
+        for sequence in (QKeySequence.keyBindings(one) if isinstance(one, Key)
+                         else [QKeySequence(one)]):
+            if sequence not in found:
+                found.append(sequence)
+    return found
+
+
+def translated(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
@@ -122,9 +154,7 @@ class BoundActions:
             action = QAction(window)
             action.setObjectName(spec.id)
             if spec.shortcut is not None:
-                action.setShortcuts(QKeySequence.keyBindings(spec.shortcut)
-                                    if isinstance(spec.shortcut, Key)
-                                    else [QKeySequence(spec.shortcut)])
+                action.setShortcuts(key_sequences(spec.shortcut))
             if spec.group:
                 action.setCheckable(True)
                 groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
@@ -159,9 +189,9 @@ class BoundActions:
 
     def retranslate(self) -> None:
         for key, menu in self.menus.items():
-            menu.setTitle(tr("menus", MENUS[key]))
+            menu.setTitle(translated("menus", MENUS[key]))
         for action_id, action in self.actions.items():
-            text = tr("actions", self.specs[action_id].text)
+            text = translated("actions", self.specs[action_id].text)
             action.setText(text)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text} ({shortcut})" if shortcut else text)

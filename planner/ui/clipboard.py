@@ -1,5 +1,6 @@
-"""Copy and paste of features through the system clipboard, as JSON (kind, WKT, attributes)
-under the app's own MIME type, so a paste makes new features with fresh ids."""
+"""Copy and paste of features through the system clipboard, as text: a header line naming
+the format, then JSON (kind, WKT, attributes), so a paste makes new features with fresh
+ids. (Plain text, not a QMimeData: PySide frees a clipboard QMimeData twice at exit.)"""
 
 from __future__ import annotations
 
@@ -7,14 +8,13 @@ import json
 
 import shapely
 from shapely import affinity
-from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from planner.commands import Change, add_facilities, new_id
 from planner.i18n import Msg
 from planner.model import Facility, Project
 
-MIME = "application/x-community-planner-features"
+HEADER = "community-planner/features v1\n"
 PASTE_OFFSET_M = 5.0
 
 
@@ -22,19 +22,16 @@ def copy_features(features: list[Facility]) -> None:
     data = [{"kind": f.kind, "wkt": shapely.to_wkt(f.geometry),
              "attrs": {k: list(v) if isinstance(v, tuple) else v for k, v in f.attrs.items()}}
             for f in features if f.kind != "parcel"]
-    mime = QMimeData()
-    mime.setData(MIME, json.dumps(data, ensure_ascii=False).encode())
-    mime.setText("\n".join(item["wkt"] for item in data))
-    QApplication.clipboard().setMimeData(mime)
+    QApplication.clipboard().setText(HEADER + json.dumps(data, ensure_ascii=False))
 
 
 def pasted(project: Project, offset: float = PASTE_OFFSET_M) -> Change | None:
     """A Change adding the clipboard's features (shifted, with new ids), or None."""
-    mime = QApplication.clipboard().mimeData()
-    if mime is None or not mime.hasFormat(MIME):
+    text = QApplication.clipboard().text()
+    if not text.startswith(HEADER):
         return None
     facilities, taken = [], set()
-    for item in json.loads(bytes(mime.data(MIME)).decode()):
+    for item in json.loads(text[len(HEADER):]):
         geometry = affinity.translate(shapely.from_wkt(item["wkt"]), offset, -offset)
         fid = new_id(project, item["kind"], taken)
         taken.add(fid)

@@ -41,7 +41,7 @@ class Panel:
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-#: The dock panels, in order. Panels on the same side stack as tabs unless ``below``.
+# The dock panels, in order. Panels on the same side stack as tabs unless ``below``.
 PANELS: list[Panel] = [
     Panel("palette", "planner.ui.panels.palette:FacilityPalette", LEFT),
     Panel("layers", "planner.ui.panels.layers:LayersPanel", LEFT),
@@ -118,7 +118,6 @@ class MainWindow(QMainWindow):
 
     def _can_redo(self, can: bool) -> None:
         self.actions["edit.redo"].setEnabled(can)
-        self.actions["edit.redo_y"].setEnabled(can)
 
     def lang(self) -> str:
         return self.state.lang
@@ -128,7 +127,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else self.tr("未命名")
-        self.setWindowTitle(f"{'*' if self.document.dirty else ''}{name} — {self.tr('社区规划器')}")
+        self.setWindowTitle(f"{name}[*] — {self.tr('社区规划器')}")
         self.setWindowModified(self.document.dirty)
 
     def _show_summary(self, evaluation) -> None:

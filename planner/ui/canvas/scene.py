@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
+from shapely.geometry import Point
 
 from planner.commands import Change
 from planner.document import Document
 from planner.evaluation import Evaluation
-from planner.ui.canvas.items import FeatureItem
+from planner.ui.canvas.items import POINT_RADIUS_M, FeatureItem
 from planner.ui.state import UiState
 
 WORLD = QRectF(-50_000, -50_000, 100_000, 100_000)  # metres: room to pan anywhere
@@ -103,12 +104,27 @@ class LayoutScene(QGraphicsScene):
         return item is not None and item.isVisible() and \
             item.facility.kind not in self.state.locked_kinds
 
-    def feature_at(self, rect: QRectF) -> str | None:
-        """The topmost visible, unlocked feature under a small rectangle around the cursor
-        (the parcel last, so facilities on it win)."""
-        found = [i for i in self.items(rect) if isinstance(i, FeatureItem) and self.editable(i.fid)]
-        found.sort(key=lambda i: (i.is_parcel, -i.zValue()))
-        return found[0].fid if found else None
+    def feature_at(self, x: float, y: float, tolerance: float) -> str | None:
+        """The topmost visible, unlocked feature at (x, y), within ``tolerance`` metres of
+        a line or point. The parcel is picked by its outline only, so that clicks and
+        rubber bands inside it reach the facilities and the empty ground."""
+        rect = QRectF(x - tolerance, y - tolerance, 2 * tolerance, 2 * tolerance)
+        point = Point(x, y)
+        hits = []
+        for item in self.items(rect):
+            if not isinstance(item, FeatureItem) or not self.editable(item.fid):
+                continue
+            geometry = item.facility.geometry
+            if item.is_parcel:
+                hit = geometry.boundary.distance(point) <= tolerance
+            elif item.has_label:
+                hit = geometry.distance(point) <= tolerance
+            else:
+                hit = geometry.distance(point) <= tolerance + POINT_RADIUS_M
+            if hit:
+                hits.append(item)
+        hits.sort(key=lambda i: (i.is_parcel, -i.zValue()))
+        return hits[0].fid if hits else None
 
     def features_in(self, rect: QRectF) -> list[str]:
         """Visible, unlocked features wholly inside a rectangle (rubber-band selection)."""

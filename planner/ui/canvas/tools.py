@@ -113,14 +113,12 @@ class MoveDrag(Drag):
 
     def __init__(self, view, ids, start):
         super().__init__(view, ids, start)
-        # Snap the dragged feature's nearest corner, not the arbitrary point grabbed.
-        self.reference = start
+        # Snap the dragged features' corner nearest the grab, not the arbitrary point
+        # grabbed, so shapes land on the grid and on each other's vertices.
         grabbed = Point(start.x(), start.y())
-        corners = [Point(c) for f in self.start_features
-                   for c in _outline_coords(f.geometry)]
-        nearest = min(corners, key=grabbed.distance, default=None)
-        if nearest is not None and grabbed.distance(nearest) <= view.tolerance_m(12):
-            self.reference = QPointF(nearest.x, nearest.y)
+        corners = [Point(c) for f in self.start_features for c in _outline_coords(f.geometry)]
+        nearest = min(corners, key=grabbed.distance, default=grabbed)
+        self.reference = QPointF(nearest.x, nearest.y)
 
     def transform(self, event, pos):
         target = self.view.snap(self.reference + (pos - self.start), self.ids)
@@ -254,7 +252,7 @@ class SelectTool(Tool):
             else:
                 self.drag = ResizeDrag(self.view, ids, pos, role[1], role[2])
             return
-        fid = self.view.layout_scene.feature_at(self.view.hit_rect(pos))
+        fid = self.view.feature_at(pos)
         if fid is None:
             self.band_start = pos
             self.band.setRect(QRectF(pos, pos))
@@ -337,7 +335,7 @@ class VertexTool(Tool):
             self.drag = VertexDrag(self.view, target.id, role[1], pos)
             return
         self.active = None
-        fid = self.view.layout_scene.feature_at(self.view.hit_rect(pos))
+        fid = self.view.feature_at(pos)
         self.document.select([fid] if fid else [])
         self.refresh()
 

@@ -166,9 +166,8 @@ class CanvasView(QGraphicsView):
         self.snap_marker.show_snap(found)
         return QPointF(found.x, found.y)
 
-    def hit_rect(self, pos: QPointF, pixels: float = 4) -> QRectF:
-        r = self.tolerance_m(pixels)
-        return QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r)
+    def feature_at(self, pos: QPointF, pixels: float = 4) -> str | None:
+        return self.layout_scene.feature_at(pos.x(), pos.y(), self.tolerance_m(pixels))
 
     # -- tools ---------------------------------------------------------------------------
     def set_tool(self, tool_id: str) -> None:
