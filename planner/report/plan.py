@@ -20,6 +20,7 @@ from planner.site import Placed
 
 PARCEL_COLOUR = "#d32f2f"
 INK = "#212121"
+FIT_PADDING = 0.03  # of the parcel's size, on each side, when the plan is fitted
 LABEL_CELL_MM = 8.0  # grid cell for finding colliding labels
 LABEL_GAP_MM = 0.8  # least space between two labels
 LABEL_SPILL = 1.6  # a label may be this much wider than its shape on paper
@@ -52,17 +53,19 @@ class PlanView:
 
 def plan_view(result: Evaluation, frame: Rect, scale: int | None) -> PlanView:
     """Centred on the parcel (or on the facilities when there is none); ``scale`` None fits
-    the parcel and everything placed around it."""
+    the parcel with a margin around it, where street facilities usually are (a bus stop
+    half a kilometre away is left off rather than shrinking the whole plan)."""
     shapes = [p.shape for p in result.site.placed]
     if result.site.parcel is not None:
-        shapes.append(result.site.parcel)
-    if not shapes:
+        x0, y0, x1, y1 = result.site.parcel.bounds
+        pad = FIT_PADDING * max(x1 - x0, y1 - y0)
+        x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    elif shapes:
+        x0, y0, x1, y1 = shapely.total_bounds(shapes)
+    else:
         return PlanView(frame, (0.0, 0.0), scale or 1000)
-    x0, y0, x1, y1 = shapely.total_bounds(shapes)
     if scale is None:
         scale = fit_scale((x1 - x0, y1 - y0), (frame.w, frame.h))
-    if result.site.parcel is not None:
-        x0, y0, x1, y1 = result.site.parcel.bounds
     return PlanView(frame, ((x0 + x1) / 2, (y0 + y1) / 2), scale)
 
 
