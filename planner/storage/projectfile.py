@@ -25,8 +25,8 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import problems
-from planner.storage.codec import (Damaged, drop_unused_images, insert_rows, project_rows,
-                                   read_project, store_images)
+from planner.storage.codec import (Damaged, bulk_objects, drop_unused_images, insert_rows,
+                                   project_rows, read_project, store_images)
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
 
@@ -85,6 +85,11 @@ def save(project: Project, path: str | Path, history_from: str | Path | None = N
     """
     target = Path(path).absolute()
     source = Path(history_from or target).absolute() if keep_history else None
+    with bulk_objects():
+        _save(project, target, source)
+
+
+def _save(project: Project, target: Path, source: Path | None) -> None:
     tables = project_rows(project, revision=0)  # model problems first, before touching disk
     if not target.parent.is_dir():
         raise InputError(Msg(f"文件夹 {target.parent} 不存在", f"no such folder: {target.parent}"))
@@ -128,9 +133,11 @@ def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | 
                 row["revision"] = revision
         insert_rows(db, tables)
         store_images(db, project)
-        kept = "SELECT revision FROM revisions ORDER BY revision DESC LIMIT ?"
-        for table in [*tables, "revisions"]:
-            db.execute(f"DELETE FROM {table} WHERE revision NOT IN ({kept})", [HISTORY_SIZE + 1])
+        oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
+                                 "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
+        if oldest_kept:
+            for table in [*tables, "revisions"]:  # a range of each table's primary key
+                db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
         drop_unused_images(db)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
