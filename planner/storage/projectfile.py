@@ -25,8 +25,15 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import problems
-from planner.storage.codec import (Damaged, bulk_objects, drop_unused_images, insert_rows,
-                                   project_rows, read_project, store_images)
+from planner.storage.codec import (
+    Damaged,
+    bulk_objects,
+    drop_unused_images,
+    insert_rows,
+    project_rows,
+    read_project,
+    store_images,
+)
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
 
