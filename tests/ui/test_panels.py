@@ -129,6 +129,16 @@ def test_enabling_wuhai_in_the_plugin_manager_adds_its_checks(qtbot, window):
     assert "wuhai.service_area" not in panels.checks._items
 
 
+def test_the_tools_menu_opens_the_same_plugin_manager(qtbot, window):
+    panels = open_panels(window, small_layout())
+    window.actions["tool.plugins"].trigger()
+    dialog = panels.project.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.docks["project"].isVisible()
+    dialog.reject()
+    assert panels.document.project.settings.rules == ()
+
+
 def test_palette_and_layers_set_the_canvas_state(qtbot, window):
     panels = open_panels(window, small_layout())
     palette = panels.palette

@@ -147,7 +147,7 @@ class PropertiesPanel(Panel):
             fits = kind.id != "parcel" and shapes <= set(kind.geometries)
             model.item(row).setEnabled(fits or kind.id in kinds)
         self.kind.setEnabled(bool(features) and "parcel" not in kinds)
-        self.kind.setPlaceholderText(self.tr("(多个值)"))
+        self.kind.setPlaceholderText(self.tr("(多个值)") if len(kinds) > 1 else "")
         self.kind.setCurrentIndex(self.kind.findData(kinds.pop()) if len(kinds) == 1 else -1)
 
     def _show_geometry(self, features: tuple[Facility, ...]) -> None:
@@ -165,7 +165,7 @@ class PropertiesPanel(Panel):
                                  (self.rotation, "rotation")):
             field.widget.setEnabled(sized)
             values = [round(getattr(fr, attribute), 2) for fr in frames] if sized else []
-            field.show(common(values) if sized else MIXED)
+            field.show(common(values) if sized else None)  # "—": a point or line has none
 
     # -- editing ---------------------------------------------------------------------------
     def _replace(self, features: list[Facility], label: Msg) -> None:
