@@ -209,6 +209,10 @@ def build(dist: Path, work: Path) -> tuple[Path, dict[str, int]]:
             args += ["--hidden-import", module]
     for source, target in DATA:
         args += ["--add-data", f"{ROOT / source}{os.pathsep}{target}"]
+    if sys.platform == "win32":
+        # One executable for the command line and the app: its console window is hidden
+        # when it was started from the Start menu or Explorer, kept in a terminal.
+        args += ["--hide-console", "hide-early"]
     PyInstaller.__main__.run(args)
     bundle = dist / NAME
     if bundle.exists():
@@ -313,6 +317,7 @@ def strip_debug_info(bundle: Path) -> int:
 
 def write_inno_setup_script(dist: Path, bundle: Path) -> Path:
     script = dist / f"{NAME}.iss"
+    open_command = f'"""{{app}}\\{EXECUTABLE}"" gui ""%1"""'  # Inno doubles inner quotes
     script.write_text(f"""; Inno Setup script for Community Planner (compile with: iscc {script.name})
 [Setup]
 AppName=社区规划器 Community Planner
@@ -321,14 +326,27 @@ DefaultDirName={{autopf}}\\CommunityPlanner
 DefaultGroupName=社区规划器
 OutputBaseFilename={NAME}-setup
 SetupIconFile={ROOT / 'resources' / 'icons' / 'app.ico'}
+UninstallDisplayIcon={{app}}\\{EXECUTABLE}
 Compression=lzma2
 SolidCompression=yes
+ChangesAssociations=yes
 
 [Files]
 Source: "{bundle}\\*"; DestDir: "{{app}}"; Flags: recursesubdirs
 
 [Icons]
 Name: "{{group}}\\社区规划器"; Filename: "{{app}}\\{EXECUTABLE}"; Parameters: "gui"
+Name: "{{autodesktop}}\\社区规划器"; Filename: "{{app}}\\{EXECUTABLE}"; Parameters: "gui"; Tasks: desktopicon
+
+[Tasks]
+Name: "desktopicon"; Description: "{{cm:CreateDesktopIcon}}"
+
+[Registry]
+; .cplan project files open in the app (double-click in Explorer).
+Root: HKA; Subkey: "Software\\Classes\\.cplan\\OpenWithProgids"; ValueType: string; ValueName: "CommunityPlanner.cplan"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\\Classes\\CommunityPlanner.cplan"; ValueType: string; ValueName: ""; ValueData: "社区规划器项目"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\\Classes\\CommunityPlanner.cplan\\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{{app}}\\{EXECUTABLE},0"
+Root: HKA; Subkey: "Software\\Classes\\CommunityPlanner.cplan\\shell\\open\\command"; ValueType: string; ValueName: ""; ValueData: {open_command}
 """, encoding="utf-8-sig")
     return script
 

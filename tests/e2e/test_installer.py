@@ -11,8 +11,8 @@ import pytest
 from build_installer import CONTENTS, EXECUTABLE, SMOKE, run_smoke, runs_here
 from tests.helpers import ROOT
 
-# Measured: 244 MB with Qt (printing too), matplotlib, ezdxf, openpyxl, sqlite-utils (345 MB before the
-# pruning); the target is 250 MB.
+# Measured: 244 MB with Qt (printing too), matplotlib, ezdxf, openpyxl, sqlite-utils
+# (345 MB before the pruning); the target is 250 MB.
 BUNDLE_LIMIT_MB = 250
 
 pytestmark = pytest.mark.slow
