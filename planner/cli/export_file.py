@@ -7,21 +7,19 @@ import argparse
 
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.evaluation import evaluate
-from planner.exchange.dxf_export import DXF_VERSIONS, export_dxf
-from planner.exchange.geojson import save_scenario
-from planner.exchange.tables import write_csv, write_xlsx
+from planner.exchange.dxf_export import DXF_VERSIONS
+from planner.exchange.exports import FORMATS, export
 from planner.files import open_project
 from planner.i18n import Msg
 from planner.rules import load_rulebook
 
 NAME = "export"
 HELP = "export a project as DXF, scenario GeoJSON, or the indicator table as CSV / XLSX"
-FORMATS = ("dxf", "geojson", "csv", "xlsx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the project (.cplan or .geojson)")
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--format", choices=list(FORMATS), required=True)
     parser.add_argument("--out", required=True, help="the file to write")
     parser.add_argument("--dxf-version", choices=DXF_VERSIONS, default="R2010",
                         help="DXF version to write (default R2010)")
@@ -33,19 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     plugins = discover(args)
     project = open_project(args.file, plugins.file_formats())
-    notes: list[Msg] = []
-    if args.format == "geojson":
-        save_scenario(project, args.out)
-    else:
-        rulebook = load_rulebook([*project.settings.rules, *args.rules], plugins=plugins)
-        result = evaluate(project, rulebook)
-        if args.format == "dxf":
-            notes = export_dxf(result, args.out, args.dxf_version, args.lang)
-        elif args.format == "csv":
-            write_csv(result, args.out, args.lang)
-        else:
-            write_xlsx(result, args.out, args.lang)
-        warn(args, result.problems)
-    warn(args, messages=notes)
+    rulebook = load_rulebook([*project.settings.rules, *args.rules], plugins=plugins)
+    result = evaluate(project, rulebook)
+    notes = export(result, args.format, args.out, args.lang, args.dxf_version)
+    warn(args, result.problems, notes)
     print(Msg(f"已写入 {args.out}", f"wrote {args.out}").text(args.lang))
     return 0

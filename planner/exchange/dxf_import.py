@@ -120,6 +120,10 @@ class DxfImport:
     notes: tuple[Msg, ...]  # what the designer should know: open polylines, skipped layers
 
 
+class UnitsNeeded(InputError):
+    """The drawing does not say its units: a front end asks the designer (mm, cm or m)."""
+
+
 def _error(zh: str, en: str) -> InputError:
     return InputError(Msg(zh, en))
 
@@ -163,10 +167,10 @@ def _drawing_units(doc, file_name: str, fallback: str | None) -> str:
     said = Msg("未注明图形单位", "does not state its units") if code == 0 else Msg(
         f"的图形单位为 {ezdxf.units.unit_name(code)}(不支持)",
         f"is drawn in {ezdxf.units.unit_name(code)}, which the planner does not read")
-    raise _error(
+    raise UnitsNeeded(Msg(
         f"{file_name} {said.zh}($INSUNITS = {code}):请指明单位,如 --units mm(mm、cm 或 m)",
         f"{file_name} {said.en} ($INSUNITS = {code}): say which units it is drawn in, "
-        f"e.g. --units mm (mm, cm or m)")
+        f"e.g. --units mm (mm, cm or m)"))
 
 
 def _collect(doc, name: str, units: str) -> Drawing:

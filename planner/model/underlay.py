@@ -82,6 +82,18 @@ class Underlay:
         width, height = self.pixel_size
         return [self.to_local(p) for p in ((0, 0), (width, 0), (width, height), (0, height))]
 
+    def laid_over(self, bounds: tuple[float, float, float, float] | None) -> Underlay:
+        """A freshly loaded image over ``bounds`` (the parcel's), 20 % wider and centred, so
+        it shows at about the right place until the designer calibrates it."""
+        if bounds is None:
+            return self
+        minx, miny, maxx, maxy = bounds
+        width, height = self.pixel_size
+        scale = max(maxx - minx, 1.0) * 1.2 / width
+        centre = ((minx + maxx) / 2, (miny + maxy) / 2)
+        return replace(self, scale=scale, rotation=0.0,
+                       position=(centre[0] - width * scale / 2, centre[1] + height * scale / 2))
+
     def calibrated(self, first: Point, second: Point, distance: float | None = None,
                    first_at: Optional[Point] = None, second_at: Optional[Point] = None) -> Underlay:
         """The placement after a two-point calibration.

@@ -11,6 +11,7 @@ from planner.commands import Change
 from planner.document import Document
 from planner.evaluation import Evaluation
 from planner.ui.canvas.items import POINT_RADIUS_M, FeatureItem
+from planner.ui.canvas.underlay import UnderlayLayer
 from planner.ui.state import UiState
 
 WORLD = QRectF(-50_000, -50_000, 100_000, 100_000)  # metres: room to pan anywhere
@@ -31,6 +32,7 @@ class LayoutScene(QGraphicsScene):
         state.layers_changed.connect(self.apply_layers)
         state.language_changed.connect(self.relabel)
         self.rebuild()
+        self.underlay_layer = UnderlayLayer(self, document)  # the background image, if any
         self.on_evaluation_changed(document.evaluation)
 
     # -- following the document ----------------------------------------------------------

@@ -1,0 +1,109 @@
+"""File ▸ Import and File ▸ Export: DXF through the import dialog, scenario GeoJSON as a
+project, and the project out to DXF, GeoJSON, CSV or XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from planner.errors import InputError, PlannerError
+from planner.exchange.dxf_import import UnitsNeeded, read_drawing
+from planner.exchange.exports import FORMATS, export, format_of
+from planner.exchange.layer_map import UNIT_NAMES, LayerMap, default_layer_map_path, load_layer_map
+from planner.i18n import Msg
+
+
+def import_file(window) -> None:
+    """File ▸ Import: asks for a file, then imports it as a new project."""
+    if not window.maybe_save():
+        return
+    filters = ";;".join([window.tr("CAD 图纸") + " (*.dxf)", window.tr("GeoJSON 方案") + " (*.geojson *.json)"])
+    path, _ = QFileDialog.getOpenFileName(window, window.tr("导入"), window._last_folder(), filters)
+    if path:
+        import_path(window, path)
+
+
+def import_path(window, path: str | Path, map_path: Path | None = None) -> bool:
+    if Path(path).suffix.lower() != ".dxf":
+        return window.open_path(path, ask=False)
+    from planner.ui.dxf_import_dialog import DxfImportDialog
+
+    map_path = map_path or default_layer_map_path()
+    layer_map = _saved_map(map_path)
+    drawing, asked_units = _read(window, path, layer_map)
+    if drawing is None:
+        return False
+    if asked_units:  # remembered for the office's next unitless drawing
+        layer_map = LayerMap(layer_map.kinds, layer_map.parcel_layer, asked_units)
+    dialog = DxfImportDialog(drawing, window.document.kinds, layer_map, window.lang(), map_path,
+                             window)
+    if dialog.exec() != DxfImportDialog.DialogCode.Accepted:
+        return False
+    try:
+        result = dialog.result_import()
+    except PlannerError as err:
+        QMessageBox.warning(window, window.tr("无法导入"), err.text(window.lang()))
+        return False
+    window.load(result.project, None)
+    window.report(Msg.join(list(result.notes)), 15000)
+    return True
+
+
+def _saved_map(map_path: Path) -> LayerMap:
+    try:
+        return load_layer_map(map_path) if map_path.exists() else LayerMap()
+    except InputError:
+        return LayerMap()  # a broken map is replaced when the dialog saves the new one
+
+
+def _read(window, path, layer_map: LayerMap):
+    """The drawing and the units the designer was asked for (None when the drawing or the
+    map said them); (None, None) when it cannot be read or the question was cancelled."""
+    units = None
+    while True:
+        try:
+            return read_drawing(path, units, fallback_units=layer_map.units), units
+        except UnitsNeeded as err:
+            units, ok = QInputDialog.getItem(
+                window, window.tr("图纸单位"), err.text(window.lang()) + "\n\n" +
+                window.tr("图纸的单位是:"), list(UNIT_NAMES), 0, False)
+            if not ok:
+                return None, None
+        except PlannerError as err:
+            QMessageBox.warning(window, window.tr("无法导入"), err.text(window.lang()))
+            return None, None
+
+
+def export_file(window) -> None:
+    """File ▸ Export: the project as DXF, GeoJSON, or the indicator table as CSV / XLSX."""
+    labels = {"dxf": window.tr("CAD 图纸 DXF"), "geojson": window.tr("GeoJSON 方案"),
+              "csv": window.tr("经济技术指标表 CSV"), "xlsx": window.tr("经济技术指标表 Excel")}
+    filters = [f"{labels[f]} (*{suffix})" for f, suffix in FORMATS.items()]
+    name = window.document.project.settings.name or window.tr("未命名")
+    path, chosen = QFileDialog.getSaveFileName(
+        window, window.tr("导出"), str(Path(window._last_folder()) / f"{name}.dxf"),
+        ";;".join(filters))
+    if path:
+        fmt = format_of(path) or list(FORMATS)[filters.index(chosen)]
+        if format_of(path) is None:
+            path += FORMATS[fmt]
+        export_path(window, path, fmt)
+
+
+def export_path(window, path: str | Path, fmt: str | None = None) -> bool:
+    fmt = fmt or format_of(path)
+    evaluation = window.document.evaluation
+    if evaluation is None or fmt is None:
+        problem = window.document.problem or Msg("未知的导出格式", "unknown export format")
+        QMessageBox.warning(window, window.tr("无法导出"), problem.text(window.lang()))
+        return False
+    try:
+        notes = export(evaluation, fmt, path, window.lang())
+    except (PlannerError, OSError) as err:
+        text = err.text(window.lang()) if isinstance(err, PlannerError) else str(err)
+        QMessageBox.warning(window, window.tr("无法导出"), text)
+        return False
+    window.report(Msg.join([Msg(f"已导出 {Path(path).name}", f"exported {Path(path).name}"),
+                            *notes]))
+    return True
