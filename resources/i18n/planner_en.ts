@@ -18,6 +18,242 @@
     </message>
 </context>
 <context>
+    <name>CalibrateTool</name>
+    <message>
+        <source>两点标定</source>
+        <translation>Two-point calibration</translation>
+    </message>
+    <message>
+        <source>两点间的实际距离(米):</source>
+        <translation>Real distance between the points (m):</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实际</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只看问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DxfImportDialog</name>
+    <message>
+        <source>导入 DXF</source>
+        <translation>Import DXF</translation>
+    </message>
+    <message>
+        <source>图层</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>闭合</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>未闭合</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>设施类型</source>
+        <translation>Facility kind</translation>
+    </message>
+    <message>
+        <source>(不导入)</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>保存图层对照表,下次导入时使用</source>
+        <translation>Save the layer map for the next import</translation>
+    </message>
+    <message>
+        <source>图层与设施类型</source>
+        <translation>Layers and facility kinds</translation>
+    </message>
+    <message>
+        <source>用地红线(选择一个闭合图形)</source>
+        <translation>Parcel (pick a closed outline)</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityPalette</name>
+    <message>
+        <source>用地</source>
+        <extracomment>(group title, national kind ids); a kind a local pack adds joins the group of its role.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>住宅</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公共服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>商业与快递</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停车</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>环境卫生</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>绿地与场地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>交通</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设施</source>
+        <extracomment>geometry a kind is drawn as first -&gt; canvas tool id (planner.ui.canvas.tools)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查找设施类型…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <source>层</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m²/百户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经济技术指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>低于应配</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>图层</source>
+        <translation type="unfinished">Layer</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>未命名</source>
@@ -69,6 +305,141 @@
     </message>
 </context>
 <context>
+    <name>ManualAnswerDialog</name>
+    <message>
+        <source>确认检查项 {id}</source>
+        <extracomment>button id -&gt; ManualAnswer.answer</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>满足</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明(可选),例如依据的文件或现场情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPanel</name>
+    <message>
+        <source>新建居住社区</source>
+        <translation type="unfinished">New residential community</translation>
+    </message>
+    <message>
+        <source>既有居住社区(改造)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation type="unfinished">Project name</translation>
+    </message>
+    <message>
+        <source>设计单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社区类型</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <source>建筑气候区划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>户均人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>城市人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zone} 类气候区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 人/户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则包与插件…</source>
+        <translation type="unfinished">Rule Packs and Plugins…</translation>
+    </message>
+    <message>
+        <source>规则包默认 ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPanel</name>
+    <message>
+        <source>(多个值)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>属性</source>
+        <extracomment>Contract attributes in the order designers fill them in (name has its own row).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>面积</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>宽(面宽)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>深(进深)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>旋转</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未选择要素。在画布上点选或框选设施。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已选择 {n} 个要素</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长 {length} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartDialog</name>
     <message>
         <source>新建项目</source>
@@ -112,6 +483,45 @@
     </message>
 </context>
 <context>
+    <name>UnderlayPanel</name>
+    <message>
+        <source>载入底图</source>
+        <translation>Load underlay</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>没有底图。载入扫描图或卫星截图,再用两点标定比例。</source>
+        <translation>No underlay. Load a scanned plan or a satellite screenshot, then calibrate its scale with two points.</translation>
+    </message>
+    <message>
+        <source>透明度</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>底图</source>
+        <translation>Underlay</translation>
+    </message>
+    <message>
+        <source>载入图片…</source>
+        <translation>Load image…</translation>
+    </message>
+    <message>
+        <source>两点标定</source>
+        <translation>Two-point calibration</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>锁定底图</source>
+        <translation>Lock underlay</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>新建…</source>
@@ -128,6 +538,14 @@
     <message>
         <source>另存为…</source>
         <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>打印预览…</source>
@@ -210,12 +628,20 @@
         <translation>Draw Path</translation>
     </message>
     <message>
+        <source>底图两点标定</source>
+        <translation>Calibrate underlay</translation>
+    </message>
+    <message>
         <source>捕捉</source>
         <translation>Snap</translation>
     </message>
     <message>
         <source>规则包与插件…</source>
         <translation>Rule Packs and Plugins…</translation>
+    </message>
+    <message>
+        <source>底图…</source>
+        <translation>Underlay…</translation>
     </message>
     <message>
         <source>全图</source>
@@ -256,6 +682,57 @@
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <source>CAD 图纸</source>
+        <translation>CAD drawings</translation>
+    </message>
+    <message>
+        <source>GeoJSON 方案</source>
+        <translation>GeoJSON scenario</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>图纸单位</source>
+        <translation>Drawing units</translation>
+    </message>
+    <message>
+        <source>图纸的单位是:</source>
+        <translation>The drawing is in:</translation>
+    </message>
+    <message>
+        <source>CAD 图纸 DXF</source>
+        <translation>CAD drawing DXF</translation>
+    </message>
+    <message>
+        <source>经济技术指标表 CSV</source>
+        <translation>Indicator table CSV</translation>
+    </message>
+    <message>
+        <source>经济技术指标表 Excel</source>
+        <translation>Indicator table Excel</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation type="unfinished">Untitled</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
     </message>
 </context>
 <context>
