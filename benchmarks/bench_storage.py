@@ -29,6 +29,7 @@ from layouts import synthetic_layout  # noqa: E402
 
 from planner.model import Facility, Project  # noqa: E402
 from planner.storage import history, load, save  # noqa: E402
+from planner.storage.projectfile import STALE_TEMP_S  # noqa: E402
 from planner.storage.schema import HISTORY_SIZE  # noqa: E402
 from tests.helpers import new_sample, old_sample  # noqa: E402
 from tests.storage_trials import crash_run, fuzz_files, open_each  # noqa: E402
@@ -133,7 +134,8 @@ def kills(runs: int, folder: Path) -> None:
     leftovers = len(list(folder.glob("*.saving")))
     print(f"{runs} saves killed with SIGKILL at random instants (0–{window} s into the save): "
           f"file opened every time; old state {outcomes['old']}, new state {outcomes['new']}, "
-          f"neither 0; temporary files left {leftovers} (removed by a later save); "
+          f"neither 0; temporary files left {leftovers} (a later save removes them after "
+          f"{STALE_TEMP_S // 60} min); "
           f"{time.perf_counter() - start:.1f} s")
 
 

@@ -25,8 +25,16 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import problems
-from planner.storage.codec import (Damaged, bulk_objects, drop_unused_images, insert_rows,
-                                   project_rows, read_project, store_images)
+from planner.storage.codec import (
+    Damaged,
+    Rows,
+    bulk_objects,
+    drop_unused_images,
+    insert_rows,
+    project_rows,
+    read_project,
+    store_images,
+)
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
 
@@ -90,7 +98,7 @@ def save(project: Project, path: str | Path, history_from: str | Path | None = N
 
 
 def _save(project: Project, target: Path, source: Path | None) -> None:
-    tables = project_rows(project, revision=0)  # model problems first, before touching disk
+    tables = project_rows(project)  # model problems first, before touching disk
     if not target.parent.is_dir():
         raise InputError(Msg(f"文件夹 {target.parent} 不存在", f"no such folder: {target.parent}"))
     if source != target and target.exists():
@@ -112,7 +120,7 @@ def _save(project: Project, target: Path, source: Path | None) -> None:
         raise
 
 
-def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | None,
+def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                     project: Project) -> None:
     """One transaction: bring a copied file to the current schema (``version`` is its own,
     None for a new file), add the revision and drop those beyond the history."""
@@ -128,10 +136,7 @@ def _write_revision(db: Database, tables: dict[str, list[dict]], version: int | 
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
                                 "app_version": __version__})
-        for rows in tables.values():
-            for row in rows:
-                row["revision"] = revision
-        insert_rows(db, tables)
+        insert_rows(db, tables, revision)
         store_images(db, project)
         oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
                                  "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()

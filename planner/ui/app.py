@@ -47,4 +47,5 @@ def run(path: str | None = None, lang: str | None = None, safe_mode: bool = Fals
     window = main_window(path, lang, safe_mode)
     window.show()
     window.canvas.zoom_fit()
+    window.autosave.offer_recovery()
     return app.exec()

@@ -19,6 +19,7 @@ from planner.errors import PlannerError
 from planner.i18n import Msg
 from planner.ui import clipboard
 from planner.ui.actions import BoundActions
+from planner.ui.autosave import Autosave
 from planner.ui.canvas.view import CanvasView
 from planner.ui.language import install_language, save_language
 from planner.ui.state import UiState
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.canvas.message.connect(self.report)
         self._update_title()
         self._show_summary(self.document.evaluation)
+        self.autosave = Autosave(self)
 
     # -- building -------------------------------------------------------------------------
     def add_panel(self, panel: Panel) -> QDockWidget:
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if self.maybe_save():
+            self.autosave.discard()
             event.accept()
         else:
             event.ignore()

@@ -6,15 +6,15 @@
     <message>
         <source>打印预览</source>
         <extracomment>Pages are drawn as images at the printer&apos;s resolution up to this (a sheet at 300 dpi prints sharp; more only costs memory). The preview keeps every page it shows, and prints the same pages when Print is pressed in it: 200 dpi, ~31 MB an A3 page.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Print Preview</translation>
     </message>
     <message>
         <source>比例</source>
-        <translation type="unfinished"></translation>
+        <translation>Scale</translation>
     </message>
     <message>
         <source>无法打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot print</translation>
     </message>
 </context>
 <context>
@@ -32,59 +32,59 @@
     <name>ChecksPanel</name>
     <message>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>pass</translation>
     </message>
     <message>
         <source>不满足</source>
-        <translation type="unfinished"></translation>
+        <translation>fail</translation>
     </message>
     <message>
         <source>提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>warn</translation>
     </message>
     <message>
         <source>待确认</source>
-        <translation type="unfinished"></translation>
+        <translation>manual</translation>
     </message>
     <message>
         <source>不适用</source>
-        <translation type="unfinished"></translation>
+        <translation>n/a</translation>
     </message>
     <message>
         <source>检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Checks</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>检查项</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>要求</source>
-        <translation type="unfinished"></translation>
+        <translation>Required</translation>
     </message>
     <message>
         <source>实际</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>只看问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems only</translation>
     </message>
     <message>
         <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
-        <translation type="unfinished"></translation>
+        <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
     </message>
 </context>
 <context>
@@ -135,122 +135,122 @@
     <message>
         <source>用地</source>
         <extracomment>(group title, national kind ids); a kind a local pack adds joins the group of its role.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Site</translation>
     </message>
     <message>
         <source>住宅</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing</translation>
     </message>
     <message>
         <source>公共服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Public services</translation>
     </message>
     <message>
         <source>商业与快递</source>
-        <translation type="unfinished"></translation>
+        <translation>Shops and parcels</translation>
     </message>
     <message>
         <source>停车</source>
-        <translation type="unfinished"></translation>
+        <translation>Parking</translation>
     </message>
     <message>
         <source>环境卫生</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanitation</translation>
     </message>
     <message>
         <source>绿地与场地</source>
-        <translation type="unfinished"></translation>
+        <translation>Green and grounds</translation>
     </message>
     <message>
         <source>交通</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>设施</source>
         <extracomment>geometry a kind is drawn as first -&gt; canvas tool id (planner.ui.canvas.tools)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Facilities</translation>
     </message>
     <message>
         <source>查找设施类型…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a facility kind…</translation>
     </message>
 </context>
 <context>
     <name>IndicatorsPanel</name>
     <message>
         <source>层</source>
-        <translation type="unfinished"></translation>
+        <translation>floors</translation>
     </message>
     <message>
         <source>户</source>
-        <translation type="unfinished"></translation>
+        <translation>households</translation>
     </message>
     <message>
         <source>人</source>
-        <translation type="unfinished"></translation>
+        <translation>people</translation>
     </message>
     <message>
         <source>个</source>
-        <translation type="unfinished"></translation>
+        <translation>spaces</translation>
     </message>
     <message>
         <source>m²/百户</source>
-        <translation type="unfinished"></translation>
+        <translation>m²/100 households</translation>
     </message>
     <message>
         <source>应配</source>
-        <translation type="unfinished"></translation>
+        <translation>required</translation>
     </message>
     <message>
         <source>实配</source>
-        <translation type="unfinished"></translation>
+        <translation>provided</translation>
     </message>
     <message>
         <source>经济技术指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators</translation>
     </message>
     <message>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>数值</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>低于应配</source>
-        <translation type="unfinished"></translation>
+        <translation>below the requirement</translation>
     </message>
 </context>
 <context>
     <name>LayersPanel</name>
     <message>
         <source>图层</source>
-        <translation type="unfinished">Layer</translation>
+        <translation>Layers</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
 </context>
 <context>
@@ -309,134 +309,134 @@
     <message>
         <source>确认检查项 {id}</source>
         <extracomment>button id -&gt; ManualAnswer.answer</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Answer check {id}</translation>
     </message>
     <message>
         <source>满足</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, met</translation>
     </message>
     <message>
         <source>不满足</source>
-        <translation type="unfinished"></translation>
+        <translation>fail</translation>
     </message>
     <message>
         <source>尚未确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet answered</translation>
     </message>
     <message>
         <source>说明(可选),例如依据的文件或现场情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (optional), e.g. the document or site visit it rests on</translation>
     </message>
 </context>
 <context>
     <name>ProjectPanel</name>
     <message>
         <source>新建居住社区</source>
-        <translation type="unfinished">New residential community</translation>
+        <translation>New residential community</translation>
     </message>
     <message>
         <source>既有居住社区(改造)</source>
-        <translation type="unfinished"></translation>
+        <translation>Existing community (renewal)</translation>
     </message>
     <message>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Project</translation>
     </message>
     <message>
         <source>项目名称</source>
-        <translation type="unfinished">Project name</translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <source>设计单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Designer</translation>
     </message>
     <message>
         <source>社区类型</source>
-        <translation type="unfinished">Community</translation>
+        <translation>Community</translation>
     </message>
     <message>
         <source>建筑气候区划</source>
-        <translation type="unfinished"></translation>
+        <translation>Climate zone</translation>
     </message>
     <message>
         <source>户均人口</source>
-        <translation type="unfinished"></translation>
+        <translation>Household size</translation>
     </message>
     <message>
         <source>城市人口</source>
-        <translation type="unfinished"></translation>
+        <translation>City population</translation>
     </message>
     <message>
         <source>规则包</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule packs</translation>
     </message>
     <message>
         <source>{zone} 类气候区</source>
-        <translation type="unfinished"></translation>
+        <translation>Climate zone {zone}</translation>
     </message>
     <message>
         <source> 人/户</source>
-        <translation type="unfinished"></translation>
+        <translation> people/household</translation>
     </message>
     <message>
         <source> 人</source>
-        <translation type="unfinished"></translation>
+        <translation> people</translation>
     </message>
     <message>
         <source>规则包与插件…</source>
-        <translation type="unfinished">Rule Packs and Plugins…</translation>
+        <translation>Rule Packs and Plugins…</translation>
     </message>
     <message>
         <source>规则包默认 ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule pack default ({n})</translation>
     </message>
 </context>
 <context>
     <name>PropertiesPanel</name>
     <message>
         <source>(多个值)</source>
-        <translation type="unfinished"></translation>
+        <translation>(several values)</translation>
     </message>
     <message>
         <source>属性</source>
         <extracomment>Contract attributes in the order designers fill them in (name has its own row).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Properties</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>宽(面宽)</source>
-        <translation type="unfinished"></translation>
+        <translation>Width</translation>
     </message>
     <message>
         <source>深(进深)</source>
-        <translation type="unfinished"></translation>
+        <translation>Depth</translation>
     </message>
     <message>
         <source>旋转</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation</translation>
     </message>
     <message>
         <source>未选择要素。在画布上点选或框选设施。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing selected. Click or drag a box around facilities on the canvas.</translation>
     </message>
     <message>
         <source>已选择 {n} 个要素</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} features selected</translation>
     </message>
     <message>
         <source>长 {length} m</source>
-        <translation type="unfinished"></translation>
+        <translation>length {length} m</translation>
     </message>
 </context>
 <context>
@@ -549,11 +549,11 @@
     </message>
     <message>
         <source>打印预览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Preview…</translation>
     </message>
     <message>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>退出</source>
@@ -724,7 +724,7 @@
     </message>
     <message>
         <source>未命名</source>
-        <translation type="unfinished">Untitled</translation>
+        <translation>Untitled</translation>
     </message>
     <message>
         <source>导出</source>

@@ -104,7 +104,8 @@ def test_invalid_wkb_names_the_feature(saved):
      "facilities R01: kind = b'\\x07', expected text"),
     ("UPDATE project SET community = 'old'", "project setting community = 'old' is invalid"),
     ("UPDATE project SET city_population = 'many'", "project: city_population = 'many'"),
-    ("UPDATE manual_answers SET answer = 3 WHERE check_id = 'cc.09'", "manual_answers cc.09: answer = 3, expected 1, 0 or NULL"),
+    ("UPDATE manual_answers SET answer = 3 WHERE check_id = 'cc.09'",
+     "manual_answers cc.09: answer = 3, expected 1, 0 or NULL"),
     ("UPDATE project SET parcel_id = 'nowhere'", "the parcel nowhere is not in the facilities"),
     ("UPDATE schema_version SET version = 'two'", "the schema_version table is invalid"),
     ("DELETE FROM revisions", "no saved version in the file"),
@@ -117,11 +118,11 @@ def test_a_damaged_value_is_named(saved, statement, match):
 def _locked_by_another_program(path: Path) -> subprocess.Popen:
     """A process in the middle of changing ``path`` (an exclusive lock, facilities deleted)."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sqlite3, sys, time\n"
-         "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-         "db.execute('PRAGMA cache_size = 1')\n"
-         "db.execute('BEGIN EXCLUSIVE'); db.execute('DELETE FROM facilities')\n"
-         "print('locked', flush=True); time.sleep(60)", str(path)],
+        [sys.executable, "-c", ("import sqlite3, sys, time\n"
+                                "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                                "db.execute('PRAGMA cache_size = 1')\n"
+                                "db.execute('BEGIN EXCLUSIVE'); db.execute('DELETE FROM facilities')\n"
+                                "print('locked', flush=True); time.sleep(60)"), str(path)],
         stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
     return holder

@@ -11,8 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiPoint, Point, Polygon
 
-from planner.model import ATTRIBUTES, CLIMATE_ZONES, COMMUNITIES, Facility, GeoReference, \
-    ManualAnswer, Project, Settings
+from planner.model import (
+    ATTRIBUTES,
+    CLIMATE_ZONES,
+    COMMUNITIES,
+    Facility,
+    GeoReference,
+    ManualAnswer,
+    Project,
+    Settings,
+)
 from planner.storage import load, save
 
 coordinate = st.floats(allow_nan=False, allow_infinity=False, width=64)

@@ -46,3 +46,13 @@ def test_print_reads_a_project_file(tmp_path):
     assert run.code == 0, run.err
     text = pdf_text(out)
     assert "李工" in text and "1:1,000 (A3)" in text and "幸福里新建社区示例" in text
+
+
+def test_a_sheet_that_cannot_be_written_is_a_message_and_the_old_one_stays(tmp_path):
+    run = planner("print", NEW_SAMPLE, "--out", tmp_path / "missing" / "sheet.pdf")
+    assert run.code == 2 and "sheet.pdf" in run.err and "Traceback" not in run.err
+    good = tmp_path / "sheet.pdf"
+    good.write_bytes(b"%PDF- the last good sheet")
+    run = planner("print", NEW_SAMPLE, "--out", good, "--scale", "5")  # a bad option
+    assert run.code == 2 and good.read_bytes() == b"%PDF- the last good sheet"
+    assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]  # no temporary files left

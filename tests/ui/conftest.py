@@ -1,5 +1,5 @@
 """GUI tests drive the real main window offscreen, with settings kept in a temporary
-folder so tests never read or write the user's recent files or language."""
+folder so tests never read or write the user's recent files, language or recovery copies."""
 
 import os
 
@@ -21,10 +21,11 @@ def qapp_cls():
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, qapp):
+def _isolated_settings(tmp_path, qapp, monkeypatch):
     from planner.ui.app import application
     from planner.ui.language import install_language
 
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))  # recovery copies
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
     application()

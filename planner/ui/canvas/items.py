@@ -84,7 +84,8 @@ class FeatureItem(QGraphicsPathItem):
         self.setPath(shape_path(geometry))
         self.setZValue(z_of(kind, facility))
         colour = QColor(kind.colour)
-        self.has_label = geometry.geom_type in ("Polygon", "MultiPolygon") and not self.is_parcel
+        self.has_label = geometry.geom_type in ("Polygon", "MultiPolygon") and not self.is_parcel \
+            and not underground(kind, facility)
         if self.is_parcel or self.is_line:
             self.setBrush(Qt.BrushStyle.NoBrush)
         else:
@@ -116,9 +117,13 @@ class FeatureItem(QGraphicsPathItem):
         self.label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
 
     def update_label_visibility(self, px_per_m: float) -> None:
+        """Shown when the label fits the shape on screen (no labels piling up when zoomed
+        out); the same test keeps them readable, as they keep their screen size."""
         minx, miny, maxx, maxy = self.facility.geometry.bounds
-        size = max(maxx - minx, maxy - miny) * px_per_m
-        self.label.setVisible(self.has_label and size >= LABEL_MIN_PX)
+        width, height = (maxx - minx) * px_per_m, (maxy - miny) * px_per_m
+        text = self.label.boundingRect()
+        self.label.setVisible(self.has_label and width >= max(LABEL_MIN_PX, text.width() * 0.9)
+                              and height >= text.height() * 0.8)
 
     def set_state(self, selected: bool | None = None, warning: bool | None = None) -> None:
         if selected is not None:
