@@ -93,7 +93,8 @@ PRUNED = [
            "matplotlib/mpl-data/fonts/ttf/DejaVuSansMono*")),
     Prune("PROJ init files and grids (coordinate systems come from proj.db)",
           ("pyproj/proj_dir/share/proj/*",), ("proj.db", "proj.ini")),
-    Prune("tests and Python caches", ("**/tests", "**/test_*.py", "**/__pycache__")),
+    Prune("tests, Python caches, translation sources (the app loads the compiled .qm)",
+          ("**/tests", "**/test_*.py", "**/__pycache__", "resources/i18n/*.ts")),
 ]
 
 
@@ -171,6 +172,10 @@ SMOKE = [
     Smoke("desktop app offscreen", ("gui", "--smoke", "--screenshot", "{scratch}/app.png"),
           r"冒烟测试通过:new-community\.geojson", {"QT_QPA_PLATFORM": "offscreen"},
           writes="{scratch}/app.png", written=(b"\x89PNG",)),
+    Smoke("desktop app in English", ("gui", "--smoke", "--ui-lang", "en", "--screenshot",
+                                     "{scratch}/app-en.png"),
+          r"smoke test passed: new-community\.geojson", {"QT_QPA_PLATFORM": "offscreen"},
+          writes="{scratch}/app-en.png", written=(b"\x89PNG",)),
     Smoke("printed sheet", ("print", SAMPLE, "--out", "{scratch}/sheet.pdf"), r"sheet\.pdf",
           writes="{scratch}/sheet.pdf",  # a PDF with the CJK font embedded (a subset: "+")
           written=(b"%PDF-", b"/FontFile2", b"+NotoSansCJKsc-Regular")),

@@ -13,6 +13,7 @@ from planner.commands import move_features
 from planner.i18n import Msg
 from planner.resources import resource
 from planner.ui.app import application, main_window
+from planner.ui.language import qm_file
 
 SAMPLE = ("samples", "new-community.geojson")
 
@@ -31,6 +32,9 @@ def run_smoke(path: str | None, screenshot: str, lang: str | None = None,
     window.canvas.zoom_fit()
     app.processEvents()
     document = window.document
+    if window.lang() != "zh" and not qm_file(window.lang()).is_file():
+        return _failed(Msg(f"缺少界面翻译 {qm_file(window.lang())}",
+                           f"UI translation {qm_file(window.lang())} missing"))
     opened = document.evaluation
     if opened is None:
         return _failed(Msg("无法计算:", "cannot evaluate: ") + document.problem)

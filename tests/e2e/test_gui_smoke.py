@@ -49,3 +49,4 @@ def test_smoke_on_a_broken_file_exits_2_with_a_reason_and_no_screenshot(tmp_path
     assert run.err.startswith("planner: ") and "broken.geojson" in run.err
     assert "Traceback" not in run.err
     assert not (tmp_path / "planner-smoke.png").exists()
+

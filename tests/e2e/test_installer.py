@@ -40,6 +40,8 @@ def test_bundle_is_lean_and_has_the_app_data(built):
     assert (contents / "resources" / "fonts" / "NotoSansSC-Regular.ttf").is_file()
     assert (contents / "resources" / "fonts" / "OFL.txt").is_file()
     assert (contents / "resources" / "icons" / "app.png").is_file()  # the window icon
+    assert (contents / "resources" / "i18n" / "planner_en.qm").is_file()  # English UI
+    assert not list(contents.glob("resources/i18n/*.ts"))
     assert (contents / "plugins" / "wuhai" / "pack.toml").is_file()
     assert (contents / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
 

@@ -20,8 +20,9 @@ class ManualAnswerDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("确认检查项 {id}").format(id=check.id))
-        heading = QLabel(f"<b>{check.title.text(lang)}</b>  {check.clause}", self)
+        heading = QLabel(f"<b>{check.id} {check.title.text(lang)}</b><br>{check.clause}", self)
         heading.setWordWrap(True)
+        self.setMinimumWidth(460)
         self.choices = QButtonGroup(self)
         self.met = QRadioButton(self.tr("满足"), self)
         self.not_met = QRadioButton(self.tr("不满足"), self)
