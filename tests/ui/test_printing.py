@@ -3,6 +3,7 @@ the renderer's pages, on the paper and in the orientation of the page setup."""
 
 from PySide6.QtGui import QImage, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QProgressDialog
 
 from planner.ui.printing import SheetPreview, new_printer, paint_sheet, sheet_options
 from tests.ui.conftest import SAMPLE
@@ -14,9 +15,12 @@ def test_print_preview_from_the_file_menu_shows_the_sheet(window, qtbot, tmp_pat
     assert action in window.actions.menus["file"].actions()
     assert window.actions["file.print"].shortcut().toString() == "Ctrl+P"
     action.trigger()
+    progress = window.findChild(QProgressDialog, "sheet_progress")
+    assert progress is not None and progress.isVisible()  # rendering off the UI thread
     preview = window.findChild(SheetPreview)
-    assert preview is not None
+    assert preview is not None and not preview.isVisible()
     qtbot.waitUntil(lambda: preview.pages > 0, timeout=20_000)
+    assert preview.isVisible()
     widget = preview.findChild(QPrintPreviewWidget)
     assert widget.pageCount() == preview.pages == 2  # the checklist flows onto page 2
     assert preview.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A3
@@ -25,7 +29,8 @@ def test_print_preview_from_the_file_menu_shows_the_sheet(window, qtbot, tmp_pat
     assert QImage(str(shot)).width() > 0
 
     preview.scale_box.setCurrentIndex(preview.scale_box.findData(1000))
-    assert preview.scale() == 1000
+    assert [options.scale for options in preview.rendered] == [1000]  # drawn again at 1:1000
+    assert widget.pageCount() == preview.pages
     preview.close()
 
 

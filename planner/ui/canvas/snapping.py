@@ -23,15 +23,23 @@ class Snapper:
     def __init__(self):
         self.enabled = True
         self._project: Project | None = None
+        self._features: dict[str, object] = {}
         self._vertices = np.empty((0, 2))
         self._vertex_ids: list[str] = []
         self._segments = np.empty((0, 4))
         self._segment_ids: list[str] = []
 
-    def _index(self, project: Project) -> None:
+    def _index(self, project: Project, exclude: set[str]) -> None:
         if project is self._project:
             return
-        self._project = project
+        features = {f.id: f for f in project.features()}
+        changed = {fid for fid, f in features.items() if self._features.get(fid) is not f}
+        if changed <= exclude and features.keys() == self._features.keys():
+            # Only what is being dragged moved (and it is never snapped to): the index of
+            # everything else still holds, so a drag does not rebuild it on every move.
+            self._project, self._features = project, features
+            return
+        self._project, self._features = project, features
         vertices, vertex_ids, segments, segment_ids = [], [], [], []
         for feature in project.features():
             for part in shapely.get_parts(feature.geometry):
@@ -52,7 +60,7 @@ class Snapper:
              exclude: set[str] = frozenset()) -> Snap:
         if not self.enabled:
             return Snap(x, y, "none")
-        self._index(project)
+        self._index(project, exclude)
         point = np.array([x, y])
         if len(self._vertices):
             distances = np.hypot(*(self._vertices - point).T)
