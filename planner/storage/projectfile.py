@@ -255,8 +255,19 @@ def _roll_back_interrupted_change(path: Path) -> None:
     """Another program (sqlite3, a script) died while changing the file and left its journal:
     a read-write connection lets SQLite undo the half-made change, back to the file's last
     complete state. Our own saves never leave one (they replace the file whole)."""
-    with closing(sqlite3.connect(path, timeout=LOCK_WAIT_S)) as connection:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        with closing(sqlite3.connect(path, timeout=LOCK_WAIT_S)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            raise
+        journal = _journal(path).name
+        raise InputError(Msg(
+            f"{path.name} 有另一个程序中断时留下的未完成修改({journal}),但此处无法撤销"
+            "(只读位置?):请把两个文件一起复制到可写的文件夹后再打开",
+            f"{path.name} has a change left half-made by another program ({journal}) that "
+            "cannot be undone here (read-only place?): copy both files to a writable folder "
+            "and open it there")) from None
 
 
 def _check_header(path: Path) -> None:

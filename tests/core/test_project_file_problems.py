@@ -248,3 +248,22 @@ def test_duplicate_feature_ids_are_refused_before_the_disk_is_touched(tmp_path):
     with pytest.raises(InputError, match="duplicate feature ids: R01"):
         save(twice, tmp_path / "site.cplan")
     assert clash and list(tmp_path.iterdir()) == []
+
+
+def test_a_half_made_change_in_a_read_only_folder_is_explained(saved):
+    holder = _locked_by_another_program(saved)
+    holder.kill()
+    holder.wait()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "readonly"
+        folder.mkdir()
+        for name in ("site.cplan", "site.cplan-journal"):
+            (folder / name).write_bytes((saved.parent / name).read_bytes())
+        os.chmod(scratch, 0o755)
+        folder.chmod(0o555)
+        try:
+            message = _in_child_as_unprivileged_user(lambda: load(folder / "site.cplan"))
+        finally:
+            folder.chmod(0o755)
+        assert message.startswith("site.cplan has a change left half-made by another program "
+                                  "(site.cplan-journal) that cannot be undone here")
