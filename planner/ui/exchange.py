@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from planner.errors import InputError, PlannerError
@@ -13,13 +14,17 @@ from planner.exchange.exports import FORMATS, export, format_of
 from planner.exchange.layer_map import UNIT_NAMES, LayerMap, default_layer_map_path, load_layer_map
 from planner.i18n import Msg
 
+translate = QCoreApplication.translate  # lupdate reads translate("exchange", "…")
+
 
 def import_file(window) -> None:
     """File ▸ Import: asks for a file, then imports it as a new project."""
     if not window.maybe_save():
         return
-    filters = ";;".join([window.tr("CAD 图纸") + " (*.dxf)", window.tr("GeoJSON 方案") + " (*.geojson *.json)"])
-    path, _ = QFileDialog.getOpenFileName(window, window.tr("导入"), window._last_folder(), filters)
+    filters = ";;".join([translate("exchange", "CAD 图纸") + " (*.dxf)",
+                         translate("exchange", "GeoJSON 方案") + " (*.geojson *.json)"])
+    path, _ = QFileDialog.getOpenFileName(window, translate("exchange", "导入"),
+                                          window._last_folder(), filters)
     if path:
         import_path(window, path)
 
@@ -43,7 +48,7 @@ def import_path(window, path: str | Path, map_path: Path | None = None) -> bool:
     try:
         result = dialog.result_import()
     except PlannerError as err:
-        QMessageBox.warning(window, window.tr("无法导入"), err.text(window.lang()))
+        QMessageBox.warning(window, translate("exchange", "无法导入"), err.text(window.lang()))
         return False
     window.load(result.project, None)
     window.report(Msg.join(list(result.notes)), 15000)
@@ -66,23 +71,26 @@ def _read(window, path, layer_map: LayerMap):
             return read_drawing(path, units, fallback_units=layer_map.units), units
         except UnitsNeeded as err:
             units, ok = QInputDialog.getItem(
-                window, window.tr("图纸单位"), err.text(window.lang()) + "\n\n" +
-                window.tr("图纸的单位是:"), list(UNIT_NAMES), 0, False)
+                window, translate("exchange", "图纸单位"), err.text(window.lang()) + "\n\n" +
+                translate("exchange", "图纸的单位是:"), list(UNIT_NAMES), 0, False)
             if not ok:
                 return None, None
         except PlannerError as err:
-            QMessageBox.warning(window, window.tr("无法导入"), err.text(window.lang()))
+            QMessageBox.warning(window, translate("exchange", "无法导入"),
+                                err.text(window.lang()))
             return None, None
 
 
 def export_file(window) -> None:
     """File ▸ Export: the project as DXF, GeoJSON, or the indicator table as CSV / XLSX."""
-    labels = {"dxf": window.tr("CAD 图纸 DXF"), "geojson": window.tr("GeoJSON 方案"),
-              "csv": window.tr("经济技术指标表 CSV"), "xlsx": window.tr("经济技术指标表 Excel")}
+    labels = {"dxf": translate("exchange", "CAD 图纸 DXF"),
+              "geojson": translate("exchange", "GeoJSON 方案"),
+              "csv": translate("exchange", "经济技术指标表 CSV"),
+              "xlsx": translate("exchange", "经济技术指标表 Excel")}
     filters = [f"{labels[f]} (*{suffix})" for f, suffix in FORMATS.items()]
-    name = window.document.project.settings.name or window.tr("未命名")
+    name = window.document.project.settings.name or translate("exchange", "未命名")
     path, chosen = QFileDialog.getSaveFileName(
-        window, window.tr("导出"), str(Path(window._last_folder()) / f"{name}.dxf"),
+        window, translate("exchange", "导出"), str(Path(window._last_folder()) / f"{name}.dxf"),
         ";;".join(filters))
     if path:
         fmt = format_of(path) or list(FORMATS)[filters.index(chosen)]
@@ -96,13 +104,14 @@ def export_path(window, path: str | Path, fmt: str | None = None) -> bool:
     evaluation = window.document.evaluation
     if evaluation is None or fmt is None:
         problem = window.document.problem or Msg("未知的导出格式", "unknown export format")
-        QMessageBox.warning(window, window.tr("无法导出"), problem.text(window.lang()))
+        QMessageBox.warning(window, translate("exchange", "无法导出"),
+                            problem.text(window.lang()))
         return False
     try:
         notes = export(evaluation, fmt, path, window.lang())
     except (PlannerError, OSError) as err:
         text = err.text(window.lang()) if isinstance(err, PlannerError) else str(err)
-        QMessageBox.warning(window, window.tr("无法导出"), text)
+        QMessageBox.warning(window, translate("exchange", "无法导出"), text)
         return False
     window.report(Msg.join([Msg(f"已导出 {Path(path).name}", f"exported {Path(path).name}"),
                             *notes]))

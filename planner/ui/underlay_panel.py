@@ -96,7 +96,7 @@ class UnderlayPanel(QWidget):
 
     def _set_opacity(self, value: int) -> None:
         underlay = self.document.project.underlay
-        self.opacity_label.setText(f"{self.tr('透明度')} {value}%")
+        self._show_opacity(value)
         if underlay is None or round(underlay.opacity * 100) == value:
             return
         self._execute(replace(underlay, opacity=value / 100), Msg("底图透明度", "underlay opacity"),
@@ -129,7 +129,7 @@ class UnderlayPanel(QWidget):
             widget.blockSignals(True)
             widget.setValue(value) if widget is self.opacity else widget.setChecked(value)
             widget.blockSignals(False)
-        self.opacity_label.setText(f"{self.tr('透明度')} {self.opacity.value()}%")
+        self._show_opacity(self.opacity.value())
         if not present:
             self.info.setText(self.tr("没有底图。载入扫描图或卫星截图,再用两点标定比例。"))
             return
@@ -140,6 +140,10 @@ class UnderlayPanel(QWidget):
             f"1 像素 = {underlay.scale:.4g} m · 旋转 {underlay.rotation:.1f}°",
             f"{Path(underlay.source).name or 'underlay'} · {width} × {height} px\n"
             f"1 px = {underlay.scale:.4g} m · rotated {underlay.rotation:.1f}°").text(lang))
+
+    def _show_opacity(self, value: int) -> None:
+        label = self.tr("透明度")
+        self.opacity_label.setText(f"{label} {value}%")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("底图"))

@@ -18,6 +18,17 @@
     </message>
 </context>
 <context>
+    <name>CalibrateTool</name>
+    <message>
+        <source>两点标定</source>
+        <translation>Two-point calibration</translation>
+    </message>
+    <message>
+        <source>两点间的实际距离(米):</source>
+        <translation>Real distance between the points (m):</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>通过</source>
@@ -74,6 +85,49 @@
     <message>
         <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
         <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
+    </message>
+</context>
+<context>
+    <name>DxfImportDialog</name>
+    <message>
+        <source>导入 DXF</source>
+        <translation>Import DXF</translation>
+    </message>
+    <message>
+        <source>图层</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>闭合</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>未闭合</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>设施类型</source>
+        <translation>Facility kind</translation>
+    </message>
+    <message>
+        <source>(不导入)</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>保存图层对照表,下次导入时使用</source>
+        <translation>Save the layer map for the next import</translation>
+    </message>
+    <message>
+        <source>图层与设施类型</source>
+        <translation>Layers and facility kinds</translation>
+    </message>
+    <message>
+        <source>用地红线(选择一个闭合图形)</source>
+        <translation>Parcel (pick a closed outline)</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
     </message>
 </context>
 <context>
@@ -263,7 +317,7 @@
     </message>
     <message>
         <source>不满足</source>
-        <translation>fail</translation>
+        <translation>Not met</translation>
     </message>
     <message>
         <source>尚未确认</source>
@@ -429,6 +483,45 @@
     </message>
 </context>
 <context>
+    <name>UnderlayPanel</name>
+    <message>
+        <source>载入底图</source>
+        <translation>Load underlay</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>没有底图。载入扫描图或卫星截图,再用两点标定比例。</source>
+        <translation>No underlay. Load a scanned plan or a satellite screenshot, then calibrate its scale with two points.</translation>
+    </message>
+    <message>
+        <source>透明度</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>底图</source>
+        <translation>Underlay</translation>
+    </message>
+    <message>
+        <source>载入图片…</source>
+        <translation>Load image…</translation>
+    </message>
+    <message>
+        <source>两点标定</source>
+        <translation>Two-point calibration</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>锁定底图</source>
+        <translation>Lock underlay</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>新建…</source>
@@ -445,6 +538,14 @@
     <message>
         <source>另存为…</source>
         <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>打印预览…</source>
@@ -527,12 +628,20 @@
         <translation>Draw Path</translation>
     </message>
     <message>
+        <source>底图两点标定</source>
+        <translation>Calibrate underlay</translation>
+    </message>
+    <message>
         <source>捕捉</source>
         <translation>Snap</translation>
     </message>
     <message>
         <source>规则包与插件…</source>
         <translation>Rule Packs and Plugins…</translation>
+    </message>
+    <message>
+        <source>底图…</source>
+        <translation>Underlay…</translation>
     </message>
     <message>
         <source>全图</source>
@@ -573,6 +682,57 @@
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <source>CAD 图纸</source>
+        <translation>CAD drawings</translation>
+    </message>
+    <message>
+        <source>GeoJSON 方案</source>
+        <translation>GeoJSON scenario</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>图纸单位</source>
+        <translation>Drawing units</translation>
+    </message>
+    <message>
+        <source>图纸的单位是:</source>
+        <translation>The drawing is in:</translation>
+    </message>
+    <message>
+        <source>CAD 图纸 DXF</source>
+        <translation>CAD drawing DXF</translation>
+    </message>
+    <message>
+        <source>经济技术指标表 CSV</source>
+        <translation>Indicator table CSV</translation>
+    </message>
+    <message>
+        <source>经济技术指标表 Excel</source>
+        <translation>Indicator table Excel</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
     </message>
 </context>
 <context>

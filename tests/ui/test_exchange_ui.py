@@ -219,3 +219,12 @@ def test_a_damaged_image_is_refused_with_a_message(window, tmp_path):
     assert not panel(window).load_image(broken)
     assert window.document.project.underlay is None
     assert window.statusBar().currentMessage()
+
+
+def test_import_export_and_underlay_speak_english(window):
+    window.set_language("en")
+    assert "Import…" in menu_texts(window, "file") and "Export…" in menu_texts(window, "file")
+    assert "Underlay…" in menu_texts(window, "tools")
+    underlay_panel = panel(window)
+    assert underlay_panel.load_button.text() == "Load image…"
+    assert underlay_panel.locked.text() == "Lock underlay"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem, QInputDialog
 
@@ -130,7 +130,8 @@ class CalibrateTool(Tool):
         first, second = self.pixels
         shown = math.dist(underlay.to_local(first), underlay.to_local(second))
         distance, ok = QInputDialog.getDouble(
-            self.view, self.view.tr("两点标定"), self.view.tr("两点间的实际距离(米):"),
+            self.view, QCoreApplication.translate("CalibrateTool", "两点标定"),
+            QCoreApplication.translate("CalibrateTool", "两点间的实际距离(米):"),
             round(shown, 3), 0.001, 1_000_000.0, 3)
         self.cancel()
         if not ok:
