@@ -60,3 +60,15 @@ def view_at(window, px_per_m: float, centre: tuple[float, float]) -> None:
     """A known zoom and centre, so positions in metres map to whole pixels."""
     window.canvas.set_px_per_m(px_per_m)
     window.canvas.centerOn(QPointF(*centre))
+
+
+def drag_on_screen(window, start, dx_px: float, dy_px: float, button=LEFT, steps: int = 5):
+    """A drag by a distance in pixels from ``start`` (metres), for panning: the positions
+    are not re-mapped while the view moves under the cursor."""
+    origin = at(window, *start)
+    _send(window, QEvent.Type.MouseButtonPress, origin, button, button)
+    for i in range(1, steps + 1):
+        pos = origin + QPointF(dx_px * i / steps, dy_px * i / steps)
+        _send(window, QEvent.Type.MouseMove, pos, NO_BUTTON, button)
+    _send(window, QEvent.Type.MouseButtonRelease, origin + QPointF(dx_px, dy_px), button,
+          NO_BUTTON)

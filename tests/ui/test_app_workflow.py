@@ -196,3 +196,53 @@ def test_screenshot_of_the_main_window_with_the_sample(qtbot, sample):
     shot = ARTIFACTS / "main_window.png"
     assert window.grab().save(str(shot))
     assert shot.stat().st_size > 50_000
+
+
+def test_ctrl_s_saves_a_project_that_has_a_file(qtbot, sample, tmp_path):
+    window = sample
+    path = tmp_path / "layout.cplan"
+    assert window.save_to(path)
+    draw_housing(qtbot, window)
+    assert window.windowTitle().startswith("layout.cplan")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.document.dirty
+    assert len(files.open_project(path).facilities) == len(window.document.project.facilities)
+
+
+def test_ctrl_n_starts_a_project_from_the_start_dialog(qtbot, window):
+    from planner.ui.start_dialog import StartDialog
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, StartDialog):
+            QTimer.singleShot(20, fill)
+            return
+        dialog.name.setText("河西社区")
+        dialog.community.setCurrentIndex(1)  # existing
+        dialog.households.setValue(600)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settings = window.document.project.settings
+    assert (settings.name, settings.community) == ("河西社区", "existing")
+    assert window.document.evaluation.indicators.households == 600
+    assert window.state.tool == "select"  # households given: no need to draw first
+
+
+def test_a_broken_file_is_a_message_not_a_crash(qtbot, window, tmp_path):
+    broken = tmp_path / "broken.geojson"
+    broken.write_text("{ not json", encoding="utf-8")
+    shown = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert not window.open_path(broken, ask=False)
+    assert "broken.geojson" in shown[0] and "Traceback" not in shown[0]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from shapely.geometry import box
 
 from planner.model import Facility, Project
-from tests.ui.drive import SHIFT, click, double_click, drag, move, view_at
+from tests.ui.drive import SHIFT, click, double_click, drag, drag_on_screen, move, view_at
 from tests.ui.conftest import SAMPLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -177,3 +177,32 @@ def test_warning_outline_for_a_facility_outside_the_parcel(qtbot, site):
     assert site.document.project.facilities["a"].geometry.bounds[1] == 120  # 20 + 100
     qtbot.keyClick(site.canvas, Qt.Key.Key_Escape)  # unselected, the warning shows
     assert item.warning and item.pen().color().name() == "#d50000"
+
+
+def test_the_snap_marker_shows_where_the_cursor_snaps(qtbot, site):
+    qtbot.keyClick(site.canvas, Qt.Key.Key_P)
+    marker = site.canvas.snap_marker
+    move(site, 80.8, 35.9)  # near the block's corner (80, 35)
+    assert marker.isVisible() and marker.kind == "vertex"
+    assert (marker.pos().x(), marker.pos().y()) == (80, 35)
+    move(site, 50.3, 34.2)  # near its top edge
+    assert marker.kind == "edge" and marker.pos().y() == pytest.approx(35)
+    move(site, 141, 72)  # open ground: the grid
+    assert marker.kind == "grid" and (marker.pos().x(), marker.pos().y()) == (140, 70)
+    site.actions["tool.snap"].trigger()  # F9: snapping off
+    move(site, 141, 72)
+    assert not marker.isVisible()
+
+
+def test_pan_with_the_middle_button_and_with_space_drag(qtbot, site):
+    def centre():
+        return site.canvas.mapToScene(site.canvas.viewport().rect().center())
+
+    before = centre()
+    drag_on_screen(site, (100, 50), -40, 0, button=Qt.MouseButton.MiddleButton)  # 2 px/m
+    assert centre().x() == pytest.approx(before.x() + 20, abs=1)
+    qtbot.keyPress(site.canvas, Qt.Key.Key_Space)
+    drag_on_screen(site, (50, 27), 0, 20)  # on the block, but space is held: pans, no move
+    qtbot.keyRelease(site.canvas, Qt.Key.Key_Space)
+    assert centre().y() == pytest.approx(before.y() + 10, abs=1)
+    assert site.undo_stack.count() == 0

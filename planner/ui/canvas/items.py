@@ -16,7 +16,7 @@ SELECTED = QColor("#1565c0")
 WARNING = QColor("#d50000")
 POINT_RADIUS_M = 1.5
 LINE_WIDTH_M = 2.0
-LABEL_MIN_PX = 46  # a feature this wide on screen gets its label
+LABEL_MIN_PX = 30  # narrower on screen than this: no label
 
 
 def shape_path(geometry) -> QPainterPath:
@@ -95,35 +95,40 @@ class FeatureItem(QGraphicsPathItem):
         self.set_label_text(lang)
 
     def set_label_text(self, lang: str) -> None:
+        """The label's texts, longest first: name with floors and area, then the name."""
         facility, kind = self.facility, self.kind
-        if not self.has_label:
-            self.label.setText("")
-            return
-        lines = [facility.name or kind.name.text(lang)]
-        details = []
-        if facility.get("floors"):
-            details.append(format_number(facility.get("floors"), "floors").text(lang)
-                           if lang == "zh" else f"{facility.get('floors')}F")
-        area = facility.geometry.area
-        if area > 0:
-            details.append(format_number(round(area), "m2").text(lang))
-        if details:
-            lines.append(" · ".join(details))
-        self.label.setText("\n".join(lines))
-        anchor = facility.geometry.representative_point() if area > 0 \
-            else shapely.centroid(facility.geometry)
-        rect = self.label.boundingRect()
-        self.label.setPos(anchor.x, anchor.y)
-        self.label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
+        self.label_texts = []
+        if self.has_label:
+            name = facility.name or kind.name.text(lang)
+            details = []
+            if facility.get("floors"):
+                details.append(format_number(facility.get("floors"), "floors").text(lang)
+                               if lang == "zh" else f"{facility.get('floors')}F")
+            details.append(format_number(round(facility.geometry.area), "m2").text(lang))
+            self.label_texts = [f"{name}\n{' · '.join(details)}", name]
+            anchor = facility.geometry.representative_point()
+            self.label.setPos(anchor.x, anchor.y)
+        self._show_label(self.label_texts[0] if self.label_texts else "")
+
+    def _show_label(self, text: str) -> None:
+        if text != self.label.text():
+            self.label.setText(text)
+            rect = self.label.boundingRect()
+            self.label.setTransform(QTransform.fromTranslate(-rect.width() / 2,
+                                                             -rect.height() / 2))
 
     def update_label_visibility(self, px_per_m: float) -> None:
-        """Shown when the label fits the shape on screen (no labels piling up when zoomed
-        out); the same test keeps them readable, as they keep their screen size."""
+        """The longest label that fits the shape on screen, or none: no labels piling up
+        when zoomed out, readable ones (they keep their screen size) when zoomed in."""
         minx, miny, maxx, maxy = self.facility.geometry.bounds
         width, height = (maxx - minx) * px_per_m, (maxy - miny) * px_per_m
-        text = self.label.boundingRect()
-        self.label.setVisible(self.has_label and width >= max(LABEL_MIN_PX, text.width() * 0.9)
-                              and height >= text.height() * 0.8)
+        for text in self.label_texts:
+            self._show_label(text)
+            rect = self.label.boundingRect()
+            if width >= max(LABEL_MIN_PX, rect.width() * 0.9) and height >= rect.height() * 0.8:
+                self.label.show()
+                return
+        self.label.hide()
 
     def set_state(self, selected: bool | None = None, warning: bool | None = None) -> None:
         if selected is not None:

@@ -94,6 +94,7 @@ class LayoutScene(QGraphicsScene):
     def relabel(self, lang: str) -> None:
         for item in self.feature_items.values():
             item.set_label_text(lang)
+            item.update_label_visibility(self.px_per_m)
 
     def set_zoom(self, px_per_m: float) -> None:
         self.px_per_m = px_per_m
