@@ -51,6 +51,11 @@ EXCLUDED_MODULES = [
     # no interactive prompt, no package building.
     "ssl", "_ssl", "_hashlib", "readline", "setuptools", "pkg_resources", "distutils",
     "numpy.f2py", "pydoc_data",
+    # Sheets are drawn with matplotlib's Figure and written by its agg, pdf and svg backends;
+    # the app paints them with QPainter, so matplotlib's Qt backends are never used.
+    "matplotlib.backends.backend_qt", "matplotlib.backends.backend_qtagg",
+    "matplotlib.backends.backend_qtcairo", "matplotlib.backends.qt_compat",
+    "matplotlib.backends.qt_editor",
 ]
 # Imported by name at run time (matplotlib picks its output backend from the file type).
 HIDDEN_IMPORTS = [
