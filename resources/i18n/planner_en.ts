@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>不满足</source>
-        <translation>fail</translation>
+        <translation>Not met</translation>
     </message>
     <message>
         <source>尚未确认</source>

@@ -232,3 +232,12 @@ def test_switching_to_english_relabels_what_the_core_says(qtbot, window):
     panels.document.select(["R1"])
     assert panels.properties._labels["households"].text() == "Households"
     assert indicator_value(panels, "Floor-area ratio") == "0.65"
+    # the panels' own words come from the Qt translation
+    assert window.docks["checks"].windowTitle() == "Checks"
+    assert panels.checks.tree.headerItem().text(0) == "Status"
+    assert check_row(panels, "cc.18").text(0) == "manual"
+    assert panels.properties._labels["width"].text() == "Width"
+    assert panels.project.community.currentText() == "New residential community"
+    window.set_language("zh")
+    assert window.docks["checks"].windowTitle() == "检查"
+    assert check_row(panels, "cc.18").text(2) == "管理机制"
