@@ -9,6 +9,7 @@ the new one. Any failure leaves the target as it was.
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 import time
@@ -192,7 +193,7 @@ def _remove(path: Path) -> None:
 
 def _remove_stale_temporary_files(target: Path) -> None:
     now = time.time()
-    for leftover in target.parent.glob(f".{target.name}.*.saving"):
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.saving"):
         try:
             if now - leftover.stat().st_mtime > STALE_TEMP_S:
                 leftover.unlink()

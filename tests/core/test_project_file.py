@@ -119,12 +119,14 @@ def test_save_leaves_no_temporary_file_and_keeps_the_file_s_permissions(tmp_path
 
 
 def test_a_crashed_save_s_leftover_is_cleaned_by_the_next_save(tmp_path):
-    path = tmp_path / "site.cplan"
-    leftover = tmp_path / ".site.cplan.0badf00d.saving"
-    leftover.write_bytes(b"half a file")
-    os.utime(leftover, (0, 0))
+    path = tmp_path / "幸福里 [方案 2].cplan"
+    old = tmp_path / f".{path.name}.0badf00d.saving"
+    recent = tmp_path / f".{path.name}.1badf00d.saving"  # perhaps another save, still going
+    for leftover in (old, recent):
+        leftover.write_bytes(b"half a file")
+    os.utime(old, (0, 0))
     save(new_sample(), path)
-    assert [p.name for p in tmp_path.iterdir()] == ["site.cplan"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, recent.name])
 
 
 def test_the_file_is_plain_data_anyone_can_query(tmp_path):
