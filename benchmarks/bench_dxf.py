@@ -6,29 +6,19 @@ ms, beside ezdxf's own bare read and write of the same file as the floor.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bench_recompute import median_ms  # noqa: E402
 from layouts import synthetic_layout  # noqa: E402
 
 from planner import evaluate  # noqa: E402
 from planner.exchange.dxf_export import export_dxf  # noqa: E402
 from planner.exchange.dxf_import import import_dxf  # noqa: E402
 from planner.model import GeoReference  # noqa: E402
-
-
-def median_ms(action, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -42,11 +32,11 @@ def main() -> None:
         project = replace(project, georef=GeoReference("EPSG:4547", (500000.0, 3400000.0)))
         result = evaluate(project)
         path = folder / f"layout-{count}.dxf"
-        export_ms = median_ms(lambda: export_dxf(result, path))
+        export_ms = median_ms(lambda: export_dxf(result, path), 3)
         imported = import_dxf(path).project
         assert len(imported.facilities) == len(project.facilities)
-        import_ms = median_ms(lambda: import_dxf(path))
-        read_ms = median_ms(lambda: ezdxf.readfile(path))
+        import_ms = median_ms(lambda: import_dxf(path), 3)
+        read_ms = median_ms(lambda: ezdxf.readfile(path), 3)
         print(f"{len(project.facilities):>10,} {export_ms:>10.0f} {import_ms:>10.0f} {read_ms:>14.0f} "
               f"{import_ms / read_ms:>11.2f} {path.stat().st_size / 1e6:>8.1f}")
 

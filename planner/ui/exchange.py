@@ -3,10 +3,11 @@ project, and the project out to DXF, GeoJSON, CSV or XLSX."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from planner.errors import InputError, PlannerError
 from planner.exchange.dxf_import import UnitsNeeded, read_drawing
@@ -68,7 +69,9 @@ def _read(window, path, layer_map: LayerMap):
     units = None
     while True:
         try:
-            return read_drawing(path, units, fallback_units=layer_map.units), units
+            with _busy():
+                drawing = read_drawing(path, units, fallback_units=layer_map.units)
+            return drawing, units
         except UnitsNeeded as err:
             units, ok = QInputDialog.getItem(
                 window, translate("exchange", "图纸单位"), err.text(window.lang()) + "\n\n" +
@@ -79,6 +82,16 @@ def _read(window, path, layer_map: LayerMap):
             QMessageBox.warning(window, translate("exchange", "无法导入"),
                                 err.text(window.lang()))
             return None, None
+
+
+@contextmanager
+def _busy():
+    """A wait cursor while a large drawing is read (a few seconds for thousands of outlines)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def export_file(window) -> None:
@@ -108,7 +121,8 @@ def export_path(window, path: str | Path, fmt: str | None = None) -> bool:
                             problem.text(window.lang()))
         return False
     try:
-        notes = export(evaluation, fmt, path, window.lang())
+        with _busy():
+            notes = export(evaluation, fmt, path, window.lang())
     except (PlannerError, OSError) as err:
         text = err.text(window.lang()) if isinstance(err, PlannerError) else str(err)
         QMessageBox.warning(window, translate("exchange", "无法导出"), text)
