@@ -312,6 +312,22 @@ def drop_orphan_libraries(contents: Path, needed_by_removed: set[str]) -> int:
     return size
 
 
+def missing_libraries(contents: Path) -> dict[str, list[str]]:
+    """Linux: the shared libraries a bundled binary needs that neither the bundle nor this
+    machine has (PyInstaller can only bundle what is installed where it builds)."""
+    if not shutil.which("ldd"):
+        return {}
+    search = os.pathsep.join(str(d) for d in (contents, contents / "PySide6" / "Qt" / "lib"))
+    missing = {}
+    for path in filter(is_elf, contents.rglob("*")):
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True,
+                             env={"LD_LIBRARY_PATH": search}).stdout
+        names = re.findall(r"^\s*(\S+) => not found", out, re.MULTILINE)
+        if names:
+            missing[str(path.relative_to(contents))] = sorted(set(names))
+    return missing
+
+
 def strip_debug_info(bundle: Path) -> int:
     """Strip debug sections (only those: symbols and load segments stay as they are, so
     libraries patched by auditwheel keep working)."""
@@ -465,8 +481,13 @@ def main() -> int:
     print("bundle size by component:")
     for name, size in components.items():
         print(f"  {megabytes(size):7.1f} MB  {name}")
+    missing = missing_libraries(bundle / CONTENTS) if sys.platform.startswith("linux") else {}
+    for binary, names in missing.items():
+        print(f"WARNING: {binary} needs {', '.join(names)}, found neither in the bundle nor "
+              "on this machine: install them (scripts/debian-packages.txt) and build again",
+              file=sys.stderr)
     print(json.dumps({"bundle": str(bundle), "version": version(),
-                      "size_mb": megabytes(folder_size(bundle)),
+                      "size_mb": megabytes(folder_size(bundle)), "missing_libraries": missing,
                       "components_mb": {k: megabytes(v) for k, v in components.items()}},
                      ensure_ascii=False))
     if args.smoke:

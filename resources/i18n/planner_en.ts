@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>m²/百户</source>
-        <translation>m²/100 households</translation>
+        <translation>m²/100 hh</translation>
     </message>
     <message>
         <source>应配</source>

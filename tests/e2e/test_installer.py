@@ -35,6 +35,7 @@ def test_bundle_is_lean_and_has_the_app_data(built):
     contents = bundle / CONTENTS
     assert summary["size_mb"] <= BUNDLE_LIMIT_MB, summary["components_mb"]
     assert (bundle / EXECUTABLE).is_file()
+    assert summary["missing_libraries"] == {}  # e.g. Qt's xcb plugin finds all it needs
     assert not list(bundle.rglob("test_*.py"))  # test code never ships
     assert not list(bundle.rglob("__pycache__"))
     assert (contents / "resources" / "fonts" / "NotoSansSC-Regular.ttf").is_file()

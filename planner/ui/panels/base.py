@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QWidget
 
 from planner.document import Document
@@ -27,6 +27,13 @@ class Panel(QWidget):
         subscriptions = self._subscriptions
         self.destroyed.connect(lambda: [e.disconnect(h) for e, h in subscriptions])
         state.language_changed.connect(self.retranslate)
+
+    #: Width the dock opens at: wide enough for the English labels and a value.
+    preferred_width = 280
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.preferred_width), hint.height())
 
     @property
     def lang(self) -> str:

@@ -97,6 +97,8 @@ def format_value(value: Any, unit: str, decimals: int) -> str:
 
 
 class IndicatorsPanel(Panel):
+    preferred_width = 360
+
     def __init__(self, document, state, parent=None):
         super().__init__(document, state, parent)
         self.table = QTableWidget(0, 3, self)

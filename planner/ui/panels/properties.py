@@ -38,6 +38,8 @@ def common(values: list[Any]) -> Any:
 
 
 class PropertiesPanel(Panel):
+    preferred_width = 360
+
     def __init__(self, document, state, parent=None):
         super().__init__(document, state, parent)
         self.heading = QLabel(self)
@@ -62,6 +64,7 @@ class PropertiesPanel(Panel):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._labels: dict[str, QLabel] = {}
         rows = [("name", self.name.widget), ("kind", self.kind), ("area", self.area),
                 ("width", self.width.widget), ("depth", self.depth.widget),
