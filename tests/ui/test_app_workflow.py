@@ -91,6 +91,7 @@ def test_clicking_a_failing_check_selects_its_features(qtbot, sample):
     properties = panel(window, "properties")
     type_into(qtbot, properties.attributes["households"].widget, "144")
     window.document.select([])
+    view_at(window, 8.0, (-500, -500))  # looking elsewhere
     checks = panel(window, "checks")
     failing = window.document.evaluation.check("quota.parking")
     assert failing.status == "fail" and failing.features
@@ -98,6 +99,8 @@ def test_clicking_a_failing_check_selects_its_features(qtbot, sample):
     assert set(window.document.selection) == set(failing.features)
     items = window.canvas.layout_scene.feature_items
     assert all(items[fid].selected for fid in failing.features)
+    visible = window.canvas.mapToScene(window.canvas.viewport().rect()).boundingRect()
+    assert any(visible.intersects(items[fid].sceneBoundingRect()) for fid in failing.features)
 
 
 def test_save_close_and_reopen_gives_the_same_project(qtbot, sample, tmp_path):

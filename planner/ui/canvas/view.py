@@ -77,7 +77,7 @@ class CanvasView(QGraphicsView):
         self._space_down = False
         self.tool = make_tool(state.tool, self)
         state.tool_changed.connect(self.set_tool)
-        document.events.selection_changed.connect(lambda _s: self.tool.refresh())
+        document.events.selection_changed.connect(self._on_selection)
         document.events.project_changed.connect(lambda _c: self.tool.refresh())
         self.setTransform(QTransform.fromScale(1, -1))
 
@@ -175,6 +175,23 @@ class CanvasView(QGraphicsView):
         self.tool = make_tool(tool_id, self)
         self.snap_marker.hide()
         self.viewport().setCursor(self.tool.cursor)
+
+    def _on_selection(self, selection) -> None:
+        self.tool.refresh()
+        self.reveal(selection)
+
+    def reveal(self, ids) -> None:
+        """Scrolls to the features when none of them is in view (selected from a panel,
+        such as clicking a failing check)."""
+        items = [self.layout_scene.feature_items[i] for i in ids
+                 if i in self.layout_scene.feature_items]
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not items or any(visible.intersects(i.sceneBoundingRect()) for i in items):
+            return
+        bounds = QRectF()
+        for item in items:
+            bounds = bounds.united(item.sceneBoundingRect())
+        self.centerOn(bounds.center())
 
     def report(self, msg) -> None:
         self.message.emit(msg)
