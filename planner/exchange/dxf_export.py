@@ -54,8 +54,9 @@ def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
     style = doc.styles.add(TEXT_STYLE, font=TEXT_FONT)
     style.set_extended_font_data(family=TEXT_FONT_FAMILY)
     drawing = _Writer(doc, origin)
-    drawing.layer(LABEL_LAYER, "#404040", Msg("标注", "labels").text(lang))
-    drawing.layer(TABLE_LAYER, "#404040", Msg("经济技术指标表", "indicator table").text(lang))
+    # Text in colour 7: white on CAD's dark background, black on paper.
+    drawing.layer(LABEL_LAYER, None, Msg("标注", "labels").text(lang))
+    drawing.layer(TABLE_LAYER, None, Msg("经济技术指标表", "indicator table").text(lang))
     if project.parcel is not None:
         drawing.layer(LAYER_PREFIX + "parcel", PARCEL_COLOUR, Msg("用地红线", "parcel").text(lang))
         # The parcel carries the project's settings and CRS, so a re-import is the same project.
@@ -85,12 +86,15 @@ class _Writer:
     def xy(self, x: float, y: float) -> tuple[float, float]:
         return (x + self.origin[0], y + self.origin[1])
 
-    def layer(self, name: str, colour: str, description: str) -> None:
+    def layer(self, name: str, colour: str | None, description: str) -> None:
         if name in self.doc.layers:
             return
-        rgb = _rgb(colour)
-        layer = self.doc.layers.add(name, color=_nearest_aci(rgb))
-        layer.rgb = rgb
+        if colour is None:
+            layer = self.doc.layers.add(name, color=7)
+        else:
+            rgb = _rgb(colour)
+            layer = self.doc.layers.add(name, color=_nearest_aci(rgb))
+            layer.rgb = rgb
         layer.description = description
 
     def feature(self, feature: Facility, extra: dict | None = None) -> None:

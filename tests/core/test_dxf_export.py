@@ -60,6 +60,8 @@ def test_drawing_has_layers_per_kind_labels_and_the_indicator_table(tmp_path):
     path = tmp_path / "new.dxf"
     export_dxf(result, path)
     doc = ezdxf.readfile(path)
+    auditor = doc.audit()  # what CAD programs check on open
+    assert not auditor.has_errors and not auditor.has_fixes
     kinds = {f.kind for f in result.project.facilities.values()}
     layers = {layer.dxf.name: layer for layer in doc.layers}
     assert {f"CP-{k}" for k in kinds | {"parcel"}} <= set(layers)
