@@ -241,3 +241,16 @@ def test_switching_to_english_relabels_what_the_core_says(qtbot, window):
     window.set_language("zh")
     assert window.docks["checks"].windowTitle() == "检查"
     assert check_row(panels, "cc.18").text(2) == "管理机制"
+
+
+def test_services_read_and_write_by_name(qtbot, window):
+    layout = small_layout()
+    shop = rect("S1", "shop", 10, 10, 20, 18, services=["barber"])
+    panels = open_panels(window, Project.of(layout.parcel, [*layout.facilities.values(), shop]))
+    panels.document.select(["S1"])
+    services = panels.properties.attributes["services"].widget
+    assert services.text() == "理发店"
+    commit_text(services, "、药店")
+    qtbot.keyClick(services, Qt.Key.Key_Return)
+    assert panels.document.project.facilities["S1"].get("services") == ("barber", "pharmacy")
+    assert services.text() == "理发店、药店"

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
+from planner.i18n import Msg
 from planner.model import AttributeSpec
 
 MIXED = object()  # the selected features have different values
@@ -106,6 +107,32 @@ class TextField(Field):
         return text
 
 
+class ServicesField(TextField):
+    """The convenience services a shop offers: shown by name in the UI language, read back
+    from names in either language or from ids (the rule pack's ``[services]``)."""
+
+    def __init__(self, on_edit):
+        super().__init__(on_edit, strings=True)
+        self.names: dict[str, Msg] = {}
+        self.lang = "zh"
+
+    def set_vocabulary(self, names: dict[str, Msg], lang: str) -> None:
+        self.names, self.lang = dict(names), lang
+        self.widget.setToolTip("\n".join(f"{n.zh} / {n.en} ({i})" for i, n in names.items()))
+
+    def _display(self, value: Any) -> None:
+        if isinstance(value, tuple):
+            value = tuple(self.names[v].text(self.lang) if v in self.names else v for v in value)
+        super()._display(value)
+
+    def read(self) -> Any:
+        value = super().read()
+        if not isinstance(value, tuple):
+            return value
+        ids = {text: i for i, n in self.names.items() for text in (i, n.zh, n.en.lower())}
+        return tuple(ids.get(v, ids.get(v.lower(), v)) for v in value)
+
+
 class BoolField(Field):
     """Yes / no / not set (the kind's default): a three-state check box."""
 
@@ -134,4 +161,6 @@ def field_for(spec: AttributeSpec, on_edit: Callable[[Any], None]) -> Field:
                            0 if spec.type == "int" else 2, unit)
     if spec.type == "bool":
         return BoolField(on_edit)
+    if spec.name == "services":
+        return ServicesField(on_edit)
     return TextField(on_edit, strings=spec.type == "strings")

@@ -137,6 +137,7 @@ class PropertiesPanel(Panel):
 
     def _fill_kinds(self) -> None:
         self._kinds = self.document.kinds
+        self.attributes["services"].set_vocabulary(self.document.rulebook.services, self.lang)
         self.kind.clear()
         for kind in self._kinds.values():
             self.kind.addItem(swatch_icon(kind.colour), kind.name.text(self.lang), kind.id)
