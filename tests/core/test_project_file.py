@@ -12,7 +12,7 @@ import shapely
 from planner.errors import InputError
 from planner.files import open_project, save_project
 from planner.storage import HISTORY_SIZE, SCHEMA_VERSION, NewerVersionError, history, load, save
-from tests.helpers import answered, edit, new_sample, old_sample, settings
+from tests.helpers import answered, edit, moved, new_sample, old_sample, settings
 
 
 def test_the_samples_come_back_equal(tmp_path):
@@ -142,3 +142,27 @@ def test_the_file_is_plain_data_anyone_can_query(tmp_path):
         wkb = db.execute("SELECT geometry FROM facilities WHERE id = 'R01'").fetchone()[0]
     assert households == sum(f.get("households", 0) for f in new_sample().facilities.values())
     assert shapely.from_wkb(wkb) == new_sample().facilities["R01"].geometry
+
+
+def test_a_facility_saved_again_reuses_its_encoding_and_only_edits_are_re_encoded(tmp_path):
+    path = tmp_path / "site.cplan"
+    project = new_sample()
+    save(project, path)
+    save(project, path)  # unchanged facilities: their stored values come from the first save
+    assert load(path) == project
+    edited = edit(project, "R01", floors=7)
+    save(edited, path)
+    assert load(path) == edited and load(path, revision=2) == project
+
+
+def test_a_facility_holding_a_mutable_value_is_encoded_at_every_save(tmp_path):
+    path = tmp_path / "site.cplan"
+    extra = [1, 2]
+    project = edit(new_sample(), "R01", x_note=extra)  # a property the contract leaves open
+    save(project, path)
+    extra.append(3)
+    save(project, path)
+    assert load(path).facilities["R01"].get("x_note") == [1, 2, 3]
+    project = moved(project, "R01", 5, 0)  # a new geometry is a new facility: encoded anew
+    save(project, path)
+    assert load(path) == project
