@@ -94,7 +94,8 @@ def measure(count: int, select_all: bool, moves: int = 40) -> tuple[float, float
 
 def main() -> int:
     QApplication.instance() or QApplication([])
-    print(f"{'facilities':>10} {'selected':>9} {'move → panels ms':>17} {'panels ms':>10} {'share':>6}")
+    print(f"{'facilities':>10} {'selected':>9} {'move → panels ms':>17} {'panels ms':>10} "
+          f"{'share':>6}")
     results = {}
     for count in (200, 1000):
         for select_all in (False, True):

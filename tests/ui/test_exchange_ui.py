@@ -38,7 +38,13 @@ class DialogDriver:
 
     def handle(self):
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, DxfImportDialog):
+        if dialog is not None and not isinstance(dialog, DxfImportDialog):
+            # Another modal window (an error message) instead: close it, fail the test.
+            self.error = AssertionError(f"unexpected {type(dialog).__name__}: "
+                                        f"{getattr(dialog, 'text', lambda: '')()}")
+            dialog.close()
+            return
+        if dialog is None:
             QTimer.singleShot(20, self.handle)
             return
         try:
@@ -100,8 +106,9 @@ def test_dxf_import_dialog_maps_layers_and_remembers_them(window, qtbot, tmp_pat
         again.update({layer: box.currentData() for layer, box in dialog.kind_boxes.items()})
         dialog.reject()
 
-    drive_dialog(qtbot, window, check_again)
+    driver = drive_dialog(qtbot, window, check_again)
     assert not import_path(window, site_drawing(tmp_path / "second.dxf", "R2000", "m"), map_path)
+    driver.check()
     assert again == {"住宅": "residential", "绿地": "green_space", "红线": "", "道路": ""}
 
 
@@ -114,8 +121,10 @@ def test_unitless_drawing_asks_for_units(window, qtbot, tmp_path, monkeypatch):
         return "m", True
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
-    drive_dialog(qtbot, window, lambda d: d.accept())
-    assert import_path(window, drawing, tmp_path / "map.toml")
+    driver = drive_dialog(qtbot, window, lambda d: d.accept())
+    imported = import_path(window, drawing, tmp_path / "map.toml")
+    driver.check()
+    assert imported
     assert "请指明单位" in asked[0]
     assert window.document.project.parcel.geometry.area == pytest.approx(PARCEL_W * PARCEL_H, abs=0.01)
     assert load_layer_map(tmp_path / "map.toml").units == "m"
@@ -228,3 +237,15 @@ def test_import_export_and_underlay_speak_english(window):
     underlay_panel = panel(window)
     assert underlay_panel.load_button.text() == "Load image…"
     assert underlay_panel.locked.text() == "Lock underlay"
+
+
+def test_a_broken_drawing_is_named_in_a_message(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    broken = tmp_path / "broken.dxf"
+    broken.write_text("0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n10\nx\n", encoding="utf-8")
+    assert not import_path(window, broken, tmp_path / "map.toml")
+    assert len(shown) == 1 and "broken.dxf" in shown[0]
+    assert window.document.project.parcel is None

@@ -58,7 +58,8 @@ def status_icon(status: str) -> QIcon:
         font.setBold(True)
         font.setPixelSize(11)
         painter.setFont(font)
-        text_box = QRectF(0, 3, _SIZE, _SIZE - 3) if status == "warn" else QRectF(0, 0, _SIZE, _SIZE)
+        top = 3 if status == "warn" else 0  # the bang sits low, in the triangle's body
+        text_box = QRectF(0, top, _SIZE, _SIZE - top)
         painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, "!" if status == "warn" else "?")
     painter.end()
     return QIcon(pixmap)

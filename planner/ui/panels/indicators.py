@@ -31,6 +31,7 @@ UNITS = {"m2": "m²", "percent": "%", "": "", "m": "m",
 REQUIRED = QT_TRANSLATE_NOOP("IndicatorsPanel", "应配")
 PROVIDED = QT_TRANSLATE_NOOP("IndicatorsPanel", "实配")
 SHORTFALL = QColor("#c62828")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class IndicatorsPanel(Panel):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == VALUE:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(RIGHT)
                 elif column == UNIT:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if row.heading:
@@ -165,7 +166,8 @@ class IndicatorsPanel(Panel):
             return
         plugin_rows = [Row(i.label, i.unit, lambda e, key=i.key: _plugin_value(e, key))
                        for i in evaluation.plugin_indicators]
-        if [(r.label, r.unit) for r in plugin_rows] != [(r.label, r.unit) for r in self._plugin_rows]:
+        shape = [(r.label, r.unit) for r in plugin_rows]
+        if shape != [(r.label, r.unit) for r in self._plugin_rows]:
             self._layout_rows(plugin_rows)
         required = None
         for index, row in enumerate(self.rows):

@@ -65,7 +65,7 @@ class LayersPanel(Panel):
             item = QTreeWidgetItem([kind.name.text(self.lang), "0"])
             item.setIcon(NAME, swatch_icon(kind.colour))
             item.setToolTip(NAME, f"{kind.name.zh} / {kind.name.en} ({kind.id})")
-            item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             self._items[kind.id] = item
         self.tree.addTopLevelItems(list(self._items.values()))

@@ -22,7 +22,8 @@ GROUPS = (
         "health_station", "kindergarten", "nursery", "property_office")),
     (QT_TRANSLATE_NOOP("FacilityPalette", "商业与快递"), (
         "supermarket", "convenience_store", "shop", "express_station", "smart_locker")),
-    (QT_TRANSLATE_NOOP("FacilityPalette", "停车"), ("parking_garage", "parking_lot", "bike_shelter")),
+    (QT_TRANSLATE_NOOP("FacilityPalette", "停车"), ("parking_garage", "parking_lot",
+                                                  "bike_shelter")),
     (QT_TRANSLATE_NOOP("FacilityPalette", "环境卫生"), ("garbage_station", "garbage_point",
                                                       "public_toilet")),
     (QT_TRANSLATE_NOOP("FacilityPalette", "绿地与场地"), (
