@@ -25,13 +25,17 @@ def lupdate() -> str:
     return found
 
 
-def main() -> int:
+def refresh(target: Path, lang: str) -> None:
+    """Brings ``target`` (a .ts file) up to date with the strings in planner/ui."""
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "planner" / "ui").rglob("*.py"))
+    subprocess.run([lupdate(), *sources, "-source-language", "zh_CN", "-target-language", lang,
+                    "-no-obsolete", "-locations", "none", "-silent", "-ts", str(target)],
+                   cwd=ROOT, check=True)
+
+
+def main() -> int:
     for lang in LANGUAGES:
-        target = ROOT / "resources" / "i18n" / f"planner_{lang}.ts"
-        subprocess.run([lupdate(), *sources, "-source-language", "zh_CN",
-                        "-target-language", lang, "-no-obsolete", "-locations", "none",
-                        "-ts", str(target.relative_to(ROOT))], cwd=ROOT, check=True)
+        refresh(ROOT / "resources" / "i18n" / f"planner_{lang}.ts", lang)
     return 0
 
 

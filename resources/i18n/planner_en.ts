@@ -16,6 +16,14 @@
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
+    <message>
+        <source>正在生成版面图…</source>
+        <translation>Rendering the layout sheet…</translation>
+    </message>
+    <message>
+        <source>无法生成版面图</source>
+        <translation>Cannot render the layout sheet</translation>
+    </message>
 </context>
 <context>
     <name>CalibrateTool</name>
