@@ -79,6 +79,8 @@ def _encoded(features: list[Facility]) -> list[tuple]:
     """Each feature's stored values. A facility is immutable (frozen, its geometry a shapely
     object, its attrs a read-only mapping), so what one save encoded is kept on it and the
     next save of an unchanged facility reuses it: an edit re-encodes only what it touched.
+    An opened facility keeps the values it was read from (they decode to it, so writing them
+    again saves it unchanged).
     (Encoding is a third of a 10,000-facility save.) Attrs holding a mutable value (an
     undefined property given as a list or dict) are encoded every time."""
     encoded = [f.__dict__.get(_ENCODED) for f in features]
@@ -231,7 +233,7 @@ def _facilities(db: Database, revision: int) -> dict[str, Facility]:
                                   on_invalid="ignore")
     _check_geometries([r[0] for r in rows], geometries)
     facilities, decode = {}, _JSON_READER.decode
-    for (fid, kind, _geometry, attrs), geometry in zip(rows, geometries):
+    for (fid, kind, wkb, attrs), geometry in zip(rows, geometries):
         try:
             values = decode(attrs)
         except ValueError:
@@ -239,7 +241,9 @@ def _facilities(db: Database, revision: int) -> dict[str, Facility]:
         if type(values) is not dict:
             raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
                               f"feature {fid}: attrs is not a JSON object"))
-        facilities[fid] = Facility(fid, kind, geometry, values)
+        facilities[fid] = facility = Facility(fid, kind, geometry, values)
+        if "[" not in attrs and "{" not in attrs[1:]:  # scalar values only: immutable
+            facility.__dict__[_ENCODED] = (fid, kind, wkb, attrs)
     return facilities
 
 

@@ -166,3 +166,19 @@ def test_a_facility_holding_a_mutable_value_is_encoded_at_every_save(tmp_path):
     project = moved(project, "R01", 5, 0)  # a new geometry is a new facility: encoded anew
     save(project, path)
     assert load(path) == project
+
+
+def test_an_opened_facility_is_saved_from_the_values_it_was_read_from(tmp_path):
+    path = tmp_path / "site.cplan"
+    save(new_sample(), path)
+    with closing(sqlite3.connect(path)) as db, db:  # as another program may have written it
+        db.execute("UPDATE facilities SET attrs = '{ \"floors\" : 3.0 }' WHERE id = 'R01'")
+    opened = load(path)
+    assert opened.facilities["R01"].get("floors") == 3
+    save(opened, path)
+    assert load(path) == opened
+    save(edit(opened, "R01", floors=4), path)
+    assert load(path).facilities["R01"].get("floors") == 4
+    assert sqlite3.connect(path).execute(
+        "SELECT attrs FROM facilities WHERE id = 'R01' ORDER BY revision DESC").fetchone() == (
+        '{"floors": 4}',)
