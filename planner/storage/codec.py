@@ -73,6 +73,7 @@ def project_rows(project: Project) -> dict[str, Rows]:
 
 
 _ENCODED = "_cplan_encoded"  # a facility's (id, kind, WKB, attrs JSON), kept on the object
+_set = object.__setattr__  # (not __dict__, which would make each instance build a dict)
 
 
 def _encoded(features: list[Facility]) -> list[tuple]:
@@ -83,7 +84,7 @@ def _encoded(features: list[Facility]) -> list[tuple]:
     again saves it unchanged).
     (Encoding is a third of a 10,000-facility save.) Attrs holding a mutable value (an
     undefined property given as a list or dict) are encoded every time."""
-    encoded = [f.__dict__.get(_ENCODED) for f in features]
+    encoded = [getattr(f, _ENCODED, None) for f in features]
     missing = [i for i, values in enumerate(encoded) if values is None]
     if missing:
         wkb = shapely.to_wkb(np.array([features[i].geometry for i in missing], dtype=object))
@@ -91,7 +92,7 @@ def _encoded(features: list[Facility]) -> list[tuple]:
             f = features[i]
             encoded[i] = values = (f.id, f.kind, geometry, _attrs_json(f))
             if all(_immutable(value) for value in f.attrs.values()):
-                f.__dict__[_ENCODED] = values
+                _set(f, _ENCODED, values)
     return encoded
 
 
@@ -233,7 +234,8 @@ def _facilities(db: Database, revision: int) -> dict[str, Facility]:
                                   on_invalid="ignore")
     _check_geometries([r[0] for r in rows], geometries)
     facilities, decode = {}, _JSON_READER.decode
-    for (fid, kind, wkb, attrs), geometry in zip(rows, geometries):
+    for row, geometry in zip(rows, geometries):
+        fid, kind, _wkb, attrs = row
         try:
             values = decode(attrs)
         except ValueError:
@@ -242,8 +244,8 @@ def _facilities(db: Database, revision: int) -> dict[str, Facility]:
             raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
                               f"feature {fid}: attrs is not a JSON object"))
         facilities[fid] = facility = Facility(fid, kind, geometry, values)
-        if "[" not in attrs and "{" not in attrs[1:]:  # scalar values only: immutable
-            facility.__dict__[_ENCODED] = (fid, kind, wkb, attrs)
+        if attrs.find("{", 1) < 0 and "[" not in attrs:  # scalar values only: immutable
+            _set(facility, _ENCODED, row)  # (id, kind, WKB, attrs JSON) as read
     return facilities
 
 
