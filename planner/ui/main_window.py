@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: str | Path) -> bool:
         try:
-            files.save_project(self.document.project, path)
+            files.save_project(self.document.project, path, history_from=self.document.path)
         except (PlannerError, OSError) as err:
             text = err.text(self.lang()) if isinstance(err, PlannerError) else str(err)
             QMessageBox.warning(self, self.tr("无法保存"), text)

@@ -125,6 +125,21 @@ def test_save_close_and_reopen_gives_the_same_project(qtbot, sample, tmp_path):
     assert str(path.resolve()) in again.recent_files()
 
 
+def test_save_as_carries_the_saved_versions_to_the_new_file(qtbot, sample, tmp_path):
+    from planner.storage import history
+
+    window = sample
+    first, copy = tmp_path / "meeting.cplan", tmp_path / "after-meeting.cplan"
+    assert window.save_to(first)
+    draw_housing(qtbot, window)
+    assert window.save_to(first)
+    assert len(history(first)) == 2
+    assert window.save_to(copy)
+    assert len(history(copy)) == 3  # the two saved at the meeting, then the copy
+    assert len(history(first)) == 2  # the original is untouched
+    assert window.document.path == copy
+
+
 def test_unsaved_changes_are_asked_about_before_closing(qtbot, sample, tmp_path):
     window = sample
     draw_housing(qtbot, window)
