@@ -99,6 +99,8 @@ ACTIONS: list[Action] = [
            toolbar=True),
     Action("tool.calibrate", "tools", QT_TRANSLATE_NOOP("actions", "底图两点标定"),
            "set_tool", arg="calibrate", group="tool"),
+    Action("tool.move_underlay", "tools", QT_TRANSLATE_NOOP("actions", "移动底图"),
+           "set_tool", arg="move_underlay", group="tool"),
     Action("tool.snap", "tools", QT_TRANSLATE_NOOP("actions", "捕捉"),
            "toggle_snap", "F9", section=1),
     Action("tool.plugins", "tools", QT_TRANSLATE_NOOP("actions", "规则包与插件…"),

@@ -32,6 +32,9 @@ class UnderlayPanel(QWidget):
         self.calibrate_button = QPushButton()
         self.calibrate_button.setObjectName("underlay.calibrate")
         self.calibrate_button.clicked.connect(lambda: self.state.set_tool("calibrate"))
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("underlay.move")
+        self.move_button.clicked.connect(lambda: self.state.set_tool("move_underlay"))
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("underlay.remove")
         self.remove_button.clicked.connect(self.remove)
@@ -49,7 +52,8 @@ class UnderlayPanel(QWidget):
         self._gesture = next(_gestures)
 
         buttons = QHBoxLayout()
-        for button in (self.load_button, self.calibrate_button, self.remove_button):
+        for button in (self.load_button, self.calibrate_button, self.move_button,
+                       self.remove_button):
             buttons.addWidget(button)
         fade = QHBoxLayout()
         fade.addWidget(self.opacity_label)
@@ -120,9 +124,11 @@ class UnderlayPanel(QWidget):
     def sync(self) -> None:
         underlay = self.document.project.underlay
         present = underlay is not None
-        for widget in (self.calibrate_button, self.remove_button, self.opacity, self.locked):
+        for widget in (self.calibrate_button, self.move_button, self.remove_button, self.opacity,
+                       self.locked):
             widget.setEnabled(present)
         self.calibrate_button.setEnabled(present and not underlay.locked)
+        self.move_button.setEnabled(present and not underlay.locked)
         self.load_button.setEnabled(not (present and underlay.locked))
         for widget, value in ((self.opacity, round((underlay.opacity if present else 0.5) * 100)),
                               (self.locked, present and underlay.locked)):
@@ -149,6 +155,7 @@ class UnderlayPanel(QWidget):
         self.setWindowTitle(self.tr("底图"))
         self.load_button.setText(self.tr("载入图片…"))
         self.calibrate_button.setText(self.tr("两点标定"))
+        self.move_button.setText(self.tr("移动"))
         self.remove_button.setText(self.tr("移除"))
         self.locked.setText(self.tr("锁定底图"))
 

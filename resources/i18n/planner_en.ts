@@ -521,6 +521,10 @@
         <translation>Two-point calibration</translation>
     </message>
     <message>
+        <source>移动</source>
+        <translation>Move</translation>
+    </message>
+    <message>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
@@ -638,6 +642,10 @@
     <message>
         <source>底图两点标定</source>
         <translation>Calibrate underlay</translation>
+    </message>
+    <message>
+        <source>移动底图</source>
+        <translation>Move underlay</translation>
     </message>
     <message>
         <source>捕捉</source>

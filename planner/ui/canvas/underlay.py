@@ -1,10 +1,14 @@
 """The background image on the canvas: one pixmap item under every feature, following
-``project.underlay``, and the two-point calibration tool (click two points on the image,
-type their real distance). Importing this module registers the tool as "calibrate"."""
+``project.underlay``; the two-point calibration tool (click two points on the image, type
+their real distance: the image scales about the first point, which stays put); and the
+move tool (drag the image to where it belongs). Importing this module registers them as
+"calibrate" and "move_underlay". A locked underlay is refused by both."""
 
 from __future__ import annotations
 
+import itertools
 import math
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransform
@@ -17,6 +21,7 @@ from planner.model import Underlay
 from planner.ui.canvas.tools import TOOLS, Tool
 
 UNDERLAY_Z = -1000  # below the parcel and every facility
+_moves = itertools.count(1)
 
 
 def decoded(underlay: Underlay) -> QImage:
@@ -72,7 +77,24 @@ class UnderlayLayer:
         self.item.setOpacity(underlay.opacity)
 
 
-class CalibrateTool(Tool):
+class UnderlayTool(Tool):
+    """A tool that edits the underlay: refuses (with a message) when there is none or it
+    is locked."""
+
+    def _usable(self, report: bool) -> Underlay | None:
+        underlay = self.document.project.underlay
+        problem = None
+        if underlay is None:
+            problem = Msg("请先载入底图(工具 ▸ 底图…)", "load an underlay first (Tools ▸ Underlay…)")
+        elif underlay.locked:
+            problem = Msg("底图已锁定:先在底图面板中解锁", "the underlay is locked: unlock it in the "
+                          "underlay panel first")
+        if problem and report:
+            self.view.report(problem)
+        return None if problem else underlay
+
+
+class CalibrateTool(UnderlayTool):
     """Click two points on the image, then type the real distance between them."""
 
     cursor = Qt.CursorShape.CrossCursor
@@ -87,18 +109,6 @@ class CalibrateTool(Tool):
         self.marks.setZValue(90)
         view.layout_scene.addItem(self.marks)
         self._usable(report=True)
-
-    def _usable(self, report: bool) -> Underlay | None:
-        underlay = self.document.project.underlay
-        problem = None
-        if underlay is None:
-            problem = Msg("请先载入底图(工具 ▸ 底图…)", "load an underlay first (Tools ▸ Underlay…)")
-        elif underlay.locked:
-            problem = Msg("底图已锁定:先在底图面板中解锁", "the underlay is locked: unlock it in the "
-                          "underlay panel first")
-        if problem and report:
-            self.view.report(problem)
-        return None if problem else underlay
 
     def press(self, event, pos: QPointF) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -168,4 +178,64 @@ class CalibrateTool(Tool):
         self.view.layout_scene.removeItem(self.marks)
 
 
+class MoveUnderlayTool(UnderlayTool):
+    """Drag the image to where it belongs on the layout; one drag is one undo step. A mode
+    of its own, since under the select tool a drag on the image would select facilities."""
+
+    cursor = Qt.CursorShape.SizeAllCursor
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.start: QPointF | None = None
+        self.start_underlay: Underlay | None = None
+        self.merge_key = ""
+        self._usable(report=True)
+
+    def press(self, event, pos: QPointF) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        underlay = self._usable(report=True)
+        if underlay is None:
+            return
+        u, v = underlay.to_pixel((pos.x(), pos.y()))
+        width, height = underlay.pixel_size
+        if not (0 <= u <= width and 0 <= v <= height):
+            self.view.report(Msg("请在底图上按下并拖动", "press on the underlay image and drag"))
+            return
+        self.start, self.start_underlay = pos, underlay
+        self.merge_key = f"underlay-move-{next(_moves)}"
+
+    def move(self, event, pos: QPointF) -> None:
+        if self.start is None or self.start_underlay is None:
+            return
+        dx, dy = pos.x() - self.start.x(), pos.y() - self.start.y()
+        x, y = self.start_underlay.position
+        moved = replace(self.start_underlay, position=(x + dx, y + dy))
+        if moved != self.document.project.underlay:
+            self.execute(set_underlay(self.document.project, moved,
+                                      Msg("移动底图", "move underlay"), self.merge_key))
+
+    def release(self, event, pos: QPointF) -> None:
+        if self.start is None:
+            return
+        self.move(event, pos)
+        self.start = self.start_underlay = None
+
+    def key(self, event) -> bool:
+        if event.key() == Qt.Key.Key_Escape and self.start is not None:
+            return self.cancel()
+        return False
+
+    def cancel(self) -> bool:
+        """Esc mid-drag puts the image back where the drag began."""
+        if self.start is None or self.start_underlay is None:
+            return False
+        if self.document.project.underlay != self.start_underlay:
+            self.execute(set_underlay(self.document.project, self.start_underlay,
+                                      Msg("移动底图", "move underlay"), self.merge_key))
+        self.start = self.start_underlay = None
+        return True
+
+
 TOOLS["calibrate"] = CalibrateTool
+TOOLS["move_underlay"] = MoveUnderlayTool
