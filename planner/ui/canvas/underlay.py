@@ -93,6 +93,22 @@ class UnderlayTool(Tool):
             self.view.report(problem)
         return None if problem else underlay
 
+    def _pressed_on_image(self, event, pos: QPointF,
+                          elsewhere: Msg) -> tuple[Underlay, tuple[float, float]] | None:
+        """The underlay and the image pixel under a left press; None after a press that is
+        not on a usable underlay's image (with ``elsewhere`` shown when off the image)."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return None
+        underlay = self._usable(report=True)
+        if underlay is None:
+            return None
+        u, v = underlay.to_pixel((pos.x(), pos.y()))
+        width, height = underlay.pixel_size
+        if not (0 <= u <= width and 0 <= v <= height):
+            self.view.report(elsewhere)
+            return None
+        return underlay, (u, v)
+
 
 class CalibrateTool(UnderlayTool):
     """Click two points on the image, then type the real distance between them."""
@@ -111,17 +127,12 @@ class CalibrateTool(UnderlayTool):
         self._usable(report=True)
 
     def press(self, event, pos: QPointF) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        pressed = self._pressed_on_image(
+            event, pos, Msg("请点击底图上的点", "click a point on the underlay image"))
+        if pressed is None:
             return
-        underlay = self._usable(report=True)
-        if underlay is None:
-            return
-        u, v = underlay.to_pixel((pos.x(), pos.y()))
-        width, height = underlay.pixel_size
-        if not (0 <= u <= width and 0 <= v <= height):
-            self.view.report(Msg("请点击底图上的点", "click a point on the underlay image"))
-            return
-        self.pixels.append((u, v))
+        underlay, pixel = pressed
+        self.pixels.append(pixel)
         self._draw(underlay)
         if len(self.pixels) == 2:
             self._ask_distance(underlay)
@@ -192,17 +203,11 @@ class MoveUnderlayTool(UnderlayTool):
         self._usable(report=True)
 
     def press(self, event, pos: QPointF) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        pressed = self._pressed_on_image(
+            event, pos, Msg("请在底图上按下并拖动", "press on the underlay image and drag"))
+        if pressed is None:
             return
-        underlay = self._usable(report=True)
-        if underlay is None:
-            return
-        u, v = underlay.to_pixel((pos.x(), pos.y()))
-        width, height = underlay.pixel_size
-        if not (0 <= u <= width and 0 <= v <= height):
-            self.view.report(Msg("请在底图上按下并拖动", "press on the underlay image and drag"))
-            return
-        self.start, self.start_underlay = pos, underlay
+        self.start, self.start_underlay = pos, pressed[0]
         self.merge_key = f"underlay-move-{next(_moves)}"
 
     def move(self, event, pos: QPointF) -> None:
