@@ -17,3 +17,9 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def cjk_font_file() -> Path:
+    """The bundled CJK font (Noto Sans SC, SIL OFL) the app and the printed sheets both use,
+    so Chinese renders on machines with no CJK font."""
+    return resource("fonts", "NotoSansSC-Regular.ttf")

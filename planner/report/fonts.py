@@ -8,9 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 
-from planner.resources import resource
-
-FONT_FILE = ("fonts", "NotoSansSC-Regular.ttf")
+from planner.resources import cjk_font_file
 
 
 @functools.cache
@@ -18,7 +16,7 @@ def sheet_font_family() -> str:
     """Registers the bundled font with matplotlib (once) and returns its family name."""
     from matplotlib import font_manager
 
-    path = str(resource(*FONT_FILE))
+    path = str(cjk_font_file())
     font_manager.fontManager.addfont(path)
     return font_manager.FontProperties(fname=path).get_name()
 

@@ -12,15 +12,13 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from planner.resources import resource
-
-FONT_FILE = ("fonts", "NotoSansSC-Regular.ttf")
+from planner.resources import cjk_font_file, resource
 _installed: list[QTranslator] = []
 
 
 def register_font(app: QApplication) -> str | None:
     """Adds the bundled CJK font and makes it the application font's fallback family."""
-    font_id = QFontDatabase.addApplicationFont(str(resource(*FONT_FILE)))
+    font_id = QFontDatabase.addApplicationFont(str(cjk_font_file()))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         return None

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
 from planner.plugins import Plugins  # noqa: E402
-from planner.resources import resource  # noqa: E402
+from planner.resources import cjk_font_file, resource  # noqa: E402
 from planner.ui.plugin_manager import PluginManagerDialog  # noqa: E402
 
 
@@ -25,7 +25,7 @@ def cells(dialog, name):
 
 
 def test_the_dialog_lists_plugins_and_edits_the_project_s_rules(qtbot, tmp_path):
-    QFontDatabase.addApplicationFont(str(resource("fonts", "NotoSansSC-Regular.ttf")))
+    QFontDatabase.addApplicationFont(str(cjk_font_file()))
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken" / "plugin.py").write_text("raise ImportError('no scipy')\n")
     plugins = Plugins(folders=[("app", resource("..", "plugins")), ("user", tmp_path)])
