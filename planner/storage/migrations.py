@@ -45,7 +45,15 @@ def _v2_to_v3(db: Database) -> None:
     db.execute(TABLES["underlay"])
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(db: Database) -> None:
+    """Version 4 adds ``project.enclosed`` (the red line is a wall crossed only at gates);
+    older projects were open. (A version-1 file has it already: ``_v1_to_v2`` rebuilds the
+    project table as ``TABLES`` declares it now.)"""
+    if "enclosed" not in db["project"].columns_dict:
+        db.execute("ALTER TABLE project ADD COLUMN enclosed INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(db: Database, version: int) -> None:
