@@ -9,7 +9,9 @@ from planner import __version__, evaluate
 from tests.e2e.cli import planner
 from tests.helpers import NEW_SAMPLE, OLD_SAMPLE, ROOT, new_sample
 
-SHARED = ROOT.parent / "shared"
+# Copies of the shared contract and glossary: tests must not read ../shared (the house rule;
+# a worktree has no ../shared beside it).
+SHARED = ROOT / "tests" / "fixtures" / "shared"
 CHECK_KEYS = {"id", "status", "title", "message", "clause", "required", "actual", "features"}
 
 
