@@ -18,6 +18,7 @@ from planner.evaluation import Evaluation, evaluate
 from planner.events import Event
 from planner.i18n import Msg
 from planner.model import Facility, KindRegistry, Project
+from planner.reach import ReachCache
 from planner.rules import Rulebook, load_rulebook
 
 
@@ -50,6 +51,8 @@ class Document:
         self.executor: Callable[[Change], None] = self.apply
         self._rulebook: Rulebook | None = None
         self._rules_of_rulebook: tuple[str, ...] | None = None
+        #: the walking network and links, kept between edits (planner.reach)
+        self.reach_cache = ReachCache()
         self._recompute()
 
     # -- reading ---------------------------------------------------------------------------
@@ -98,6 +101,7 @@ class Document:
         self.path = Path(path) if path else None
         self.selection = ()
         self.dirty = False
+        self.reach_cache = ReachCache()
         self.events.project_changed.emit(None)
         self.events.selection_changed.emit(self.selection)
         self._recompute()
@@ -127,7 +131,7 @@ class Document:
     # -- evaluation ------------------------------------------------------------------------
     def _recompute(self) -> None:
         try:
-            self.evaluation = evaluate(self.project, self.rulebook)
+            self.evaluation = evaluate(self.project, self.rulebook, self.reach_cache)
             self.problem = None
         except PlannerError as err:
             self.evaluation, self.problem = None, err.msg

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
+from planner.reach import Reach, ReachCache
+from planner.reach.life_circle import LifeCircleResult, life_circle
 from planner.rules import CheckResult, Rulebook, load_rulebook, run_checks
 from planner.site import Site, analyse
 
@@ -25,6 +27,20 @@ class Evaluation:
     checks: list[CheckResult]
     # indicators Python plugins add (planner.plugins.PluginIndicator), not in the contract
     plugin_indicators: list = field(default_factory=list)
+    params: Mapping[str, Any] = field(default_factory=dict)
+    reach_cache: ReachCache = field(default_factory=ReachCache)
+
+    def reach(self) -> Reach:
+        """Walks along the project's network (straight lines when it has no paths)."""
+        return Reach(self.site, self.project.settings.enclosed, self.params, self.reach_cache)
+
+    def life_circle(self) -> LifeCircleResult | None:
+        """Minutes from each home to each life-circle type (None: the packs define none)."""
+        circle = self.rulebook.life_circle
+        if circle is None:
+            return None
+        return life_circle(circle, self.site, self.reach(),
+                           self.params["walking_speed_m_per_min"])
 
     @property
     def problems(self) -> list:
@@ -47,21 +63,24 @@ class Evaluation:
         }
 
 
-def evaluate(project: Project, rulebook: Rulebook | None = None) -> Evaluation:
+def evaluate(project: Project, rulebook: Rulebook | None = None,
+             reach_cache: ReachCache | None = None) -> Evaluation:
     """Analyse the layout, compute indicators and run every check of the rulebook
-    (by default the national pack plus the packs the project names)."""
+    (by default the national pack plus the packs the project names). ``reach_cache``
+    keeps the walking network and links between evaluations of successive edits."""
     rulebook = rulebook or load_rulebook(project.settings.rules)
     _check_kinds(project, rulebook.kinds)
     params = rulebook.parameters_for(project.settings.community)
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
     indicators = compute_indicators(project, site, params)
-    checks = run_checks(project, site, indicators, rulebook, params)
+    reach_cache = reach_cache if reach_cache is not None else ReachCache()
+    checks = run_checks(project, site, indicators, rulebook, params, reach_cache)
     plugins = rulebook.plugins
     if plugins is None:
-        return Evaluation(project, rulebook, site, indicators, checks)
+        return Evaluation(project, rulebook, site, indicators, checks, [], params, reach_cache)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
-                      plugins.indicators(**facts))
+                      plugins.indicators(**facts), params, reach_cache)
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

@@ -78,7 +78,7 @@ class Indicators:
 def compute_indicators(project: Project, site: Site, params: Mapping[str, Any]) -> Indicators:
     """``params`` are the rule pack's parameters resolved for this project's community."""
     storey = params["storey_height_m"]
-    placed = site.placed
+    placed = [p for p in site.placed if not p.context]
     site_area = site.site_area
     buildings = [p for p in placed if p.counts_as_building]
     footprint = sum(p.area * p.inside_share for p in buildings)
@@ -130,7 +130,7 @@ def _green_area(site: Site) -> float:
     """
     if site.parcel is None:
         return 0.0
-    greens = [p for p in site.placed if p.kind.has("green") and p.area > 0]
+    greens = [p for p in site.placed if p.kind.has("green") and p.area > 0 and not p.context]
     if not greens:
         return 0.0
     buildings = [p for p in site.placed if p.counts_as_building and p.area > 0]

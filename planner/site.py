@@ -43,9 +43,15 @@ class Placed:
         return self.facility.id
 
     @property
+    def context(self) -> bool:
+        """Exists around the plan, not part of it (周边现状设施): counts for reach only."""
+        return self.facility.attrs.get("context", False)
+
+    @property
     def counts_as_building(self) -> bool:
         """Adds footprint to density and floor area to FAR."""
-        return self.kind.has("building") and not self.underground and self.host is None
+        return (self.kind.has("building") and not self.underground and self.host is None
+                and not self.context)
 
 
 @dataclass(frozen=True)
@@ -162,7 +168,7 @@ def _clip_to_parcel(site: Site, tolerance_m2: float) -> None:
             placed.inside_share = part.length / placed.length
         else:
             placed.inside_share = 0.0
-        if not placed.kind.has("street"):
+        if not placed.kind.has("street") and not placed.context:
             site.outside.append(placed.id)
 
 

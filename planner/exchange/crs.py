@@ -132,6 +132,27 @@ def from_local(georef: GeoReference) -> Transform:
     return unproject
 
 
+def lonlat_to_local(georef: GeoReference) -> Transform | None:
+    """The transform of (n, 2) WGS 84 lon/lat into the project's local metres (surroundings
+    brought from web maps or OpenStreetMap), or None for a project with no CRS ("local")."""
+    if georef.crs == "local":
+        return None
+    import pyproj
+
+    crs = _crs(georef.crs)
+    if _is_metric_projected(crs):
+        target, shift = crs, np.array(georef.origin, dtype=float)
+    else:
+        target, shift = _tmerc(crs, *georef.origin), np.zeros(2)
+    transformer = pyproj.Transformer.from_crs("EPSG:4326", target, always_xy=True)
+
+    def project(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y]) - shift
+
+    return project
+
+
 def planar_origin(georef: GeoReference) -> tuple[float, float] | None:
     """Where local (0, 0) is in the georef's own metres (a CAD drawing's frame), or None
     when its CRS is not in metres (lon/lat), where a drawing can only stay local."""

@@ -21,12 +21,14 @@ from planner.exchange.geojson import settings_meta
 from planner.exchange.tables import indicator_rows
 from planner.i18n import Msg
 from planner.model import Facility, Kind
+from planner.reach.bands import band_colour, bands
 
 DXF_VERSIONS = ("R2000", "R2004", "R2007", "R2010", "R2013", "R2018")
 TEXT_STYLE = "CP-CJK"
 # SimSun ships with every Chinese Windows; CAD programs elsewhere substitute a CJK font.
 TEXT_FONT, TEXT_FONT_FAMILY = "simsun.ttc", "SimSun"
 LABEL_LAYER, TABLE_LAYER = LAYER_PREFIX + "LABELS", LAYER_PREFIX + "TABLE"
+BAND_LAYER = LAYER_PREFIX + "WALK-"  # + minutes: walking bands along the paths
 PARCEL_COLOUR = "#d32f2f"
 XDATA_CHUNK = 200  # characters per XDATA string (the format allows 255 bytes)
 
@@ -70,6 +72,7 @@ def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
         if facility.geometry.geom_type in ("Polygon", "MultiPolygon"):
             drawing.label(facility, kind, lang)
     drawing.table(evaluation, lang)
+    drawing.bands(evaluation, lang)
     try:
         doc.saveas(path)
     except OSError as err:
@@ -118,6 +121,24 @@ class _Writer:
         chunks = [(1000, data[i:i + XDATA_CHUNK]) for i in range(0, len(data), XDATA_CHUNK)]
         # Holes and further parts carry no data: they are read back as the outline they cut.
         entities[0].set_xdata(APPID, chunks)
+
+    def bands(self, evaluation: Evaluation, lang: str) -> None:
+        """The walking bands of the life-circle type the fewest homes reach in 5 minutes,
+        one layer per circle (CP-WALK-05, -10, -15), as on the sheet's life-circle page."""
+        life = evaluation.life_circle()
+        reach = evaluation.reach()
+        if life is None or not life.homes or reach.mode != "walking":
+            return
+        kind = life.weakest()
+        targets = [p for p in evaluation.site.placed if p.facility.kind in kind.kinds]
+        speed = evaluation.params["walking_speed_m_per_min"]
+        for band in bands(reach, targets, life.circle.minutes, speed):
+            layer = f"{BAND_LAYER}{band.minutes:02.0f}"
+            self.layer(layer, band_colour(band.minutes),
+                       Msg(f"{kind.name.zh}步行 {band.minutes:g} 分钟范围",
+                           f"{band.minutes:g}-minute walk to {kind.name.en}").text(lang))
+            for (x0, y0), (x1, y1) in band.segments:
+                self.msp.add_line(self.xy(x0, y0), self.xy(x1, y1), dxfattribs={"layer": layer})
 
     def label(self, facility: Facility, kind: Kind | None, lang: str) -> None:
         geometry = facility.geometry

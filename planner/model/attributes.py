@@ -16,7 +16,7 @@ from planner.i18n import Msg
 class AttributeSpec:
     name: str
     label: Msg
-    type: str  # "int", "float", "bool", "str", "strings"
+    type: str  # "int", "float", "bool", "str", "strings", "point"
     minimum: float | None = None
     maximum: float | None = None
     unit: str = ""
@@ -46,6 +46,8 @@ ATTRIBUTES: dict[str, AttributeSpec] = {
         _spec("bike_spaces", "非机动车停车位", "Non-motor spaces", "int", 0, 100_000),
         _spec("services", "业态", "Services", "strings"),
         _spec("underground", "地下设施", "Underground", "bool"),
+        _spec("context", "周边现状设施", "Existing surroundings (context)", "bool"),
+        _spec("entrance", "出入口位置", "Entrance point", "point"),
     )
 }
 
@@ -71,6 +73,12 @@ def check_attribute(name: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise _bad(name, value, "应为 true 或 false", "must be true or false")
         return value
+    if spec.type == "point":
+        if not isinstance(value, (list, tuple)) or len(value) != 2 or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                for v in value):
+            raise _bad(name, value, "应为坐标 [x, y]", "must be a point [x, y]")
+        return (float(value[0]), float(value[1]))
     if spec.type == "strings":
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise _bad(name, value, "应为文字列表", "must be a list of text")

@@ -22,6 +22,9 @@ ROLES = {
     "service station); then it adds no footprint or FAR of its own",
     "street": "may lie outside the parcel (bus stops, paths)",
     "underground": "below grade unless the feature says underground: false",
+    "network": "the walking network (paths): lines, or the outline of a paved area",
+    "barrier": "never crossed on foot (walls, fences)",
+    "gate": "opens a barrier or an enclosed red line where it stands (出入口)",
 }
 
 GEOMETRIES = ("polygon", "point", "line")

@@ -91,9 +91,10 @@ def _legend_grid(result: Evaluation, width: float, style: Style, lang: str):
     return entries, math.ceil(len(entries) / per_row), per_row, width / per_row, names
 
 
-def draw_plan(fig, paper, result: Evaluation, view: PlanView, style: Style, lang: str) -> None:
+def draw_plan(fig, paper, result: Evaluation, view: PlanView, style: Style, lang: str):
     """Facilities into an axes placed over ``view.frame``; labels, arrow and scale bar on
-    ``paper`` (an axes spanning the page in millimetres)."""
+    ``paper`` (an axes spanning the page in millimetres). Returns the plan's axes (metres),
+    for what is drawn over it."""
     from matplotlib.patches import Rectangle
 
     width, height = paper.get_xlim()[1], paper.get_ylim()[1]
@@ -108,6 +109,7 @@ def draw_plan(fig, paper, result: Evaluation, view: PlanView, style: Style, lang
     _draw_labels(paper, result, view, style, lang)
     _draw_north_arrow(paper, frame, style)
     _draw_scale_bar(paper, view, style, lang)
+    return ax
 
 
 def _draw_shapes(ax, result: Evaluation) -> None:

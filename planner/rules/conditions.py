@@ -3,11 +3,12 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
 
     compare        actual expression against min / max thresholds
     any            passes when any of its member conditions passes
-    reach          every facility of some kinds within a distance of another kind
+    reach          every home (or a share of households) within a walk of some kinds
     services       the listed services are offered by shops
     manual         the designer's recorded answer
     block_control  GB 50180 block controls by climate zone and average storeys
     geometry       the layout's geometry findings (outside, overlap, invalid)
+    network        the walking network's findings (walled-in homes, stray gates, islands)
 """
 
 from __future__ import annotations
@@ -166,12 +167,21 @@ class Any_(Condition):
 
 @dataclass
 class Reach(Condition):
+    """Every home (or a share of households) within a walk of a facility of some kinds.
+
+    Distances are walks along the network (``planner.reach``), or straight lines when no
+    paths are drawn, and the message says which. ``context`` says whether facilities
+    around the plan (``context: true``) count: true (default), false, or "only".
+    """
+
     origins: tuple[str, ...]
     targets: tuple[str, ...]
     distance: Expression
+    share: Expression | None = None
+    context: bool | str = True
 
     def expressions(self):
-        return [self.distance]
+        return [self.distance] + ([self.share] if self.share is not None else [])
 
     def kind_refs(self):
         return set(self.origins) | set(self.targets)
@@ -179,27 +189,88 @@ class Reach(Condition):
     def evaluate(self, ctx):
         limit = self.distance(ctx)
         origins = ctx.of_kinds(self.origins)
-        targets = ctx.of_kinds(self.targets)
+        targets = ctx.of_kinds(self.targets, context=bool(self.context))
+        if self.context == "only":
+            targets = [t for t in targets if t.context]
         target_name = Msg.join([ctx.kinds[k].name for k in self.targets], "/", "/")
         if not origins:
             names = Msg.join([ctx.kinds[k].name for k in self.origins], "/", "/")
             return Outcome("n/a", Msg("没有", "no ") + names)
         if not targets:
-            return Outcome(self.otherwise, Msg("没有", "no ") + target_name, limit, None,
-                           [p.id for p in origins], "m")
-        tree = shapely.STRtree([p.shape for p in targets])
-        (origin_index, _), distances = tree.query_nearest(
-            [p.shape for p in origins], return_distance=True, all_matches=False)
-        nearest = np.zeros(len(origins))
-        nearest[origin_index] = distances
-        too_far = [origins[i].id for i in np.flatnonzero(nearest > limit + 1e-9)]
-        farthest = float(nearest.max())
-        message = self.label + Msg(" 最远 ", ": farthest ") + format_number(farthest, "m") \
-            + Msg(",", ", ") + self.wording() + Msg(" ≤ ", " ≤ ") + format_number(limit, "m")
-        if too_far:
-            message = message + Msg(f"({len(too_far)} 处超出)", f" ({len(too_far)} beyond)")
-            return Outcome(self.otherwise, message, limit, farthest, too_far, "m")
-        return Outcome("pass", message, limit, farthest, [p.id for p in targets], "m")
+            around = Msg("周边", "around the plan: ") if self.context == "only" else Msg("", "")
+            return Outcome(self.otherwise, self.label + Msg(":没有", ": no ") + around
+                           + target_name, limit, None, [p.id for p in origins], "m")
+        reach = ctx.reach
+        walks = reach.walks(origins, targets)
+        metres = walks.metres
+        how = HOW[reach.mode]
+        weights = np.array([float(p.facility.get("households", 0)) if p.kind.has("residential")
+                            else 1.0 for p in origins])
+        if weights.sum() <= 0:
+            weights = np.ones(len(origins))
+        within = metres <= limit + 1e-9
+        share = float(weights[within].sum() / weights.sum())
+        needed = self.share(ctx) if self.share is not None else 1.0
+        lost = ~np.isfinite(metres)
+        farthest = None if lost.any() else float(metres.max())
+        worst = Msg("无法到达", "unreachable") if farthest is None else format_number(farthest, "m")
+        message = self.label + Msg(" 最远 ", ": farthest ") + how + Msg(" ", " ") + worst
+        message = message + Msg(",", ", ") + self.wording() + Msg(" ≤ ", " ≤ ") \
+            + format_number(limit, "m")
+        if self.share is not None:
+            message = message + Msg(f";{share:.0%} 住户在范围内(要求 ≥ {needed:.0%})",
+                                    f"; {share:.0%} of households within (≥ {needed:.0%} "
+                                    "required)")
+        beyond = [origins[i].id for i in np.flatnonzero(~within)]
+        if lost.any():
+            message = message + Msg(f"({int(lost.sum())} 处无法步行到达)",
+                                    f" ({int(lost.sum())} cannot get there on foot)")
+        elif beyond:
+            message = message + Msg(f"({len(beyond)} 处超出)", f" ({len(beyond)} beyond)")
+        if share < needed - 1e-9:
+            return Outcome(self.otherwise, message, limit, farthest, beyond, "m", reach.mode)
+        used = {int(j) for j in walks.nearest[within] if j >= 0}
+        if used and all(targets[j].context for j in used):
+            message = Msg("由周边设施满足(", "met by facilities around the plan (") + how \
+                + Msg(" ", " ") + worst + Msg(")", ")")
+        return Outcome("pass", message, limit, farthest,
+                       [targets[j].id for j in sorted(used)] or [p.id for p in targets], "m",
+                       reach.mode)
+
+
+HOW = {"walking": Msg("步行", "walking"), "straight": Msg("直线距离", "straight line")}
+
+
+@dataclass
+class Network(Condition):
+    """The walking network's findings: homes that cannot step onto it (walled in), gates
+    far from any wall, walls through buildings, paths that touch nothing."""
+
+    def evaluate(self, ctx):
+        reach = ctx.reach
+        if reach.mode == "straight":
+            return Outcome("n/a", Msg("未绘制慢行道:距离按直线距离计", "no paths drawn: "
+                                      "distances are straight lines"), distance="straight")
+        homes = ctx.of_kinds(tuple(ctx.kinds.with_role("residential")))
+        cut_off = reach.cut_off(homes)
+        parts, ids = [], []
+        if cut_off:
+            shown = ", ".join(cut_off[:5]) + (f" 等 {len(cut_off)} 处" if len(cut_off) > 5 else "")
+            shown_en = ", ".join(cut_off[:5]) + (f" and others ({len(cut_off)})"
+                                                 if len(cut_off) > 5 else "")
+            parts.append(Msg(f"住宅 {shown} 无法步行进入主路网(被围墙、建筑围住或无出入口)",
+                             f"home(s) {shown_en} cannot walk onto the main network (walled in, "
+                             "or no gate)"))
+            ids += cut_off
+        for finding in reach.findings:
+            parts.append(finding.message)
+            ids += finding.ids
+        if not parts:
+            return Outcome("pass", Msg("路网连通,所有住宅可接入", "connected; every home "
+                                       "steps onto it"), 0, 0, distance="walking")
+        status = self.otherwise if cut_off else "warn"
+        return Outcome(status, self.label + Msg(":", ": ") + Msg.join(parts), 0, len(ids),
+                       list(dict.fromkeys(ids)), distance="walking")
 
 
 @dataclass
@@ -258,7 +329,8 @@ class BlockControl(Condition):
         features: list[str] = []
         if self.measure == "height":
             heights = {p.id: measure(p, "height", ctx.params["storey_height_m"])
-                       for p in ctx.site.placed if p.kind.has("building") and not p.underground}
+                       for p in ctx.site.placed
+                       if p.kind.has("building") and not p.underground and not p.context}
             actual = max(heights.values(), default=0.0)
             features = [i for i, h in heights.items() if high is not None and h > high + 1e-9]
         else:
@@ -359,9 +431,16 @@ def _any(reader: Reader, common) -> Any_:
 
 
 def _reach(reader: Reader, common) -> Reach:
+    share = reader.get("share")
+    context = reader.get("context", True)
+    if context not in (True, False, "only"):
+        raise _error(reader.where, "context 应为 true、false 或 \"only\"",
+                     "'context' must be true, false or \"only\"")
     return Reach(**common, origins=reader.strings("from"), targets=reader.strings("to"),
                  distance=compile_expression(reader.get("distance", required=True),
-                                             f"{reader.where}.distance"))
+                                             f"{reader.where}.distance"),
+                 share=None if share is None else compile_expression(share, f"{reader.where}.share"),
+                 context=context)
 
 
 def _services(reader: Reader, common) -> Services:
@@ -380,6 +459,10 @@ def _block_control(reader: Reader, common) -> BlockControl:
     return BlockControl(**common, measure=value)
 
 
+def _network(reader: Reader, common) -> Network:
+    return Network(**common)
+
+
 def _geometry(reader: Reader, common) -> Geometry:
     value = reader.get("finding", required=True)
     if value not in ("outside", "overlap", "invalid"):
@@ -396,4 +479,5 @@ CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "manual": _manual,
     "block_control": _block_control,
     "geometry": _geometry,
+    "network": _network,
 }

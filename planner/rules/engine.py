@@ -25,20 +25,24 @@ class CheckResult:
     actual: Any
     features: tuple[str, ...]
     unit: str = ""
+    distance: str | None = None  # reach checks: "walking" or "straight" (直线距离)
 
     def to_contract(self, lang: str = "zh") -> dict[str, Any]:
-        return {"id": self.id, "status": self.status, "title": self.title.text(lang),
+        data = {"id": self.id, "status": self.status, "title": self.title.text(lang),
                 "message": self.message.text(lang), "clause": self.clause,
                 "required": contract_value(self.required, self.unit),
                 "actual": contract_value(self.actual, self.unit),
                 "features": list(self.features)}
+        if self.distance is not None:
+            data["distance"] = self.distance
+        return data
 
 
 class Context:
     """The facts expressions and conditions read, for one evaluation of one project."""
 
     def __init__(self, project: Project, site: Site, indicators: Indicators,
-                 rulebook: Rulebook, params: Mapping[str, Any]):
+                 rulebook: Rulebook, params: Mapping[str, Any], reach_cache=None):
         self.project, self.site, self.indicators = project, site, indicators
         self.settings = project.settings
         self.community = project.settings.community
@@ -48,9 +52,13 @@ class Context:
         self.params = params
         self.check_id = ""
         self.touched: list[str] = []
-        self._by_kind: dict[str, list[Placed]] = {}
+        self._by_kind: dict[str, list[Placed]] = {}  # this plan's facilities
+        self._around: dict[str, list[Placed]] = {}  # context facilities (周边现状设施)
         for placed in site.placed:
-            self._by_kind.setdefault(placed.facility.kind, []).append(placed)
+            into = self._around if placed.context else self._by_kind
+            into.setdefault(placed.facility.kind, []).append(placed)
+        self._reach = None
+        self._reach_cache = reach_cache
         self._values: dict[tuple[str, tuple[str, ...] | None], list[tuple[str, float]]] = {}
 
     # -- Facts, for expressions ------------------------------------------------------
@@ -78,7 +86,8 @@ class Context:
     def _measured(self, name: str, kinds: tuple[str, ...] | None) -> list[tuple[str, float]]:
         key = (name, kinds)
         if key not in self._values:
-            placed = self.site.placed if kinds is None else self.of_kinds(kinds)
+            placed = [p for p in self.site.placed if not p.context] if kinds is None \
+                else self.of_kinds(kinds)
             ids = {p.id for p in placed}
             storey = self.params["storey_height_m"]
             # A facility inside another of the same selection is part of its host already.
@@ -87,8 +96,20 @@ class Context:
         return self._values[key]
 
     # -- for conditions ---------------------------------------------------------------
-    def of_kinds(self, kinds: tuple[str, ...]) -> list[Placed]:
-        return [p for k in kinds for p in self._by_kind.get(k, ())]
+    def of_kinds(self, kinds: tuple[str, ...], context: bool = False) -> list[Placed]:
+        """This plan's facilities of the kinds; with ``context``, those around it too."""
+        mine = [p for k in kinds for p in self._by_kind.get(k, ())]
+        return mine + [p for k in kinds for p in self._around.get(k, ())] if context else mine
+
+    @property
+    def reach(self):
+        """Walks along the network (``planner.reach.Reach``), built when a rule asks."""
+        if self._reach is None:
+            from planner.reach import Reach
+
+            self._reach = Reach(self.site, self.settings.enclosed, self.params,
+                                self._reach_cache)
+        return self._reach
 
     def manual_answer(self) -> ManualAnswer | None:
         return self.settings.manual.get(self.check_id)
@@ -105,8 +126,8 @@ class Context:
 
 
 def run_checks(project: Project, site: Site, indicators: Indicators, rulebook: Rulebook,
-               params: Mapping[str, Any]) -> list[CheckResult]:
-    ctx = Context(project, site, indicators, rulebook, params)
+               params: Mapping[str, Any], reach_cache=None) -> list[CheckResult]:
+    ctx = Context(project, site, indicators, rulebook, params, reach_cache)
     return [_run(check, ctx) for check in rulebook.checks]
 
 
@@ -115,9 +136,10 @@ _ONLY = {"new": Msg("仅适用于新建居住社区", "applies to new communitie
 
 
 def _run(check: CheckSpec, ctx: Context) -> CheckResult:
-    def result(status, message, required=None, actual=None, features=(), unit=""):
+    def result(status, message, required=None, actual=None, features=(), unit="",
+               distance=None):
         return CheckResult(check.id, status, check.title, message, check.clause, required,
-                           actual, tuple(features), unit)
+                           actual, tuple(features), unit, distance)
 
     if ctx.community not in check.applies:
         return result("n/a", _ONLY[check.applies[0]])
@@ -139,5 +161,24 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
     features = list(dict.fromkeys(f for o in shown for f in o.features))
     if not features and check.highlight:
         features = [p.id for p in ctx.of_kinds(check.highlight)]
+    if status in ("fail", "warn") and check.served_by is not None \
+            and ctx.community in check.served_by.applies:
+        served = _served(check, ctx)
+        if served is not None:
+            return result(*served)
+    distance = headline.distance or next((o.distance for o in shown if o.distance), None)
     return result(status, Msg.join([o.message for o in shown]), headline.required,
-                  headline.actual, features, headline.unit)
+                  headline.actual, features, headline.unit, distance)
+
+
+def _served(check: CheckSpec, ctx: Context) -> tuple | None:
+    """A provision item the plan lacks, met (or partly met) by facilities around it within
+    a walk (existing communities: ``served_by`` in the pack)."""
+    try:
+        outcome = check.served_by.evaluate(ctx)
+    except Exception:  # a broken rule must not take the check down
+        return None
+    if outcome.status == "pass":
+        return ("pass", outcome.message, outcome.required, outcome.actual, outcome.features,
+                outcome.unit, outcome.distance)
+    return None

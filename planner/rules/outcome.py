@@ -21,6 +21,7 @@ class Outcome:
     actual: Any = None
     features: list[str] = field(default_factory=list)
     unit: str = ""  # of required and actual
+    distance: str | None = None  # reach conditions: "walking" or "straight"
 
 
 def contract_value(value: Any, unit: str) -> Any:

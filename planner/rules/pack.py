@@ -19,13 +19,15 @@ from planner.i18n import Msg
 from planner.indicators import INDICATOR_KEYS
 from planner.model import ATTRIBUTES, Kind, KindRegistry
 from planner.model.kinds import GEOMETRIES, ROLES
+from planner.reach.life_circle import LifeCircle, parse_life_circle
 from planner.resources import resource
 from planner.rules.conditions import COMMUNITIES, Condition, Reader, build_condition
 from planner.rules.expressions import MEASURES
 from planner.rules.locate import locate
 
 BUILTIN_DIR = resource("rules")
-PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks"}
+PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks",
+             "life_circle"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class CheckSpec:
     conditions: tuple[Condition, ...]
     highlight: tuple[str, ...]  # kinds to highlight when the conditions name no facility
     pack: str
+    served_by: Condition | None = None  # a reach to context facilities that meets the item
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class RulePack:
     services: Mapping[str, Msg]
     block_controls: tuple[Mapping[str, Any], ...] | None
     checks: tuple[CheckSpec, ...]
+    life_circle: LifeCircle | None = None
 
 
 def _error(where: str, zh: str, en: str) -> RulePackError:
@@ -110,8 +114,11 @@ def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) ->
                                for i, r in enumerate(block_controls))
     checks = tuple(_check(c, f"{where}: checks[{i}]", name)
                    for i, c in enumerate(data.get("checks", [])))
+    life_circle = data.get("life_circle")
+    if life_circle is not None:
+        life_circle = parse_life_circle(life_circle, f"{where}: [life_circle]")
     return RulePack(name, version, title, path, parameters, kinds, services, block_controls,
-                    checks)
+                    checks, life_circle)
 
 
 def _number(value: Any) -> bool:
@@ -172,12 +179,18 @@ def _check(table: Mapping[str, Any], where: str, pack: str) -> CheckSpec:
     highlight = reader.strings("highlight", required=False)
     conditions = reader.get("conditions", required=True)
     applies = reader.strings("applies", required=False) or COMMUNITIES
+    served_by = reader.get("served_by")
     reader.finish()
+    if served_by is not None:
+        if not isinstance(served_by, Mapping):
+            raise _error(where, "served_by 应为表", "'served_by' must be a table")
+        served_by = build_condition({"type": "reach", "context": "only", **served_by},
+                                    f"{where}.served_by", title)
     if not isinstance(conditions, list) or not conditions:
         raise _error(where, "至少需要一个条件", "needs at least one condition")
     built = tuple(build_condition(c, f"{where}.conditions[{i}]", title)
                   for i, c in enumerate(conditions))
-    return CheckSpec(check_id, title, clause, applies, built, highlight, pack)
+    return CheckSpec(check_id, title, clause, applies, built, highlight, pack, served_by)
 
 
 class Rulebook:
@@ -191,6 +204,7 @@ class Rulebook:
         kinds: dict[str, Kind] = {}
         self.services: dict[str, Msg] = {}
         self.block_controls: tuple[Mapping[str, Any], ...] = ()
+        self.life_circle: LifeCircle | None = None
         checks: dict[str, CheckSpec] = {}
         for pack in self.packs:
             self.parameters.update(pack.parameters)
@@ -198,6 +212,8 @@ class Rulebook:
             self.services.update(pack.services)
             if pack.block_controls is not None:
                 self.block_controls = pack.block_controls
+            if pack.life_circle is not None:
+                self.life_circle = pack.life_circle
             for check in pack.checks:
                 checks[check.id] = check
         self.kinds = KindRegistry(kinds)
@@ -235,7 +251,8 @@ class Rulebook:
             pack = packs[check.pack]
             where = f"{pack.path or pack.name}: checks[{pack.checks.index(check)}] ({check.id})"
             try:
-                for i, condition in enumerate(check.conditions):
+                served = [check.served_by] if check.served_by is not None else []
+                for i, condition in enumerate(list(check.conditions) + served):
                     at = f"{where}.conditions[{i}]"
                     kinds = set(condition.kind_refs()) | set(check.highlight)
                     for expression in condition.expressions():

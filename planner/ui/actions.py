@@ -119,6 +119,8 @@ ACTIONS: list[Action] = [
     Action("view.scale_2000", "view", QT_TRANSLATE_NOOP("actions", "比例 1:2000"),
            "zoom_scale", "Ctrl+2", arg=2000, section=1),
     Action("view.grid", "view", QT_TRANSLATE_NOOP("actions", "网格"), "toggle_grid", "G", section=2),
+    Action("view.reach", "view", QT_TRANSLATE_NOOP("actions", "步行可达范围"),
+           "planner.ui.panels.reach:toggle_reach", "Ctrl+Shift+W", section=2),
     Action("view.lang_zh", "view/language", QT_TRANSLATE_NOOP("actions", "中文"),
            "set_language", arg="zh", group="lang"),
     Action("view.lang_en", "view/language", QT_TRANSLATE_NOOP("actions", "English"),

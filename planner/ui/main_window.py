@@ -50,6 +50,7 @@ PANELS: list[Panel] = [
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
     Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
+    Panel("reach", "planner.ui.panels.reach:ReachPanel", RIGHT),  # View ▸ 步行可达范围
 ]
 
 
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.actions["tool.snap"].setChecked(True)
         self.actions["view.grid"].setCheckable(True)
         self.actions["view.grid"].setChecked(True)
+        self.actions["view.reach"].setCheckable(True)
+        self.docks["reach"].hide()
         self.actions[f"view.lang_{self.state.lang}"].setChecked(True)
         self.actions[f"tool.{self.state.tool}"].setChecked(True)
         self.state.tool_changed.connect(lambda tool: self.actions[f"tool.{tool}"].setChecked(True))

@@ -9,7 +9,7 @@ from pathlib import Path
 from planner.exchange.geojson import read_scenario, write_scenario
 from planner.storage import history, load, save
 from planner.storage.schema import SCHEMA_VERSION
-from tests.helpers import new_sample, settings
+from tests.helpers import new_sample, new_sample_as_fixtures_hold_it, settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -28,7 +28,7 @@ def test_version_3_file_opens_as_an_open_compound_and_untouched():
     fixture = FIXTURES / "project-v3.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
-    assert project == new_sample()
+    assert project == new_sample_as_fixtures_hold_it()
     assert project.settings.enclosed is False
     assert load(fixture, revision=1).settings.name == "初稿"
     assert [r.number for r in history(fixture)] == [2, 1]
@@ -43,7 +43,7 @@ def test_saving_over_a_version_3_file_upgrades_it(tmp_path):
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         assert db.execute("SELECT revision, enclosed FROM project ORDER BY revision").fetchall() \
             == [(1, 0), (2, 0), (3, 1)]
-    assert load(path, revision=2) == new_sample()
+    assert load(path, revision=2) == new_sample_as_fixtures_hold_it()
 
 
 def test_scenario_geojson_carries_enclosed_only_when_set():

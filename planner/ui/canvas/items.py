@@ -50,6 +50,15 @@ def underground(kind: Kind, facility: Facility) -> bool:
     return bool(facility.get("underground", kind.has("underground")))
 
 
+def kind_colour(kind: Kind, facility: Facility) -> QColor:
+    """The kind's colour; greyed for a facility around the plan (context: 周边现状设施)."""
+    colour = QColor(kind.colour)
+    if facility.get("context"):
+        hue, saturation, value, _ = colour.getHsv()
+        colour.setHsv(hue, saturation // 5, min(255, value + 20))
+    return colour
+
+
 def z_of(kind: Kind, facility: Facility) -> float:
     if kind.id == "parcel":
         return 0
@@ -83,7 +92,7 @@ class FeatureItem(QGraphicsPathItem):
         self.is_parcel = kind.id == "parcel"
         self.setPath(shape_path(geometry))
         self.setZValue(z_of(kind, facility))
-        colour = QColor(kind.colour)
+        colour = kind_colour(kind, facility)
         self.has_label = geometry.geom_type in ("Polygon", "MultiPolygon") and not self.is_parcel \
             and not underground(kind, facility)
         if self.is_parcel or self.is_line:
@@ -138,7 +147,7 @@ class FeatureItem(QGraphicsPathItem):
         self._restyle()
 
     def _restyle(self) -> None:
-        base = QColor(self.kind.colour)
+        base = kind_colour(self.kind, self.facility)
         if self.selected:
             pen = QPen(SELECTED, 3)
         elif self.warning:

@@ -127,6 +127,7 @@ class ChecksPanel(Panel):
         check = self.check_of(item)
         if check is not None:
             self.document.select(check.features)
+            self.state.check_focused.emit(check.id)
 
     def answerable(self, check: CheckResult) -> bool:
         """A check the designer answers: one with a manual condition in its rule."""

@@ -1,0 +1,165 @@
+"""How a facility steps onto the walking network: its links.
+
+A facility's entrance is its ``entrance`` property when it has one, else its outline (the
+link starts at the point of the outline nearest to the segment). A link is a straight
+line from there to a path segment that crosses no building (other than the facility itself
+and a building it sits in) and no wall. The shortest clear link is kept with every other
+clear one at most ``LINK_SLACK_M`` longer (a building between two paths has a door on
+each). Facilities whose nearest segments are all blocked try the segments further away,
+nearest first; a facility with no clear link is *not linked* (walled in).
+
+All facilities are linked in a few vectorised shapely calls; only the blocked ones take
+the slow path, one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+
+from planner.reach.network import Network
+from planner.site import Placed
+
+CANDIDATES = 48  # segments tried, nearest first, before a facility counts as walled in
+LINK_SLACK_M = 15.0  # links this much longer than the shortest are kept too (other doors)
+MAX_LINKS = 8
+
+
+@dataclass(frozen=True)
+class Link:
+    edge: int  # network segment the facility steps onto
+    offset: float  # metres along the segment from its node ``a``
+    length: float  # metres of the straight link
+    line: LineString  # entrance -> point on the segment
+    detour: bool  # nearer segments were blocked: a moved building may change this link
+
+
+class Blockers:
+    """Above-ground buildings that links may not cross."""
+
+    def __init__(self, placed: list[Placed]):
+        self.items = [p for p in placed if p.kind.has("building") and not p.underground
+                      and p.area > 0]
+        self.shapes = np.array([p.shape for p in self.items], dtype=object)
+        self.tree = shapely.STRtree(self.shapes)
+        self.index = {p.id: i for i, p in enumerate(self.items)}
+
+    def own(self, shapes: np.ndarray) -> set[tuple[int, int]]:
+        """(facility, building) pairs where the facility is, or sits in, the building."""
+        if not len(self.items):
+            return set()
+        left, right = self.tree.query(shapes, predicate="intersects")
+        inner = shapely.relate_pattern(self.shapes[right], shapes[left], "T********")
+        return set(zip(left[inner].tolist(), right[inner].tolist()))
+
+    def blocked(self, lines: np.ndarray, owners: np.ndarray,
+                own: set[tuple[int, int]]) -> np.ndarray:
+        """Which lines cross a building other than their facility's own."""
+        out = np.zeros(len(lines), dtype=bool)
+        if not len(self.items) or not len(lines):
+            return out
+        left, right = self.tree.query(lines, predicate="intersects")
+        if not len(left):
+            return out
+        foreign = np.array([(int(owners[i]), int(j)) not in own for i, j in zip(left, right)])
+        left, right = left[foreign], right[foreign]
+        crossing = shapely.relate_pattern(self.shapes[right], lines[left], "T********")
+        out[left[crossing]] = True
+        return out
+
+
+def start_of(placed: Placed) -> BaseGeometry:
+    """Where a facility's walks start: its entrance when given, else its shape."""
+    given = placed.facility.get("entrance")
+    return Point(given) if given is not None else placed.shape
+
+
+def link_all(placed: list[Placed], network: Network,
+             blockers: Blockers) -> list[tuple[Link, ...]]:
+    """Each facility's links to the network, shortest first; empty when walled in."""
+    if network.empty or not placed:
+        return [() for _ in placed]
+    sources = np.array([start_of(p) for p in placed], dtype=object)
+    shapes = np.array([p.shape for p in placed], dtype=object)
+    own = blockers.own(shapes)
+    (index, _), distances = network.tree.query_nearest(sources, return_distance=True,
+                                                       all_matches=False)
+    nearest = np.zeros(len(placed))
+    nearest[index] = distances
+    which, edges = network.tree.query(sources, predicate="dwithin",
+                                      distance=nearest + LINK_SLACK_M)
+    lines = shapely.shortest_line(sources[which], network.segments[edges])
+    clear = ~network.crosses_barrier(lines) & ~blockers.blocked(lines, which, own)
+    lengths = shapely.length(lines)
+    found: list[list[Link]] = [[] for _ in placed]
+    best = np.full(len(placed), np.inf)
+    np.minimum.at(best, which[clear], lengths[clear])
+    keep = clear & (lengths <= best[which] + LINK_SLACK_M)
+    which, edges, lines, lengths = which[keep], edges[keep], lines[keep], lengths[keep]
+    offsets = shapely.line_locate_point(network.segments[edges], shapely.get_point(lines, -1))
+    offsets, lines = _facing_middle(sources, which, edges, offsets, lines, lengths, network)
+    for i, e, line, length, offset in zip(which, edges, lines, shapely.length(lines), offsets):
+        found[i].append(Link(int(e), float(offset), float(length), line, False))
+    out = []
+    for i, links in enumerate(found):
+        if not links:
+            links = _detour(sources[i], i, network, blockers, own)
+        out.append(tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]))
+    return out
+
+
+def _facing_middle(sources, which, edges, offsets, lines, lengths, network):
+    """Where a whole side of a facility faces a segment at the same distance, the door is
+    put in the middle of that stretch (not at a corner, where shapely's nearest point
+    falls): the outline's vertices as near to the segment as the link, projected onto it,
+    give the stretch."""
+    coords, owner = shapely.get_coordinates(sources[which], return_index=True)
+    if not len(coords):
+        return offsets, lines
+    nodes = network.nodes
+    start = nodes[network.a[edges]][owner]
+    along = nodes[network.b[edges]][owner] - start
+    length = network.length[edges][owner]
+    t = np.clip(((coords - start) * along).sum(axis=1) / length, 0, length)
+    foot = start + along * (t / length)[:, None]
+    near = np.hypot(*(coords - foot).T) <= lengths[owner] + 0.01
+    low = np.full(len(which), np.inf)
+    high = np.full(len(which), -np.inf)
+    np.minimum.at(low, owner[near], t[near])
+    np.maximum.at(high, owner[near], t[near])
+    stretch = np.isfinite(low) & (high - low > 0.01)
+    if not stretch.any():
+        return offsets, lines
+    offsets = offsets.copy()
+    offsets[stretch] = (low[stretch] + high[stretch]) / 2
+    middle = shapely.line_interpolate_point(network.segments[edges[stretch]], offsets[stretch])
+    lines = lines.copy()
+    lines[stretch] = shapely.shortest_line(sources[which[stretch]], middle)
+    return offsets, lines
+
+
+def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
+            own: set[tuple[int, int]]) -> list[Link]:
+    """The slow path: segments further away, nearest first, until links are clear."""
+    (_, _), nearest = network.tree.query_nearest([source], return_distance=True)
+    reach = float(nearest[0]) * 3 + 100
+    candidates = network.tree.query(source, predicate="dwithin", distance=reach)
+    distances = shapely.distance(network.segments[candidates], source)
+    order = candidates[np.argsort(distances, kind="stable")][:CANDIDATES]
+    lines = shapely.shortest_line(source, network.segments[order])
+    owners = np.full(len(lines), i)
+    clear = ~network.crosses_barrier(lines) & ~blockers.blocked(lines, owners, own)
+    if not clear.any():
+        return []
+    lengths = shapely.length(lines)
+    shortest = lengths[clear].min()
+    links = []
+    for pick in np.flatnonzero(clear & (lengths <= shortest + LINK_SLACK_M)):
+        edge, line = int(order[pick]), lines[pick]
+        offset = float(network.segments[edge].project(Point(line.coords[-1])))
+        links.append(Link(edge, offset, float(lengths[pick]), line, True))
+    return links

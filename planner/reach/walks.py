@@ -1,0 +1,254 @@
+"""Shortest walks from facilities of some kinds to every home, along the network.
+
+``Reach`` answers, for a site: how far each origin (a home) walks to the nearest target
+(a bus stop, a kindergarten…), which target that is and the route. With no paths drawn it
+measures straight lines instead and says so (``mode == "straight"``, 直线距离).
+
+One Dijkstra per set of target kinds (``scipy.sparse.csgraph.dijkstra`` from every target
+at once, ``min_only``): each target is a virtual node joined to both ends of each segment it
+steps onto (weight: its link plus the distance along the segment), so every node learns its
+walk to the nearest target and which target that is. An origin's walk is then its link plus
+the better end of its own segment, or straight along a segment it shares with a target.
+``ReachCache`` keeps the network, the links and these fields between evaluations, so that
+moving one facility re-links it and re-runs only the Dijkstra of the kinds it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
+from shapely.geometry import LineString
+
+from planner.reach.links import Blockers, Link, link_all, start_of
+from planner.reach.network import Network, build_network
+from planner.site import Placed, Site
+
+NETWORK_ROLES = ("network", "barrier", "gate")
+
+
+@dataclass
+class Field:
+    """Walking metres from the nearest of some targets to every node of the network."""
+
+    targets: list[Placed]
+    links: list[tuple[Link, ...]]
+    metres: np.ndarray  # (N,)
+    nearest: np.ndarray  # (N,) index of the nearest target, -1 where none is reachable
+    predecessors: np.ndarray  # (N + T,)
+
+
+@dataclass
+class Walks:
+    """For each origin: metres to the nearest target (inf: cannot reach) and its index."""
+
+    metres: np.ndarray
+    nearest: np.ndarray  # index into the targets, -1 when none is reachable
+
+
+class ReachCache:
+    """What stays valid between evaluations of successive edits of one project."""
+
+    def __init__(self):
+        self.network_key: tuple = ()
+        self.network: Network | None = None
+        self.links: dict[str, tuple[object, tuple[Link, ...]]] = {}
+        self.fields: dict[tuple, Field] = {}
+        self.buildings: dict[str, object] = {}  # id -> facility, to see which moved
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b))
+
+
+class Reach:
+    def __init__(self, site: Site, enclosed: bool, params, cache: ReachCache | None = None):
+        self.site, self.params = site, params
+        self.cache = cache if cache is not None else ReachCache()
+        parcel = site.parcel
+        key = (enclosed, params.get("gate_snap_m"), params.get("gate_width_m"),
+               None if parcel is None else parcel.wkb,
+               *[p.facility for p in site.placed if any(p.kind.has(r) for r in NETWORK_ROLES)])
+        cache = self.cache
+        if cache.network is None or not _same(key, cache.network_key):
+            cache.network, cache.network_key = build_network(site, enclosed, params), key
+            cache.links.clear()
+            cache.fields.clear()
+        self.network = cache.network
+        self.blockers = Blockers(site.placed)
+        self._forget_links_near_moved_buildings()
+
+    @property
+    def mode(self) -> str:
+        return "straight" if self.network.empty else "walking"
+
+    @property
+    def findings(self):
+        return self.network.findings
+
+    # -- links --------------------------------------------------------------------------
+    def _forget_links_near_moved_buildings(self) -> None:
+        cache = self.cache
+        now = {p.id: p.facility for p in self.blockers.items}
+        before = cache.buildings
+        cache.buildings = now
+        changed = [f.geometry for i in set(now) | set(before)
+                   for f in (now.get(i), before.get(i))
+                   if f is not None and now.get(i) is not before.get(i)]
+        if not changed or not cache.links:
+            return
+        moved = shapely.union_all(changed)
+        for fid, (_, found) in list(cache.links.items()):
+            if not found or any(f.detour or f.line.intersects(moved) for f in found):
+                del cache.links[fid]
+
+    def links_of(self, placed: list[Placed]) -> list[tuple[Link, ...]]:
+        links = self.cache.links
+        missing = [p for p in placed
+                   if p.id not in links or links[p.id][0] is not p.facility]
+        if missing:
+            for p, found in zip(missing, link_all(missing, self.network, self.blockers)):
+                links[p.id] = (p.facility, found)
+        return [links[p.id][1] for p in placed]
+
+    def cut_off(self, placed: list[Placed]) -> list[str]:
+        """Facilities that cannot step onto the network's main piece: walled in, or only
+        onto paths that walls or missing gates cut off from it. None without paths."""
+        net = self.network
+        if net.empty:
+            return []
+        return [p.id for p, found in zip(placed, self.links_of(placed))
+                if not any(net.component[net.a[f.edge]] == net.main for f in found)]
+
+    # -- walks --------------------------------------------------------------------------
+    def field(self, targets: list[Placed]) -> Field:
+        links = self.links_of(targets)
+        key = tuple(t.id for t in targets)
+        cached = self.cache.fields.get(key)
+        if cached is not None and all(x is y for x, y in zip(cached.links, links)):
+            return cached
+        net = self.network
+        n, t = len(net.nodes), len(targets)
+        rows, cols, weights = [], [], []
+        for j, group in enumerate(links):
+            for found in group:
+                e = found.edge
+                rows += [n + j, n + j]
+                cols += [net.a[e], net.b[e]]
+                weights += [found.length + found.offset,
+                            found.length + net.length[e] - found.offset]
+        graph = csr_matrix((np.r_[net.weights, weights],
+                            (np.r_[net.rows, rows].astype(int), np.r_[net.cols, cols].astype(int))),
+                           shape=(n + t, n + t))
+        metres, predecessors, sources = dijkstra(graph, directed=True, indices=np.arange(n, n + t),
+                                                 min_only=True, return_predecessors=True)
+        nearest = np.where(sources[:n] >= n, sources[:n] - n, -1)
+        result = Field(targets, links, metres[:n], nearest, predecessors)
+        self.cache.fields[key] = result
+        return result
+
+    def walks(self, origins: list[Placed], targets: list[Placed]) -> Walks:
+        """Each origin's walk to the nearest target (straight lines when no paths exist)."""
+        if not targets or not origins:
+            return Walks(np.full(len(origins), np.inf), np.full(len(origins), -1))
+        if self.network.empty:
+            return self._straight(origins, targets)
+        steps = self._steps(origins, targets)
+        return Walks(steps[0], steps[1])
+
+    def _steps(self, origins: list[Placed], targets: list[Placed]):
+        """Per origin: metres, nearest target, the link taken (index into its links) and the
+        node the walk leaves its segment by (-1: straight along a segment it shares)."""
+        field = self.field(targets)
+        net = self.network
+        own = self.links_of(origins)
+        count = len(origins)
+        who = np.array([i for i, group in enumerate(own) for _ in group], dtype=int)
+        which = np.array([k for group in own for k in range(len(group))], dtype=int)
+        flat = [f for group in own for f in group]
+        metres = np.full(count, np.inf)
+        nearest = np.full(count, -1)
+        taken = np.full(count, -1)
+        leave = np.full(count, -1)
+        if not flat:
+            return metres, nearest, taken, leave
+        edge = np.array([f.edge for f in flat])
+        offset = np.array([f.offset for f in flat])
+        length = np.array([f.length for f in flat])
+        a, b = net.a[edge], net.b[edge]
+        via_a = field.metres[a] + offset + length
+        via_b = field.metres[b] + net.length[edge] - offset + length
+        total = np.minimum(via_a, via_b)
+        node = np.where(via_a <= via_b, a, b)
+        target = field.nearest[node]
+        # targets on the origin's own segment: straight along it, no node in between
+        shared: dict[int, list[tuple[int, Link]]] = {}
+        for j, group in enumerate(field.links):
+            for found in group:
+                shared.setdefault(found.edge, []).append((j, found))
+        for k in np.flatnonzero(np.isin(edge, list(shared))):
+            for j, other in shared[int(edge[k])]:
+                direct = length[k] + abs(offset[k] - other.offset) + other.length
+                if direct < total[k]:
+                    total[k], target[k], node[k] = direct, j, -1
+        order = np.lexsort((total, who))
+        first = np.r_[True, who[order][1:] != who[order][:-1]]
+        best = order[first]
+        metres[who[best]] = total[best]
+        reached = np.isfinite(total[best])
+        nearest[who[best]] = np.where(reached, target[best], -1)
+        taken[who[best]] = which[best]
+        leave[who[best]] = node[best]
+        return metres, nearest, taken, leave
+
+    def _straight(self, origins: list[Placed], targets: list[Placed]) -> Walks:
+        tree = shapely.STRtree([start_of(t) for t in targets])
+        (origin_index, target_index), distances = tree.query_nearest(
+            [start_of(o) for o in origins], return_distance=True, all_matches=False)
+        metres = np.full(len(origins), np.inf)
+        nearest = np.full(len(origins), -1)
+        metres[origin_index] = distances
+        nearest[origin_index] = target_index
+        return Walks(metres, nearest)
+
+    # -- routes -------------------------------------------------------------------------
+    def route(self, origin: Placed, targets: list[Placed]) -> LineString | None:
+        """The shortest walk from ``origin`` to the nearest target, as a line (straight when
+        there are no paths), or None when none can be reached."""
+        if not targets:
+            return None
+        if self.network.empty:
+            j = int(self._straight([origin], targets).nearest[0])
+            return shapely.shortest_line(start_of(origin), start_of(targets[j]))
+        metres, nearest, taken, leave = self._steps([origin], targets)
+        j = int(nearest[0])
+        if j < 0:
+            return None
+        net, field = self.network, self.field(targets)
+        start = self.links_of([origin])[0][int(taken[0])]
+        points = list(start.line.coords)
+        if leave[0] < 0:
+            end = min((f for f in field.links[j] if f.edge == start.edge),
+                      key=lambda f: abs(f.offset - start.offset) + f.length)
+        else:
+            node, last = int(leave[0]), -1
+            n = len(net.nodes)
+            while 0 <= node < n:
+                points.append(tuple(net.nodes[node]))
+                last, node = node, int(field.predecessors[node])
+            end = min((f for f in field.links[j] if last in (net.a[f.edge], net.b[f.edge])),
+                      key=lambda f: f.length + (f.offset if net.a[f.edge] == last
+                                                else net.length[f.edge] - f.offset))
+        points += list(end.line.coords)[::-1]
+        return LineString([p for k, p in enumerate(points) if k == 0 or p != points[k - 1]])
+
+    def inside_outside(self, line: LineString) -> tuple[float, float]:
+        """Metres of a route inside and outside the red line."""
+        parcel = self.site.parcel
+        if parcel is None:
+            return 0.0, line.length
+        inside = line.intersection(parcel).length
+        return inside, line.length - inside

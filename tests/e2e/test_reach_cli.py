@@ -1,0 +1,31 @@
+"""``planner reach``: per home, the walk to each kind in metres and minutes, inside and
+outside the red line (the enclosed compound of tests/core/test_reach_walks.py)."""
+
+from planner.exchange.geojson import save_scenario
+from tests.core.test_reach_walks import INSIDE, NORTH_GATE, STREET, compound
+from tests.e2e.cli import planner
+
+
+def test_reach_prints_walks_with_the_route_inside_and_outside_the_red_line(tmp_path):
+    path = tmp_path / "compound.geojson"
+    save_scenario(compound(INSIDE, STREET, NORTH_GATE), path)
+    run = planner("reach", path, "--kind", "bus_stop", "--json")
+    assert run.code == 0, run.err
+    data = run.report
+    assert data["distance"] == "walking"
+    [home] = data["homes"]
+    walk = home["reach"]["bus_stop"]
+    # 130 + 60 + 10 inside the red line to the gate; 15 + 115 + 235 + 55 outside
+    assert walk == {"to": "BUS", "metres": 620.0, "minutes": 12.4, "inside_m": 200.0,
+                    "outside_m": 420.0}
+    text = planner("reach", path, "--kind", "bus_stop", "--lang", "en")
+    assert "620 m 12.4 min (200/420)" in text.out
+
+
+def test_reach_without_paths_says_straight_line_and_unknown_kinds_are_bad_input(tmp_path):
+    path = tmp_path / "bare.geojson"
+    save_scenario(compound(), path)
+    run = planner("reach", path, "--kind", "bus_stop")
+    assert run.code == 0 and "直线距离" in run.out and "60 m" in run.out
+    wrong = planner("reach", path, "--kind", "bus_stops", "--lang", "en")
+    assert wrong.code == 2 and "unknown kind(s) bus_stops" in wrong.err
