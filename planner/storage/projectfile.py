@@ -36,6 +36,7 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
+from planner.storage.geopackage import write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES
@@ -149,6 +150,7 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
             drop_unused(db)
         drop_unused_images(db)
+        write_geopackage(db, project)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
