@@ -77,6 +77,10 @@ class Change:
         for feature in self.parcel or ():
             if feature is not None:
                 ids.add(feature.id)
+        if self.switches_layout:  # schemes share facilities: only those that differ
+            before, after = self.fields["facilities"]
+            ids |= {fid for fid in before.keys() | after.keys()
+                    if before.get(fid) is not after.get(fid)}
         return ids
 
     @property

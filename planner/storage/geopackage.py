@@ -90,9 +90,15 @@ def write_geopackage(db: Database, project: Project) -> None:
             db.execute(ddl)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {USER_VERSION}")
-    srs_id = _spatial_reference(db, project.georef.crs)
     features = project.features()
-    blobs, bounds = _blobs(features, from_local(project.georef), srs_id)
+    try:
+        srs_id = _spatial_reference(db, project.georef.crs)
+        blobs, bounds = _blobs(features, from_local(project.georef), srs_id)
+        if features and not np.isfinite(np.array(bounds, dtype=float)).all():
+            raise ValueError("coordinates beyond the system's range")
+    except Exception:  # noqa: BLE001 (pyproj raises many kinds): the map must not stop a save
+        srs_id = UNDEFINED_CARTESIAN  # a frame pyproj cannot place: shown in local metres
+        blobs, bounds = _blobs(features, lambda xy: xy, srs_id)
     db.execute(f"DELETE FROM {TABLE}")
     db.conn.executemany(
         f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
@@ -122,6 +128,7 @@ def _spatial_reference(db: Database, crs: str) -> int:
     if not crs.upper().startswith("EPSG:"):
         return UNDEFINED_CARTESIAN
     code = int(crs.split(":", 1)[1])
+    definition = _definition(code)
     db.execute("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?, ?, 'EPSG', ?, ?, '')",
                [_name(code), code, code, _definition(code)])
     return code

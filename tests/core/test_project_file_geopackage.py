@@ -49,3 +49,13 @@ def test_a_georeferenced_project_is_placed_in_its_own_system(tmp_path):
     expected = shapely.transform(project.parcel.geometry, lambda xy: xy + np.array(
         [500_000.0, 3_400_000.0]))
     assert first.equals_exact(expected, 1e-6)
+
+
+def test_a_frame_pyproj_cannot_place_is_shown_in_local_metres_and_saved(tmp_path):
+    path = tmp_path / "site.cplan"
+    project = replace(new_sample(), georef=GeoReference("EPSG:4326", (0.0, 3.8e16)))
+    save(project, path)
+    assert load(path) == project
+    meta, _fids, geometries, _fields = pyogrio.raw.read(path, layer="map_features")
+    assert meta["crs"].startswith('LOCAL_CS["Undefined Cartesian SRS"')
+    assert shapely.from_wkb(geometries[0]).equals_exact(project.parcel.geometry, 1e-9)
