@@ -223,8 +223,8 @@ except InputError as err:
     done = subprocess.run([sys.executable, "-c", script, str(saved)], capture_output=True,
                           text=True, timeout=120)
     assert done.stderr == ""
-    assert done.stdout.startswith("not enough disk space to save site.cplan (or the disk "
-                                  "failed): the existing file is unchanged")
+    assert done.stdout.startswith("the disk is full: site.cplan was not saved; the existing "
+                                  "file is unchanged")
     assert saved.read_bytes() == before
     assert [p.name for p in saved.parent.iterdir()] == ["site.cplan"]
 
@@ -237,7 +237,8 @@ def test_saving_into_a_missing_folder(tmp_path):
 def test_saving_over_a_file_that_is_not_a_project_is_refused(tmp_path):
     path = tmp_path / "site.cplan"
     path.write_text("not mine", encoding="utf-8")
-    with pytest.raises(InputError, match="site.cplan is not a Community Planner project file"):
+    with pytest.raises(InputError, match="site.cplan is a text file: it was not overwritten "
+                                         "with a project file"):
         save(new_sample(), path)
     assert path.read_text(encoding="utf-8") == "not mine"
 
