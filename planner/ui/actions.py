@@ -69,7 +69,7 @@ ACTIONS: list[Action] = [
     Action("edit.duplicate", "edit", QT_TRANSLATE_NOOP("actions", "再制"),
            "duplicate", "Ctrl+D", section=1),
     Action("edit.delete", "edit", QT_TRANSLATE_NOOP("actions", "删除"),
-           "delete_selection", Key.Delete, section=1),
+           "delete_selection", "Del", section=1),  # not Key.Delete: Ctrl+D on X11
     Action("edit.select_all", "edit", QT_TRANSLATE_NOOP("actions", "全选"),
            "select_all", Key.SelectAll, section=2),
     Action("edit.rotate_90", "edit", QT_TRANSLATE_NOOP("actions", "旋转 90°"),
@@ -109,7 +109,7 @@ ACTIONS: list[Action] = [
            "planner.ui.underlay_panel:show_panel", section=2),
     Action("view.fit", "view", QT_TRANSLATE_NOOP("actions", "全图"), "zoom_fit", "F", toolbar=True),
     Action("view.zoom_in", "view", QT_TRANSLATE_NOOP("actions", "放大"),
-           "zoom_by", Key.ZoomIn, arg=1.25),
+           "zoom_by", (Key.ZoomIn, "Ctrl+="), arg=1.25),
     Action("view.zoom_out", "view", QT_TRANSLATE_NOOP("actions", "缩小"),
            "zoom_by", Key.ZoomOut, arg=0.8),
     Action("view.scale_500", "view", QT_TRANSLATE_NOOP("actions", "比例 1:500"),
