@@ -58,7 +58,7 @@ def reach_table(result, kinds: list[str], lang: str) -> dict:
     speed = result.params["walking_speed_m_per_min"]
     homes = [p for p in result.site.placed if p.kind.has("residential") and not p.context]
     columns = targets_of(result, kinds, lang)
-    rows = [{"id": h.id, "name": h.name, "households": h.facility.get("households", 0),
+    rows = [{"id": h.id, "name": h.facility.name, "households": h.facility.get("households", 0),
              "reach": {}} for h in homes]
     for key, _, kind_ids in columns:
         targets = [p for p in result.site.placed if p.facility.kind in kind_ids]

@@ -166,7 +166,7 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
         served = _served(check, ctx)
         if served is not None:
             return result(*served)
-    distance = headline.distance or next((o.distance for o in shown if o.distance), None)
+    distance = headline.distance or next((o.distance for o in outcomes if o.distance), None)
     return result(status, Msg.join([o.message for o in shown]), headline.required,
                   headline.actual, features, headline.unit, distance)
 

@@ -47,7 +47,8 @@ def known_value(name: str) -> st.SearchStrategy:
     if spec.type == "float":
         return st.floats(spec.minimum, spec.maximum)
     return {"str": st.text(max_size=20), "bool": st.booleans(),
-            "strings": st.lists(st.text(max_size=8), max_size=4)}[spec.type]
+            "strings": st.lists(st.text(max_size=8), max_size=4),
+            "point": st.tuples(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4))}[spec.type]
 
 
 @st.composite

@@ -43,10 +43,35 @@ def test_enclosed_compound_walks_round_to_its_only_gate():
 
 
 def test_the_same_compound_measured_in_straight_lines_passes():
-    result = cc11(compound())
-    assert result.status == "warn"  # only because no paths are drawn
-    assert "最远 直线距离 60 m,要求 ≤ 500 m" in result.message.zh
-    assert result.distance == "straight"
+    result = evaluate(compound())
+    cc11 = result.check("cc.11")
+    assert cc11.status == "warn" and cc11.message.en == "Paths 0, recommended ≥ 1"  # only
+    assert cc11.distance == "straight"
+    reach = result.reach()
+    homes = [p for p in result.site.placed if p.id == "H1"]
+    stops = [p for p in result.site.placed if p.id == "BUS"]
+    assert reach.mode == "straight"
+    assert list(reach.walks(homes, stops).metres) == [pytest.approx(60)]
+    network = result.check("reach.network")
+    assert network.status == "n/a" and "straight lines" in network.message.en
+
+
+def test_life_circle_radius_warns_beyond_a_five_minute_walk():
+    near = rect("K1", "kindergarten", 170, 100, 190, 120, floors=3)  # east of P1 at x = 160
+    result = evaluate(compound(INSIDE, STREET, NORTH_GATE, near))
+    # from the home's door at (160, 60) up P1 to y = 110, then 10 m across: 60 m
+    assert result.check("lc.kindergarten").status == "pass"
+    assert result.check("lc.kindergarten").actual == pytest.approx(60)
+    far = rect("K1", "kindergarten", 150, -45, 170, -25, floors=3)  # behind the bus stop
+    result = evaluate(compound(INSIDE, STREET, NORTH_GATE, far))
+    # the walk to the bus stop, then 5 m from the street to the kindergarten's north side
+    lc = result.check("lc.kindergarten")
+    assert lc.status == "warn" and lc.actual == pytest.approx(WALK + 5)
+    assert lc.features == ("H1",) and lc.distance == "walking"
+    life = result.life_circle()
+    assert life.minutes["kindergarten"][0] == pytest.approx((WALK + 5) / 50)
+    assert life.share_within("kindergarten", 15) == 1.0
+    assert life.share_within("kindergarten", 10) == 0.0
 
 
 def test_a_second_gate_with_its_path_brings_the_stop_within_reach():

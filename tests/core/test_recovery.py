@@ -29,7 +29,7 @@ def test_autosaves_replace_their_own_copy_and_keep_no_history(store, tmp_path):
     assert later.id == entry.id and later.path == entry.path
     [listed] = store.entries()
     assert (listed.id, listed.source, listed.name, listed.facilities) == (
-        entry.id, source, "幸福里新建社区示例", 62)
+        entry.id, source, "幸福里新建社区示例", 69)
     assert store.load(entry.id).facilities["R01"].get("floors") == 9
     assert len(history(entry.path)) == 1
 

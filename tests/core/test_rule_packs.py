@@ -25,12 +25,16 @@ def test_national_pack_declares_the_contract_vocabulary():
         "parking_garage", "bike_shelter", "garbage_station", "garbage_point", "public_toilet",
         "activity_ground", "sports_ground", "green_space", "community_garden", "property_office",
         "bus_stop", "path", "other_building"}
-    assert set(rulebook.kinds) == contract_kinds
+    walking = {"gate", "wall"}  # added with walking reach (docs/interchange.md)
+    assert set(rulebook.kinds) == contract_kinds | walking
     ids = [c.id for c in rulebook.checks]
     assert ids[:20] == [f"cc.{i:02d}" for i in range(1, 21)]
     assert set(ids[20:]) == {"block.far", "block.density", "block.green", "block.height",
                              "quota.parking", "quota.charging", "quota.service_area",
-                             "geometry.outside", "geometry.overlap", "geometry.invalid"}
+                             "geometry.outside", "geometry.overlap", "geometry.invalid",
+                             "reach.network", "lc.service_station", "lc.kindergarten",
+                             "lc.nursery", "lc.health_station", "lc.day_care", "lc.shops",
+                             "lc.sports", "lc.refuse", "lc.parking"}
     assert all(c.clause for c in rulebook.checks if not c.id.startswith("geometry."))
 
 

@@ -29,3 +29,20 @@ def test_reach_without_paths_says_straight_line_and_unknown_kinds_are_bad_input(
     assert run.code == 0 and "直线距离" in run.out and "60 m" in run.out
     wrong = planner("reach", path, "--kind", "bus_stops", "--lang", "en")
     assert wrong.code == 2 and "unknown kind(s) bus_stops" in wrong.err
+
+
+def test_surroundings_adds_context_from_an_osm_extract_and_lists_what_it_left_out(tmp_path):
+    from tests.core.test_context_import import FIXTURES, lonlat_project
+
+    path = tmp_path / "site.geojson"
+    save_scenario(lonlat_project(), path)
+    out = tmp_path / "with-context.geojson"
+    run = planner("surroundings", path, "--osm", FIXTURES / "surroundings.osm", "--out", out,
+                  "--lang", "en")
+    assert run.code == 0, run.err
+    assert "way 103 refers to nodes not in the file" in run.out
+    assert "5 facilities and paths around the plan added" in run.out
+    report = planner("check", out, "--json").report
+    assert next(c for c in report["checks"] if c["id"] == "geometry.outside")["status"] == "pass"
+    missing = planner("surroundings", path, "--out", out, "--lang", "en")
+    assert missing.code == 2 and "--poi or --osm is needed" in missing.err

@@ -1,0 +1,57 @@
+"""``planner surroundings FILE --poi T.csv | --osm X.osm --out P``: facilities around the
+plan (周边现状设施, ``context: true``) from a web-map POI table (GCJ-02, BD-09 or WGS 84) or
+an OpenStreetMap extract, added to a project. Rows that cannot be used are listed, one
+line each; the rest is imported."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.overwrite import add_force, writing
+from planner.cli.plugin_options import add_safe_mode, discover
+from planner.errors import InputError
+from planner.exchange.context_import import import_osm, import_poi_table, load_category_kinds
+from planner.files import open_project, save_project
+from planner.i18n import Msg
+from planner.rules import load_rulebook
+
+NAME = "surroundings"
+HELP = "add the facilities and paths around the plan from a POI table or an OSM extract"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the project (.cplan or a scenario .geojson with a CRS)")
+    parser.add_argument("--poi", help="a POI table (.csv or .xlsx: name, category, lon, lat)")
+    parser.add_argument("--datum", choices=("gcj02", "bd09", "wgs84"), default="gcj02",
+                        help="the POI table's coordinates (default gcj02: Gaode, Tencent)")
+    parser.add_argument("--categories", metavar="MAP.csv",
+                        help="category,kind rows replacing the built-in category table")
+    parser.add_argument("--osm", help="an OpenStreetMap extract (.osm XML)")
+    parser.add_argument("--out", required=True, help="the project to write")
+    add_force(parser)
+    add_safe_mode(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.poi and not args.osm:
+        raise InputError(Msg("需要 --poi 或 --osm", "--poi or --osm is needed"))
+    plugins = discover(args)
+    project = open_project(args.file, plugins.file_formats())
+    kinds = load_rulebook(list(project.settings.rules), plugins=plugins).kinds
+    results = []
+    if args.poi:
+        table = load_category_kinds(args.categories) if args.categories else None
+        results.append(import_poi_table(project, args.poi, args.datum, table, kinds))
+    if args.osm:
+        results.append(import_osm(project, args.osm, kinds))
+    for result in results:
+        project = result.added_to(project)
+    with writing(args, args.out):
+        save_project(project, args.out, plugins.file_formats())
+    added = sum(len(r.facilities) for r in results)
+    for message in (m for r in results for m in r.skipped):
+        print(message.text(args.lang))
+    print(Msg(f"已写入 {args.out}:加入 {added} 个周边现状设施和慢行道",
+              f"wrote {args.out}: {added} facilities and paths around the plan added")
+          .text(args.lang))
+    return 0
