@@ -499,6 +499,49 @@
     </message>
 </context>
 <context>
+    <name>ReachPanel</name>
+    <message>
+        <source>步行可达范围</source>
+        <translation>Walking reach</translation>
+    </message>
+    <message>
+        <source>选中的设施</source>
+        <translation>Selected facility</translation>
+    </message>
+    <message>
+        <source>5 分钟</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>10 分钟</source>
+        <translation>10 min</translation>
+    </message>
+    <message>
+        <source>15 分钟</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>超出</source>
+        <translation>Beyond</translation>
+    </message>
+    <message>
+        <source>无法到达</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>将鼠标停在住宅上查看到各类设施的步行时间</source>
+        <translation>Hover over a home to see its walking minutes to each type</translation>
+    </message>
+    <message>
+        <source>沿慢行道的步行距离</source>
+        <translation>Walking distances along the paths</translation>
+    </message>
+    <message>
+        <source>未绘制慢行道:按直线距离计</source>
+        <translation>No paths drawn: straight-line distances</translation>
+    </message>
+</context>
+<context>
     <name>SchemesPanel</name>
     <message>
         <source>容积率</source>
@@ -578,7 +621,7 @@
     </message>
     <message>
         <source>第{n}轮居民意见征集</source>
-        <translation>Residents' consultation round {n}</translation>
+        <translation>Residents&apos; consultation round {n}</translation>
     </message>
 </context>
 <context>
@@ -824,6 +867,10 @@
     <message>
         <source>网格</source>
         <translation>Grid</translation>
+    </message>
+    <message>
+        <source>步行可达范围</source>
+        <translation>Walking reach</translation>
     </message>
     <message>
         <source>中文</source>

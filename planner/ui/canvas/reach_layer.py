@@ -142,7 +142,7 @@ class ReachLayer:
             return {}
         lang = self.state.lang
         how = Msg("步行", "walking") if result.mode == "walking" else Msg("直线距离", "straight line")
-        lines: dict[str, list[str]] = {h.id: [f"{h.id} {h.name}".strip() + " · " + how.text(lang)]
+        lines: dict[str, list[str]] = {h.id: [f"{h.id} {h.facility.name}".strip() + " · " + how.text(lang)]
                                        for h in homes}
         for kind in result.circle.types:
             for home, value in zip(result.homes, result.minutes[kind.id]):
