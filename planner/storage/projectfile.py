@@ -34,9 +34,12 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
+from planner.storage.geopackage import TABLES as GEOPACKAGE_TABLES
+from planner.storage.geopackage import write_geopackage
+from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
 from planner.storage.migrations import migrate
-from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
+from planner.storage.schema import COLUMNS, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES
 
 SUFFIX = ".cplan"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -83,7 +86,8 @@ def history(path: str | Path) -> list[Revision]:
     with _reading(path) as db, problems.reported(path):
         rows = db.execute(
             "SELECT r.revision, r.saved_at, r.app_version, p.name, "
-            "(SELECT count(*) FROM facilities f WHERE f.revision = r.revision) "
+            "(SELECT json_array_length(l.features) FROM schemes s JOIN layouts l "
+            "ON l.key = s.layout WHERE s.revision = r.revision AND s.current = 1) "
             "FROM revisions r JOIN project p ON p.revision = r.revision "
             "ORDER BY r.revision DESC").fetchall()
         return [Revision(*row) for row in rows]
@@ -155,13 +159,16 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
                                 "app_version": __version__})
         insert_rows(db, tables, revision)
+        store_layouts(db, project, revision)
         store_images(db, project)
         oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
                                  "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
         if oldest_kept:
-            for table in [*tables, "revisions"]:  # a range of each table's primary key
+            for table in [*REVISIONED, "revisions"]:  # a range of each table's primary key
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
+            drop_unused(db)
         drop_unused_images(db)
+        write_geopackage(db, project)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
@@ -298,6 +305,9 @@ def _schema_version(db: Database, path: Path) -> int:
     return version
 
 
+_KNOWN = {*TABLES, *GEOPACKAGE_TABLES}
+
+
 def _check_objects(db: Database, path: Path) -> None:
     """A project file holds data only: a trigger (it would run on the next save), a view
     (it runs when read), or any table or index the planner did not make refuses the file
@@ -305,8 +315,8 @@ def _check_objects(db: Database, path: Path) -> None:
     drops must be named in TABLES' history here when there is one.)"""
     foreign = [f"{kind} {name}" for kind, name, table in db.execute(
         "SELECT type, name, tbl_name FROM sqlite_master ORDER BY rowid")
-        if not (kind == "table" and (name in TABLES or name.startswith("sqlite_stat"))
-                or kind == "index" and name.startswith("sqlite_autoindex_") and table in TABLES)]
+        if not (kind == "table" and (name in _KNOWN or name.startswith("sqlite_stat"))
+                or kind == "index" and name.startswith("sqlite_autoindex_") and table in _KNOWN)]
     if foreign:
         raise problems.foreign_objects(path, foreign)
 
