@@ -153,7 +153,11 @@ def saves_serialized(folder: Path) -> Iterator[None]:
     except ImportError:  # Windows: the revision check alone
         yield
         return
-    handle = os.open(folder, os.O_RDONLY)
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # a missing or unreadable folder: the save itself says so
+        yield
+        return
     try:
         deadline = time.monotonic() + SAVE_WAIT_S
         while True:
