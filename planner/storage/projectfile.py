@@ -34,12 +34,13 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
-from planner.storage.geopackage import TABLES as GEOPACKAGE_TABLES
 from planner.storage.geopackage import write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
 from planner.storage.migrations import migrate
-from planner.storage.schema import COLUMNS, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES
+from planner.storage.schema import (
+    COLUMNS, GEOPACKAGE_TABLES, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES,
+)
 
 SUFFIX = ".cplan"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -305,7 +306,7 @@ def _schema_version(db: Database, path: Path) -> int:
     return version
 
 
-_KNOWN = {*TABLES, *GEOPACKAGE_TABLES}
+KNOWN = {**TABLES, **GEOPACKAGE_TABLES}  # every table the planner makes
 
 
 def _check_objects(db: Database, path: Path) -> None:
@@ -315,8 +316,8 @@ def _check_objects(db: Database, path: Path) -> None:
     drops must be named in TABLES' history here when there is one.)"""
     foreign = [f"{kind} {name}" for kind, name, table in db.execute(
         "SELECT type, name, tbl_name FROM sqlite_master ORDER BY rowid")
-        if not (kind == "table" and (name in _KNOWN or name.startswith("sqlite_stat"))
-                or kind == "index" and name.startswith("sqlite_autoindex_") and table in _KNOWN)]
+        if not (kind == "table" and (name in KNOWN or name.startswith("sqlite_stat"))
+                or kind == "index" and name.startswith("sqlite_autoindex_") and table in KNOWN)]
     if foreign:
         raise problems.foreign_objects(path, foreign)
 

@@ -15,7 +15,6 @@ import pytest
 
 from planner.errors import InputError
 from planner.storage import history, load, save
-from planner.storage.schema import REVISIONED
 from tests.helpers import new_sample, old_sample
 
 
@@ -105,7 +104,9 @@ def test_a_stale_wal_beside_a_save_as_target_is_removed(saved, tmp_path):
 def test_a_revision_number_out_of_range_is_refused_on_open_and_on_save(saved):
     top = 2**63 - 1
     tamper(saved, "PRAGMA foreign_keys = OFF",
-           *[f"UPDATE {table} SET revision = {top}" for table in ("revisions", *REVISIONED)])
+           f"UPDATE revisions SET revision = {top}", f"UPDATE project SET revision = {top}",
+           f"UPDATE schemes SET revision = {top}", f"UPDATE rule_packs SET revision = {top}",
+           f"UPDATE manual_answers SET revision = {top}")
     before = saved.read_bytes()
     for action in (lambda: load(saved), lambda: save(old_sample(), saved)):
         with pytest.raises(InputError, match=f"site.cplan is damaged: the revision number "
