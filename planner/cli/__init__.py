@@ -15,10 +15,11 @@ from planner.cli import check, gui, kinds, rules
 from planner.cli import export_file, import_file
 from planner.cli import convert, recover
 from planner.cli import print_sheet
+from planner.cli import audit
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover, print_sheet]
+COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover, print_sheet, audit]
 EXIT_BAD_INPUT = 2
 
 
