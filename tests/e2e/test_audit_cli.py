@@ -91,6 +91,7 @@ def test_an_empty_folder_and_a_missing_one(tmp_path):
     assert "Audit: 0 files, 0 communities" in run.out
 
 
+@pytest.mark.slow
 def test_ten_thousand_other_files_are_skipped_quickly(tmp_path):
     for n in range(10_000):
         (tmp_path / f"scan-{n:05d}.txt").write_bytes(b"")
@@ -100,6 +101,7 @@ def test_ten_thousand_other_files_are_skipped_quickly(tmp_path):
     assert run.code == 0 and (data["skipped"], data["read"]) == (10_000, 1)
 
 
+@pytest.mark.slow
 def test_a_file_that_hangs_a_plugin_is_stopped_and_the_rest_checked(tmp_path):
     env = _slow_plugin(tmp_path)
     folder = tmp_path / "street"
