@@ -30,7 +30,7 @@ def write_pdf(result: Evaluation, path: str | Path, options: SheetOptions) -> li
         with PdfPages(data, metadata={k: v for k, v in metadata.items() if v}) as pdf:
             for figure in figures:
                 pdf.savefig(figure)
-    _write(path, data.getvalue())
+    write_whole(path, data.getvalue())
     return [path]
 
 
@@ -51,11 +51,11 @@ def write_png(result: Evaluation, path: str | Path, options: SheetOptions,
             figure.savefig(data, dpi=dpi, format="png")
             pages.append(data.getvalue())
     for page_path, data in zip(paths, pages):
-        _write(page_path, data)
+        write_whole(page_path, data)
     return paths
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_whole(path: Path, data: bytes) -> None:
     """Whole or not at all: a sheet that fails half-way never replaces the last good one."""
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",

@@ -41,9 +41,11 @@ def _slow_plugin(tmp_path) -> dict[str, str]:
     return {"PLANNER_PLUGIN_DIR": str(tmp_path / "plugins")}
 
 
-def test_json_lists_every_community_and_every_bad_file(street):
-    run = planner("audit", street, "--layer-map", layer_map(street), "--json", "--jobs", "2")
+def test_json_lists_every_community_and_every_bad_file(street, tmp_path):
+    run = planner("audit", street, "--layer-map", layer_map(street), "--json", "--jobs", "2",
+                  "--out", tmp_path / "a.xlsx", "--pdf", tmp_path / "a.pdf")
     assert run.code == 0, run.err
+    assert (tmp_path / "a.xlsx").stat().st_size and (tmp_path / "a.pdf").stat().st_size
     data = json.loads(run.out)
     assert sorted(c["file"] for c in data["communities"]) == sorted(
         str(street / n) for n in READABLE)
