@@ -129,7 +129,10 @@ def test_ctrl_c_stops_cleanly_and_writes_what_finished(tmp_path):
     with open(out, "w", encoding="utf-8") as stdout:
         process = subprocess.Popen(
             [sys.executable, "-m", "planner", "audit", folder, "--jobs", "1", "--json",
-             "--lang", "en"], stdout=stdout, stderr=subprocess.PIPE, text=True, env=env)
+             "--lang", "en"], stdout=stdout, stderr=subprocess.PIPE, text=True, env=env,
+            # a shell's background job (as land.sh runs the tests) ignores SIGINT: undo that,
+            # as a terminal's Ctrl+C would find it
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         seen = []
         for line in process.stderr:  # plain progress lines: not a terminal
             seen.append(line)
