@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from planner.files import save_project
+from planner.model.schemes import Scheme
 from tests.core.dxf_drawings import site_drawing
-from tests.helpers import NEW_SAMPLE, OLD_SAMPLE, old_sample
+from tests.helpers import NEW_SAMPLE, OLD_SAMPLE, old_sample, rect
 
 LAYER_MAP = 'parcel_layer = "红线"\n\n[kinds]\n"住宅" = "residential"\n"绿地" = "green_space"\n'
 READABLE = ["good.geojson", "failing.geojson", "sub/project.cplan", "drawing.dxf"]
+SCHEMES = ["方案A", "方案B"]  # of sub/project.cplan; the other files hold one layout
 BROKEN = {  # file: what its error line says
     "broken.geojson": "JSON",
     "unknown-kind.geojson": "hospital",
@@ -24,8 +27,12 @@ def make_folder(root: Path) -> Path:
     (root / "sub").mkdir(parents=True)
     shutil.copy(NEW_SAMPLE, root / "good.geojson")
     shutil.copy(OLD_SAMPLE, root / "failing.geojson")
-    # the same community as failing.geojson, saved as a project by another office
-    save_project(old_sample(), root / "sub" / "project.cplan")
+    # the same community as failing.geojson, saved as a project by another office, with a
+    # second scheme that adds a health station of 150 m² (cc.05 then passes)
+    old = old_sample()
+    clinic = rect("H9", "health_station", 5, 5, 20, 15)
+    save_project(replace(old, others=(Scheme("方案B", {**old.facilities, "H9": clinic}),)),
+                 root / "sub" / "project.cplan")
     site_drawing(root / "drawing.dxf")
     (root / "broken.geojson").write_text("{ not json", encoding="utf-8")
     data = json.loads(NEW_SAMPLE.read_text(encoding="utf-8"))

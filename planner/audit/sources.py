@@ -73,9 +73,8 @@ class ReadOptions:
 
 def layouts(path: Path, options: ReadOptions, formats: Mapping | None = None,
             kinds=None) -> list[tuple[str | None, Project]]:
-    """The layouts of one file, each with its scheme's name (None for a file of one layout,
-    which ``options.scheme`` leaves as it is). A ``.cplan`` holds one layout until schemes
-    exist; ``options.scheme`` then picks one of them."""
+    """The layouts of one file: every scheme of a project that has several, each with its
+    name (``options.scheme`` picks one), or the one layout of the file with None."""
     known = suffixes(formats or {})
     if path.suffix.lower() not in known:
         raise InputError(Msg(f"不支持的文件类型(可用:{', '.join(sorted(known))})",
@@ -83,15 +82,12 @@ def layouts(path: Path, options: ReadOptions, formats: Mapping | None = None,
     if path.suffix.lower() == DXF_SUFFIX:
         from planner.exchange.dxf_import import import_dxf
 
-        found = [(None, import_dxf(path, options.layer_map, None, options.units,
-                                   kinds=kinds).project)]
+        project = import_dxf(path, options.layer_map, None, options.units, kinds=kinds).project
     else:
-        found = [(None, open_project(path, formats))]
-    if options.scheme is not None and found[0][0] is not None:
-        chosen = [(name, project) for name, project in found if name == options.scheme]
-        if not chosen:
-            names = ", ".join(n for n, _ in found if n) or "—"
-            raise InputError(Msg(f"{path.name} 中没有方案 {options.scheme}(有:{names})",
-                                 f"{path.name} has no scheme {options.scheme} (it has: {names})"))
-        return chosen
-    return found
+        project = open_project(path, formats)
+    names = project.scheme_names()
+    if len(names) == 1:
+        return [(None, project)]
+    if options.scheme is not None:
+        names = [options.scheme]  # with_scheme names the schemes there are when it is not one
+    return [(name, project.with_scheme(name)) for name in names]

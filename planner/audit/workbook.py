@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from planner import safe_write
 from planner.audit.gaps import Summary
 from planner.audit.run import Audit
-from planner.errors import InputError
 from planner.exchange.tables import set_header_style, set_widths
 from planner.i18n import Msg
 from planner.report.sheet import COMMUNITIES
@@ -94,10 +94,8 @@ def write_workbook(audit: Audit, summary: Summary, path: str | Path, lang: str =
         errors = book.create_sheet(t(SHEETS["errors"]))
         _table(errors, [t(h) for h in ERROR_HEADER],
                [[e["file"], e["error"]] for e in audit.errors], [50, 80])
-    try:
-        book.save(path)
-    except OSError as err:
-        raise InputError(Msg(f"无法写入 {path}:{err}", f"cannot write {path}: {err}")) from None
+    with safe_write.replacing(path, "xlsx") as temporary, safe_write.reported(Path(path)):
+        book.save(temporary)
 
 
 def _table(sheet, header: list[str], rows: list[list], widths: list[int]) -> None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from planner import __version__
+from planner import __version__, safe_write
 from planner.audit.gaps import Summary
 from planner.audit.run import Audit
 from planner.i18n import Msg
 from planner.report.fonts import sheet_style
 from planner.report.layout import Rect, page_frame, style_for
 from planner.report.options import SheetOptions
-from planner.report.output import write_whole
 from planner.report.sheet import COMMUNITIES, blank_page, one_glyph_per_character
 from planner.report.tables import INK_RULE, SHADE, STATUS_COLOURS
 from planner.report.text import PT_MM, wrap
@@ -63,7 +62,7 @@ def write_audit_pdf(audit: Audit, summary: Summary, path: str | Path, lang: str 
                                       "Creator": f"Community Planner {__version__}"}) as pdf:
             for figure in figures:
                 pdf.savefig(figure)
-    write_whole(Path(path), data.getvalue())
+    safe_write.write_bytes(path, data.getvalue(), "pdf")
     return Path(path)
 
 
