@@ -13,7 +13,7 @@ from planner.exchange.dxf_import import import_dxf
 from planner.exchange.layer_map import load_layer_map
 from planner.files import open_project
 from planner.rules import load_rulebook
-from tests.audit_folder import BROKEN, READABLE, layer_map, make_folder
+from tests.audit_folder import BROKEN, READABLE, SCHEMES, layer_map, make_folder
 from tests.helpers import check, old_sample
 
 
@@ -57,10 +57,13 @@ def test_met_pending_and_answered_items():
     assert answered_no.kind == "other" and "六层住宅无电梯" in answered_no.text
 
 
-def test_every_readable_file_is_checked_exactly_as_alone(street):
+def test_every_readable_file_and_scheme_is_checked_exactly_as_alone(street):
     root, audit = street
-    by_file = {r["file"]: r for r in audit.records}
-    assert sorted(by_file) == sorted(str(root / name) for name in READABLE)
+    by_layout = {(r["file"], r["scheme"]): r for r in audit.records}
+    project_file = str(root / "sub" / "project.cplan")
+    assert sorted(by_layout, key=str) == sorted(
+        [(str(root / name), None) for name in READABLE if name != "sub/project.cplan"]
+        + [(project_file, scheme) for scheme in SCHEMES], key=str)
     rulebook = load_rulebook()
     for name in READABLE:
         path = root / name
@@ -69,8 +72,14 @@ def test_every_readable_file_is_checked_exactly_as_alone(street):
                                  kinds=rulebook.kinds).project
         else:
             project = open_project(path)
-        alone = evaluate(project, load_rulebook(project.settings.rules)).report("zh")
-        assert by_file[str(path)]["report"] == alone, name
+        for scheme in SCHEMES if name == "sub/project.cplan" else [None]:
+            layout = project.with_scheme(scheme) if scheme else project
+            alone = evaluate(layout, load_rulebook(project.settings.rules)).report("zh")
+            assert by_layout[(str(path), scheme)]["report"] == alone, (name, scheme)
+    # the second scheme's health station of 150 m² meets cc.05; the first's 81 m² does not
+    statuses = {s: next(c["status"] for c in by_layout[(project_file, s)]["report"]["checks"]
+                        if c["id"] == "cc.05") for s in SCHEMES}
+    assert statuses == {"方案A": "fail", "方案B": "pass"}
 
 
 def test_bad_files_are_listed_with_their_reason_and_the_run_goes_on(street):
@@ -91,14 +100,16 @@ def test_the_gap_list_is_sorted_by_severity_with_district_totals(street):
     assert fails == sorted(fails, reverse=True)
     assert summary.rows[-1].record["file"] == str(root / "good.geojson")
     assert summary.rows[-1].gaps == []
-    # the old community twice (scenario and project file), 528 households each
+    # the old community three times (scenario, two schemes of the project file), 528
+    # households each
     service = next(t for t in summary.totals if t.check == "cc.01")
     drawing = next(r for r in summary.rows if r.record["file"].endswith(".dxf"))
     drawing_gap = next(g for g in drawing.gaps if g.check == "cc.01")
-    assert service.communities == 3 and service.households == 528 * 2
-    assert service.short == 650 * 2 + drawing_gap.amount
-    assert audit.duplicate_names() == {
-        "建设里老旧小区改造示例": [str(root / "failing.geojson"), str(root / "sub/project.cplan")]}
+    assert service.communities == 4 and service.households == 528 * 3
+    assert service.short == 650 * 3 + drawing_gap.amount
+    assert audit.duplicate_names() == {"建设里老旧小区改造示例": [
+        str(root / "failing.geojson"), str(root / "sub/project.cplan") + "#方案A",
+        str(root / "sub/project.cplan") + "#方案B"]}
 
 
 def test_share_of_communities_meeting_each_of_the_20_items(street):

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.audit_folder import BROKEN, READABLE, layer_map, make_folder
+from tests.audit_folder import BROKEN, READABLE, SCHEMES, layer_map, make_folder
 from tests.e2e.cli import planner
 from tests.helpers import NEW_SAMPLE, OLD_SAMPLE
 
@@ -47,8 +47,9 @@ def test_json_lists_every_community_and_every_bad_file(street, tmp_path):
     assert run.code == 0, run.err
     assert (tmp_path / "a.xlsx").stat().st_size and (tmp_path / "a.pdf").stat().st_size
     data = json.loads(run.out)
-    assert sorted(c["file"] for c in data["communities"]) == sorted(
-        str(street / n) for n in READABLE)
+    assert sorted((c["file"], c["scheme"] or "") for c in data["communities"]) == sorted(
+        [(str(street / n), "") for n in READABLE if not n.endswith(".cplan")]
+        + [(str(street / "sub" / "project.cplan"), s) for s in SCHEMES])
     assert {e["file"] for e in data["errors"]} == {str(street / n) for n in BROKEN}
     assert (data["files"], data["read"], data["skipped"]) == (7, 4, 2)
     old = next(c for c in data["communities"] if c["file"].endswith("failing.geojson"))
@@ -63,7 +64,8 @@ def test_json_lists_every_community_and_every_bad_file(street, tmp_path):
                    run.err.splitlines()) == 1
     assert "Traceback" not in run.err
     assert data["duplicate_names"] == {"建设里老旧小区改造示例": [
-        str(street / "failing.geojson"), str(street / "sub" / "project.cplan")]}
+        str(street / "failing.geojson"), str(street / "sub" / "project.cplan") + "#方案A",
+        str(street / "sub" / "project.cplan") + "#方案B"]}
 
 
 def test_text_summary_names_gaps_totals_and_shares(street):
@@ -148,3 +150,13 @@ def test_ctrl_c_stops_cleanly_and_writes_what_finished(tmp_path):
     assert data["interrupted"] is True
     assert sorted(c["file"] for c in data["communities"]) == [str(folder / "a.geojson"),
                                                              str(folder / "b.geojson")]
+
+
+def test_scheme_picks_one_scheme_of_project_files(street):
+    run = planner("audit", street / "sub" / "project.cplan", street / "good.geojson",
+                  "--scheme", "方案B", "--json")
+    data = json.loads(run.out)
+    assert sorted((c["file"], c["scheme"]) for c in data["communities"]) == [
+        (str(street / "good.geojson"), None), (str(street / "sub" / "project.cplan"), "方案B")]
+    missing = planner("audit", street / "sub" / "project.cplan", "--scheme", "方案C", "--json")
+    assert missing.code == 2 and "方案C" in json.loads(missing.out)["errors"][0]["error"]
