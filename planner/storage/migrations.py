@@ -45,7 +45,14 @@ def _v2_to_v3(db: Database) -> None:
     db.execute(TABLES["underlay"])
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(db: Database) -> None:
+    """Version 4 adds the project's latitude (``project.latitude``, NULL: not set). A file
+    coming from version 1 has it already: ``_v1_to_v2`` made the project table as it is now."""
+    if "latitude" not in db["project"].columns_dict:
+        db.execute("ALTER TABLE project ADD COLUMN latitude")
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(db: Database, version: int) -> None:
