@@ -9,13 +9,15 @@ from planner import __version__, evaluate
 from tests.e2e.cli import planner
 from tests.helpers import NEW_SAMPLE, OLD_SAMPLE, ROOT, new_sample
 
-SHARED = ROOT.parent / "shared"
+# The report example of the contract (shared/spec/interchange.md, schema 1), copied as it
+# is there: nothing may read ../shared at test time.
+CONTRACT_EXAMPLE = ROOT / "tests" / "fixtures" / "interchange-report-example.json"
+GLOSSARY = ROOT / "tests" / "fixtures" / "glossary.md"  # shared/domain/glossary.md, copied
 CHECK_KEYS = {"id", "status", "title", "message", "clause", "required", "actual", "features"}
 
 
 def contract_example() -> dict:
-    spec = (SHARED / "spec" / "interchange.md").read_text(encoding="utf-8")
-    block = re.search(r"```json\n(.*?)```", spec, re.S).group(1)
+    block = CONTRACT_EXAMPLE.read_text(encoding="utf-8")
     return json.loads(block.replace('"..."', '"x"'))
 
 
@@ -77,7 +79,7 @@ def test_json_messages_follow_the_language():
 def test_kinds_lists_the_glossary():
     run = planner("kinds")
     assert run.code == 0
-    glossary = (SHARED / "domain" / "glossary.md").read_text(encoding="utf-8")
+    glossary = GLOSSARY.read_text(encoding="utf-8")
     rows = re.findall(r"^\| (\w+) \| ([^|]+) \| ([^|]+) \|$", glossary, re.M)
     kinds = [(kind, zh.split(" / ")[0].strip()) for kind, zh, _ in rows if kind != "kind"]
     assert len(kinds) == 27
