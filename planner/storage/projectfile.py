@@ -34,7 +34,7 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
-from planner.storage.geopackage import write_geopackage
+from planner.storage.geopackage import TABLES as GEOPACKAGE_TABLES, write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.migrations import migrate
 from planner.storage.schema import COLUMNS, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES
@@ -288,10 +288,11 @@ def _check_objects(db: Database, path: Path) -> None:
     (it runs when read), or any table or index the planner did not make refuses the file
     before anything in it is read or run. (A table a former schema had and a migration
     drops must be named in TABLES' history here when there is one.)"""
+    ours = {*TABLES, *GEOPACKAGE_TABLES}  # (the GeoPackage's tables: the file is one too)
     foreign = [f"{kind} {name}" for kind, name, table in db.execute(
         "SELECT type, name, tbl_name FROM sqlite_master ORDER BY rowid")
-        if not (kind == "table" and (name in TABLES or name.startswith("sqlite_stat"))
-                or kind == "index" and name.startswith("sqlite_autoindex_") and table in TABLES)]
+        if not (kind == "table" and (name in ours or name.startswith("sqlite_stat"))
+                or kind == "index" and name.startswith("sqlite_autoindex_") and table in ours)]
     if foreign:
         raise problems.foreign_objects(path, foreign)
 
