@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.actions = BoundActions(self)
         self.docks: dict[str, QDockWidget] = {}
+        self._pastes = 0  # pastes since the last copy
         for panel in PANELS:
             self.add_panel(panel)
         self._build_status_bar()
@@ -302,20 +303,27 @@ class MainWindow(QMainWindow):
 
     def copy(self) -> None:
         clipboard.copy_features(self.document.selected_features)
+        self._pastes = 0
 
     def cut(self) -> None:
         self.copy()
         self.delete_selection()
 
-    def paste(self) -> None:
-        change = clipboard.pasted(self.document.project)
+    def paste(self, at_cursor: bool = True) -> None:
+        """At the cursor when it is over the canvas (like CAD), else each paste of the same
+        copy a step further right and down, so copies never hide under each other."""
+        cursor = self.canvas.cursor_scene_pos() if at_cursor else None
+        self._pastes += 1
+        change = clipboard.pasted(self.document.project,
+                                  clipboard.PASTE_OFFSET_M * self._pastes,
+                                  None if cursor is None else (cursor.x(), cursor.y()))
         if change is not None:
             self.execute(change)
             self.document.select(change.facilities)
 
     def duplicate(self) -> None:
         self.copy()
-        self.paste()
+        self.paste(at_cursor=False)
 
     def delete_selection(self) -> None:
         if self.canvas.tool.delete():

@@ -24,6 +24,14 @@
         <source>无法生成版面图</source>
         <translation>Cannot render the layout sheet</translation>
     </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>正在导出 PDF…</source>
+        <translation>Exporting the PDF…</translation>
+    </message>
 </context>
 <context>
     <name>CalibrateTool</name>
@@ -686,6 +694,10 @@
         <translation>Export…</translation>
     </message>
     <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
@@ -910,6 +922,26 @@
     <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>PDF 版面图 A3 横向</source>
+        <extracomment>File ▸ Export PDF offers the papers as file-type choices: (paper, orientation, label).</extracomment>
+        <translation>PDF layout sheet, A3 landscape</translation>
+    </message>
+    <message>
+        <source>PDF 版面图 A3 纵向</source>
+        <translation>PDF layout sheet, A3 portrait</translation>
+    </message>
+    <message>
+        <source>PDF 版面图 A4 横向</source>
+        <translation>PDF layout sheet, A4 landscape</translation>
+    </message>
+    <message>
+        <source>PDF 版面图 A4 纵向</source>
+        <translation>PDF layout sheet, A4 portrait</translation>
     </message>
 </context>
 </TS>
