@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from planner.cli.arg_types import checked, number_in
+from planner.cli.overwrite import add_force, writing
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.evaluation import evaluate
 from planner.files import open_project
@@ -38,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"resolution of PNG output, {MIN_DPI}–{MAX_DPI} (default 150)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
+    add_force(parser)
     add_safe_mode(parser)
 
 
@@ -49,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     warn(args, result.problems, plugins.version_warnings(project.settings))
     options = SheetOptions(paper=args.paper, orientation=args.orientation, scale=scale,
                            lang=args.lang)
-    written = write_sheet(result, args.out, options, dpi=args.dpi)
+    with writing(args, args.out):
+        written = write_sheet(result, args.out, options, dpi=args.dpi)
     print(Msg("已写出版面图:", "sheet written: ").text(args.lang) + ", ".join(map(str, written)))
     return 0
