@@ -10,9 +10,10 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
+from planner.plugins import load_rulebook
 from planner.reach import Reach, ReachCache
 from planner.reach.life_circle import LifeCircleResult, life_circle
-from planner.rules import CheckResult, Rulebook, load_rulebook, run_checks
+from planner.rules import CheckResult, Rulebook, run_checks
 from planner.site import Site, analyse
 
 SCHEMA = 1  # of the check report (docs/interchange.md)

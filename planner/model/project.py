@@ -73,6 +73,7 @@ class Settings:
     climate_zone: str = "III"
     city_population: float = 1_000_000
     household_size: float | None = None  # None: the rule pack's default
+    latitude: float | None = None  # degrees north; None: from the CRS, if it has one
     # the red line is a wall (封闭小区), crossed on foot only at gates (kind "gate")
     enclosed: bool = False
     rules: tuple[str, ...] = ()
@@ -89,6 +90,8 @@ class Settings:
             raise _setting_error("city_population", self.city_population, "1 – 100,000,000")
         if self.household_size is not None and not _number_in(self.household_size, 0.5, 20):
             raise _setting_error("household_size", self.household_size, "0.5 – 20")
+        if self.latitude is not None and not _number_in(self.latitude, -90, 90):
+            raise _setting_error("latitude", self.latitude, "-90 – 90")
         if not isinstance(self.enclosed, bool):
             raise _setting_error("enclosed", self.enclosed, "true / false")
         object.__setattr__(self, "rules", tuple(self.rules))
