@@ -25,7 +25,7 @@ from shapely.geometry import LineString, Point, box
 from planner.model import Facility, Project
 from planner.reach import Reach, ReachCache
 from planner.reach.bands import bands
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from planner.rules.conditions import Reach as ReachCondition
 from planner.site import analyse
 

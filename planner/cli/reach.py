@@ -14,7 +14,7 @@ from planner.errors import InputError
 from planner.evaluation import evaluate
 from planner.files import open_project
 from planner.i18n import Msg
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 
 NAME = "reach"
 HELP = "walking distances from every home to the nearest facility of each kind"

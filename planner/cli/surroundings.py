@@ -13,7 +13,7 @@ from planner.errors import InputError
 from planner.exchange.context_import import import_osm, import_poi_table, load_category_kinds
 from planner.files import open_project, save_project
 from planner.i18n import Msg
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 
 NAME = "surroundings"
 HELP = "add the facilities and paths around the plan from a POI table or an OSM extract"

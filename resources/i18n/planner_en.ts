@@ -450,6 +450,10 @@
         <translation>Climate zone</translation>
     </message>
     <message>
+        <source>封闭小区</source>
+        <translation>Enclosed compound</translation>
+    </message>
+    <message>
         <source>户均人口</source>
         <translation>Household size</translation>
     </message>
@@ -476,6 +480,10 @@
     <message>
         <source>规则包与插件…</source>
         <translation>Rule Packs and Plugins…</translation>
+    </message>
+    <message>
+        <source>红线仅在出入口可步行穿越</source>
+        <translation>The red line is crossed on foot only at gates</translation>
     </message>
     <message>
         <source>规则包默认 ({n})</source>

@@ -4,6 +4,7 @@ failing reach check outlines the homes beyond reach and draws the worst walk; ad
 gate updates it all live (the enclosed compound of tests/core/test_reach_walks.py)."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from planner.commands import add_facilities
@@ -74,3 +75,16 @@ def test_the_view_menu_hides_it_again(reach_view):
     window.actions["view.reach"].trigger()
     assert not window.docks["reach"].isVisible()
     assert not layer.visible and layer.items == []
+
+
+def test_the_project_panel_closes_the_compound_in_one_undoable_step(qtbot, window):
+    window.load(compound(INSIDE, STREET, NORTH_GATE, SOUTH_PATH, enclosed=False), None)
+    assert window.document.evaluation.check("cc.11").status == "pass"  # 60 m straight out
+    panel = window.docks["project"].widget()
+    qtbot.mouseClick(panel.enclosed, Qt.MouseButton.LeftButton)
+    assert window.document.project.settings.enclosed is True
+    cc11 = window.document.evaluation.check("cc.11")
+    assert cc11.status == "fail" and cc11.actual == pytest.approx(WALK)
+    window.actions["edit.undo"].trigger()
+    assert window.document.project.settings.enclosed is False
+    assert not panel.enclosed.isChecked()

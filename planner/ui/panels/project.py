@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout,
+    QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout,
 )
 
 from planner.commands import set_settings
@@ -39,6 +39,8 @@ class ProjectPanel(Panel):
             self.climate_zone.addItem("", zone)
         self.climate_zone.activated.connect(
             lambda row: self.change(climate_zone=self.climate_zone.itemData(row)))
+        self.enclosed = QCheckBox(self)  # 封闭小区: the red line is crossed only at gates
+        self.enclosed.clicked.connect(lambda on: self.change(enclosed=on))
         self.household_size = NumberField(lambda v: self.change(household_size=v), 0.5, 20, 2)
         self.city_population = NumberField(lambda v: self.change(city_population=v), 1, 1e8,
                                            optional=False)
@@ -54,6 +56,7 @@ class ProjectPanel(Panel):
         self._labels = {}
         for key, widget in (("name", self.name.widget), ("designer", self.designer.widget),
                             ("community", self.community), ("climate_zone", self.climate_zone),
+                            ("enclosed", self.enclosed),
                             ("household_size", self.household_size.widget),
                             ("city_population", self.city_population.widget),
                             ("packs", self.packs)):
@@ -81,6 +84,7 @@ class ProjectPanel(Panel):
         self.setWindowTitle(self.tr("项目"))
         titles = {"name": self.tr("项目名称"), "designer": self.tr("设计单位"),
                   "community": self.tr("社区类型"), "climate_zone": self.tr("建筑气候区划"),
+                  "enclosed": self.tr("封闭小区"),
                   "household_size": self.tr("户均人口"), "city_population": self.tr("城市人口"),
                   "packs": self.tr("规则包")}
         for key, label in self._labels.items():
@@ -93,6 +97,7 @@ class ProjectPanel(Panel):
         self.household_size.widget.setSuffix(self.tr(" 人/户"))
         self.city_population.widget.setSuffix(self.tr(" 人"))
         self.manage.setText(self.tr("规则包与插件…"))
+        self.enclosed.setText(self.tr("红线仅在出入口可步行穿越"))
         self._shown = None
         self.refresh()
 
@@ -104,6 +109,7 @@ class ProjectPanel(Panel):
             self.designer.show(settings.designer)
             self.community.setCurrentIndex(self.community.findData(settings.community))
             self.climate_zone.setCurrentIndex(self.climate_zone.findData(settings.climate_zone))
+            self.enclosed.setChecked(settings.enclosed)
             self.household_size.show(settings.household_size)
             self.city_population.show(int(settings.city_population))
         self._show_packs()

@@ -26,7 +26,7 @@ from planner.ui.panels.icons import swatch_icon
 #: Contract attributes in the order designers fill them in (name has its own row).
 ATTRIBUTE_ORDER = ("floors", "households", "floors_below", "height_m", "floor_area_m2",
                    "land_area_m2", "classes", "parking_spaces", "charging_spaces",
-                   "charging_ready_spaces", "bike_spaces", "services", "underground")
+                   "charging_ready_spaces", "bike_spaces", "services", "underground", "context")
 _GEOMETRY = {"Polygon": "polygon", "MultiPolygon": "polygon", "Point": "point",
              "MultiPoint": "point", "LineString": "line", "MultiLineString": "line"}
 
