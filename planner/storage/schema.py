@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 4 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 5 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
@@ -8,14 +8,15 @@ once (``layouts``, a JSON list of facility keys): the schemes of every revision 
 consultation rounds (never pruned) share them, so a scheme that differs from another in a
 few facilities costs those few rows.
 
-Numbers that may be written as integer or real (``city_population``, ``household_size``)
+Numbers that may be written as integer or real (``city_population``, ``household_size``,
+``latitude``)
 and the frame's origin have no declared type: SQLite keeps them as they were given (a
 REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back unchanged.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -42,7 +43,8 @@ CREATE TABLE project (
     parcel_id TEXT,                -- facilities.id of the site boundary, or NULL
     crs TEXT NOT NULL,             -- 'local' or an EPSG code such as 'EPSG:4547'
     origin_x NOT NULL,             -- where the local frame's (0, 0) sits in that CRS
-    origin_y NOT NULL              -- (numbers, kept bit for bit: -0.0 stays -0.0)
+    origin_y NOT NULL,             -- (numbers, kept bit for bit: -0.0 stays -0.0)
+    latitude                       -- degrees north (a number), or NULL: from the CRS
 )""",
     "facilities": """
 CREATE TABLE facilities (          -- every distinct facility once, whichever layouts hold it
@@ -142,7 +144,7 @@ COLUMNS = {
     "schema_version": ("version", "app_version"),
     "revisions": ("revision", "saved_at", "app_version"),
     "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
-                "household_size", "parcel_id", "crs", "origin_x", "origin_y"),
+                "household_size", "parcel_id", "crs", "origin_x", "origin_y", "latitude"),
     "facilities": ("key", "digest", "id", "kind", "geometry", "attrs"),
     "layouts": ("key", "digest", "features"),
     "schemes": ("revision", "position", "name", "current", "layout"),
@@ -159,3 +161,54 @@ COLUMNS = {
 
 # Tables with one set of rows per revision (trimmed with the history).
 REVISIONED = ("project", "schemes", "manual_answers", "rule_packs", "underlay", "comments")
+
+# The GeoPackage's own tables (GeoPackage 1.3, clauses 1.1.2, 1.1.3, 2.1.5) and the feature
+# table the planner derives at each save (planner/storage/geopackage.py): a project file
+# holds them besides TABLES.
+MAP_TABLE = "map_features"
+GEOPACKAGE_TABLES = {
+    "gpkg_spatial_ref_sys": """
+CREATE TABLE gpkg_spatial_ref_sys (
+    srs_name TEXT NOT NULL,
+    srs_id INTEGER PRIMARY KEY,
+    organization TEXT NOT NULL,
+    organization_coordsys_id INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    description TEXT
+)""",
+    "gpkg_contents": """
+CREATE TABLE gpkg_contents (
+    table_name TEXT NOT NULL PRIMARY KEY,
+    data_type TEXT NOT NULL,
+    identifier TEXT UNIQUE,
+    description TEXT DEFAULT '',
+    last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE,
+    srs_id INTEGER,
+    CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
+)""",
+    "gpkg_geometry_columns": """
+CREATE TABLE gpkg_geometry_columns (
+    table_name TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    geometry_type_name TEXT NOT NULL,
+    srs_id INTEGER NOT NULL,
+    z TINYINT NOT NULL,
+    m TINYINT NOT NULL,
+    CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+    CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents (table_name),
+    CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
+)""",
+    MAP_TABLE: """
+CREATE TABLE map_features (        -- the current scheme as GIS software shows it (derived)
+    fid INTEGER PRIMARY KEY,
+    geom GEOMETRY,                 -- GeoPackage geometry blob in the project's system
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT,
+    floors REAL,
+    households REAL,
+    scheme TEXT NOT NULL,
+    attrs TEXT NOT NULL            -- every property as JSON
+)""",
+}
