@@ -7,7 +7,7 @@ from planner import evaluate
 from planner.commands import add_facility
 from planner.model import Facility, Project
 from planner.naming import display_name, next_block_number
-from planner.rules.pack import load_rulebook
+from planner.plugins import load_rulebook
 
 
 def test_outside_and_overlap_messages_name_the_facilities():
