@@ -42,11 +42,14 @@ class Blockers:
     """Above-ground buildings that links may not cross."""
 
     def __init__(self, placed: list[Placed]):
-        self.items = [p for p in placed if p.kind.has("building") and not p.underground
-                      and p.area > 0]
+        self.items = [p for p in placed if self.blocks(p)]
         self.shapes = np.array([p.shape for p in self.items], dtype=object)
         self.tree = shapely.STRtree(self.shapes)
         self.index = {p.id: i for i, p in enumerate(self.items)}
+
+    @staticmethod
+    def blocks(placed: Placed) -> bool:
+        return placed.kind.has("building") and not placed.underground and placed.area > 0
 
     def own(self, shapes: np.ndarray) -> set[tuple[int, int]]:
         """(facility, building) pairs where the facility is, or sits in, the building."""

@@ -58,6 +58,8 @@ class ReachCache:
         self.links: dict[str, tuple[object, tuple[Link, ...]]] = {}
         self.fields: dict[tuple, Field] = {}
         self.buildings: dict[str, object] = {}  # id -> facility, to see which moved
+        self.blockers: tuple[tuple, Blockers] | None = None  # (its buildings, the index)
+        self.origins: dict[tuple, tuple] = {}  # ids -> (their links, flattened arrays)
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -78,8 +80,16 @@ class Reach:
             cache.links.clear()
             cache.fields.clear()
         self.network = cache.network
-        self.blockers = Blockers(site.placed)
         self._forget_links_near_moved_buildings()
+
+    @property
+    def blockers(self) -> Blockers:
+        """The buildings links may not cross, indexed once while none of them changes."""
+        key = tuple(self.cache.buildings.values())
+        found = self.cache.blockers
+        if found is None or not _same(key, found[0]):
+            found = self.cache.blockers = (key, Blockers(self.site.placed))
+        return found[1]
 
     @property
     def mode(self) -> str:
@@ -92,7 +102,7 @@ class Reach:
     # -- links --------------------------------------------------------------------------
     def _forget_links_near_moved_buildings(self) -> None:
         cache = self.cache
-        now = {p.id: p.facility for p in self.blockers.items}
+        now = {p.id: p.facility for p in self.site.placed if Blockers.blocks(p)}
         before = cache.buildings
         cache.buildings = now
         changed = [f.geometry for i in set(now) | set(before)
@@ -101,9 +111,16 @@ class Reach:
         if not changed or not cache.links:
             return
         moved = shapely.union_all(changed)
-        for fid, (_, found) in list(cache.links.items()):
-            if not found or any(f.detour or f.line.intersects(moved) for f in found):
-                del cache.links[fid]
+        ids = list(cache.links)
+        owner = np.array([k for k, fid in enumerate(ids) for _ in cache.links[fid][1]], dtype=int)
+        links = [f for fid in ids for f in cache.links[fid][1]]
+        stale = {ids[k] for k, found in enumerate(cache.links[fid][1] for fid in ids) if not found}
+        if links:
+            lines = np.array([f.line for f in links], dtype=object)
+            hit = shapely.intersects(lines, moved) | np.array([f.detour for f in links])
+            stale |= {ids[k] for k in owner[hit]}
+        for fid in stale:
+            del cache.links[fid]
 
     def links_of(self, placed: list[Placed]) -> list[tuple[Link, ...]]:
         links = self.cache.links
@@ -164,20 +181,14 @@ class Reach:
         node the walk leaves its segment by (-1: straight along a segment it shares)."""
         field = self.field(targets)
         net = self.network
-        own = self.links_of(origins)
         count = len(origins)
-        who = np.array([i for i, group in enumerate(own) for _ in group], dtype=int)
-        which = np.array([k for group in own for k in range(len(group))], dtype=int)
-        flat = [f for group in own for f in group]
+        who, which, edge, offset, length = self._flat_links(origins)
         metres = np.full(count, np.inf)
         nearest = np.full(count, -1)
         taken = np.full(count, -1)
         leave = np.full(count, -1)
-        if not flat:
+        if not len(who):
             return metres, nearest, taken, leave
-        edge = np.array([f.edge for f in flat])
-        offset = np.array([f.offset for f in flat])
-        length = np.array([f.length for f in flat])
         a, b = net.a[edge], net.b[edge]
         via_a = field.metres[a] + offset + length
         via_b = field.metres[b] + net.length[edge] - offset + length
@@ -203,6 +214,23 @@ class Reach:
         taken[who[best]] = which[best]
         leave[who[best]] = node[best]
         return metres, nearest, taken, leave
+
+    def _flat_links(self, origins: list[Placed]) -> tuple[np.ndarray, ...]:
+        """The origins' links as arrays (origin, link number, edge, offset, length), kept
+        while none of the origins' links changes."""
+        own = self.links_of(origins)
+        key = tuple(p.id for p in origins)
+        cached = self.cache.origins.get(key)
+        if cached is not None and all(x is y for x, y in zip(cached[0], own)):
+            return cached[1]
+        flat = [f for group in own for f in group]
+        arrays = (np.array([i for i, group in enumerate(own) for _ in group], dtype=int),
+                  np.array([k for group in own for k in range(len(group))], dtype=int),
+                  np.array([f.edge for f in flat], dtype=int),
+                  np.array([f.offset for f in flat], dtype=float),
+                  np.array([f.length for f in flat], dtype=float))
+        self.cache.origins[key] = (own, arrays)
+        return arrays
 
     def _straight(self, origins: list[Placed], targets: list[Placed]) -> Walks:
         tree = shapely.STRtree([start_of(t) for t in targets])
