@@ -8,6 +8,7 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
     manual         the designer's recorded answer
     block_control  GB 50180 block controls by climate zone and average storeys
     geometry       the layout's geometry findings (outside, overlap, invalid)
+    sunlight       sunlight hours on homes, kindergartens, elderly care, greens (planner.sun)
     network        the walking network's findings (walled-in homes, stray gates, islands)
 """
 
@@ -472,6 +473,12 @@ def _geometry(reader: Reader, common) -> Geometry:
     return Geometry(**common, finding=value)
 
 
+def _sunlight(reader: Reader, common) -> Condition:
+    from planner.sun.check import build_sunlight  # the sun builds on this module
+
+    return build_sunlight(reader, common)
+
+
 CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "compare": _compare,
     "any": _any,
@@ -480,5 +487,6 @@ CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "manual": _manual,
     "block_control": _block_control,
     "geometry": _geometry,
+    "sunlight": _sunlight,
     "network": _network,
 }

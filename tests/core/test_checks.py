@@ -21,12 +21,13 @@ EXISTING = settings(NEW, community="existing")
 def test_the_new_sample_passes_every_computed_check():
     result = evaluate(NEW)
     not_passing = {c.id: c.status for c in result.checks if c.status != "pass"}
-    assert not_passing == {"cc.18": "manual", "cc.19": "manual", "cc.20": "manual",
-                           # GB 50180 5-minute radii, walked along the sample's paths
-                           # (README: the rows furthest from the kindergarten, clinic…)
-                           "lc.kindergarten": "warn", "lc.nursery": "warn",
-                           "lc.health_station": "warn", "lc.day_care": "warn",
-                           "lc.sports": "warn", "lc.refuse": "warn"}
+    no_latitude = {f"sun.{t}": "n/a" for t in ("housing", "kindergarten", "elderly", "green")}
+    # GB 50180 5-minute radii, walked along the sample's paths (README: the rows furthest
+    # from the kindergarten, clinic…)
+    walks = {"lc.kindergarten": "warn", "lc.nursery": "warn", "lc.health_station": "warn",
+             "lc.day_care": "warn", "lc.sports": "warn", "lc.refuse": "warn"}
+    assert not_passing == {"cc.18": "manual", "cc.19": "manual", "cc.20": "manual", **no_latitude,
+                           **walks}
 
 
 # (check id, layout, expected status, expected required, expected actual)
@@ -191,6 +192,7 @@ def test_no_parcel_yet_gives_na_block_checks_not_a_crash():
 
 def test_every_national_check_is_covered_here():
     covered = {c[0] for c in CASES} | {"cc.09", "cc.12", "cc.17", "cc.18", "cc.19", "cc.20"}
+    covered |= {"sun.housing", "sun.kindergarten", "sun.elderly", "sun.green"}  # test_sun_checks
     # walking reach: tests/core/test_reach_walks.py
     covered |= {"reach.network", "lc.service_station", "lc.kindergarten", "lc.nursery",
                 "lc.health_station", "lc.day_care", "lc.shops", "lc.sports", "lc.refuse",
