@@ -48,10 +48,15 @@ class Placed:
         return self.facility.attrs.get("context", False)
 
     @property
+    def stands(self) -> bool:
+        """A building above ground, not inside another: it casts shadows, this plan's or
+        one around it (context)."""
+        return self.kind.has("building") and not self.underground and self.host is None
+
+    @property
     def counts_as_building(self) -> bool:
-        """Adds footprint to density and floor area to FAR."""
-        return (self.kind.has("building") and not self.underground and self.host is None
-                and not self.context)
+        """Adds footprint to density and floor area to FAR (this plan's buildings only)."""
+        return self.stands and not self.context
 
 
 @dataclass(frozen=True)

@@ -72,17 +72,14 @@ def _band(reach: Reach, field: Field, minutes: float, limit: float) -> Band:
     pieces.append(np.stack([end[part_b] - along[part_b] * from_b[part_b, None], end[part_b]],
                            axis=1))
     # a target's own segment: the part around where it steps on (its link's end)
-    extra = []
-    for group in field.links:
-        for found in group:
-            spare = limit - found.length
-            if spare <= 0:
-                continue
-            e = found.edge
-            lo = max(0.0, found.offset - spare)
-            hi = min(float(length[e]), found.offset + spare)
-            direction = along[e] / length[e]
-            extra.append([start[e] + direction * lo, start[e] + direction * hi])
-    if extra:
-        pieces.append(np.array(extra))
+    t_edge, t_offset, t_length, _ = field.by_edge
+    spare = limit - t_length
+    own = spare > 0
+    if own.any():
+        e, at, spare = t_edge[own], t_offset[own], spare[own]
+        direction = along[e] / length[e][:, None]
+        low = np.maximum(0.0, at - spare)[:, None]
+        high = np.minimum(length[e], at + spare)[:, None]
+        pieces.append(np.stack([start[e] + direction * low, start[e] + direction * high],
+                               axis=1))
     return Band(minutes, limit, np.concatenate(pieces) if pieces else np.zeros((0, 2, 2)))

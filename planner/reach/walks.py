@@ -40,6 +40,15 @@ class Field:
     nearest: np.ndarray  # (N,) index of the nearest target, -1 where none is reachable
     predecessors: np.ndarray  # (N + T,)
 
+    def __post_init__(self):
+        flat = [(j, f) for j, group in enumerate(self.links) for f in group]
+        edge = np.array([f.edge for _, f in flat], dtype=int)
+        order = np.argsort(edge, kind="stable")
+        #: the targets' links sorted by segment: segment, offset, length, target
+        self.by_edge = (edge[order], np.array([f.offset for _, f in flat], dtype=float)[order],
+                        np.array([f.length for _, f in flat], dtype=float)[order],
+                        np.array([j for j, _ in flat], dtype=int)[order])
+
 
 @dataclass
 class Walks:
@@ -196,15 +205,20 @@ class Reach:
         node = np.where(via_a <= via_b, a, b)
         target = field.nearest[node]
         # targets on the origin's own segment: straight along it, no node in between
-        shared: dict[int, list[tuple[int, Link]]] = {}
-        for j, group in enumerate(field.links):
-            for found in group:
-                shared.setdefault(found.edge, []).append((j, found))
-        for k in np.flatnonzero(np.isin(edge, list(shared))):
-            for j, other in shared[int(edge[k])]:
-                direct = length[k] + abs(offset[k] - other.offset) + other.length
-                if direct < total[k]:
-                    total[k], target[k], node[k] = direct, j, -1
+        t_edge, t_offset, t_length, t_target = field.by_edge
+        low = np.searchsorted(t_edge, edge, "left")
+        counts = np.searchsorted(t_edge, edge, "right") - low
+        if counts.any():
+            mine = np.repeat(np.arange(len(edge)), counts)
+            theirs = np.repeat(low, counts) + np.arange(counts.sum()) \
+                - np.repeat(np.cumsum(counts) - counts, counts)
+            direct = length[mine] + np.abs(offset[mine] - t_offset[theirs]) + t_length[theirs]
+            pick = np.lexsort((direct, mine))
+            first = np.r_[True, mine[pick][1:] != mine[pick][:-1]]
+            mine, theirs, direct = mine[pick][first], theirs[pick][first], direct[pick][first]
+            better = direct < total[mine]
+            mine, theirs = mine[better], theirs[better]
+            total[mine], target[mine], node[mine] = direct[better], t_target[theirs], -1
         order = np.lexsort((total, who))
         first = np.r_[True, who[order][1:] != who[order][:-1]]
         best = order[first]

@@ -24,7 +24,8 @@ def has_page(result: Evaluation) -> bool:
                                       for p in result.site.placed)
 
 
-def draw_page(fig, paper, result: Evaluation, body: Rect, style: Style, lang: str) -> None:
+def draw_page(fig, paper, result: Evaluation, body: Rect, style: Style, lang: str) -> int:
+    """Draws the page's body; returns the scale its plan is drawn at (1:scale)."""
     life = result.life_circle()
     kind = life.weakest()
     frame, side = body.take_left(body.w * 0.62, style.gap * 2)
@@ -47,6 +48,7 @@ def draw_page(fig, paper, result: Evaluation, body: Rect, style: Style, lang: st
         paper.text(side.x, top - line * 3.0, STRAIGHT.text(lang), fontsize=style.body_pt,
                    va="center", color=BEYOND)
     _draw_table(paper, life, Rect(side.x, side.y, side.w, side.h - line * 4), style, lang)
+    return view.scale
 
 
 def _draw_bands(ax, reach, targets, minutes, speed) -> None:

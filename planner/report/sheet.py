@@ -120,16 +120,16 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
         one_glyph_per_character(fig)
         figures.append(fig)
     if layout.life_circle:
-        fig, paper = _blank_page(options)
+        fig, paper = blank_page(options)
         regions = next_page(options, block_h, head_h)
         _draw_header(paper, result, regions.header, style, lang, life_circle.TITLE.text(lang))
         first, last = regions.columns[0], regions.columns[-1]
         body = Rect(first.x, regions.title_block.top + style.gap, last.right - first.x,
                     first.top - regions.title_block.top - style.gap)
-        life_circle.draw_page(fig, paper, result, body, style, lang)
-        _draw_title_block(paper, result, regions.title_block, style, options, layout.scale,
+        scale = life_circle.draw_page(fig, paper, result, body, style, lang)
+        _draw_title_block(paper, result, regions.title_block, style, options, scale,
                           (layout.pages, layout.pages))
-        _one_glyph_per_character(fig)
+        one_glyph_per_character(fig)
         figures.append(fig)
     return figures
 

@@ -97,7 +97,7 @@ def prisms_and_problems(project: Project, site: Site,
     prisms, no_height, zero = [], [], []
     for placed in site.placed:
         facility = placed.facility
-        if not placed.counts_as_building or placed.area <= 0:  # (inside a host: its host)
+        if not placed.stands or placed.area <= 0:  # (inside a host: its host)
             continue
         if facility.get("height_m") is None and facility.get("floors") is None:
             no_height.append(placed.id)

@@ -25,7 +25,7 @@ def test_print_preview_from_the_file_menu_shows_the_sheet(window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: preview.pages > 0, timeout=20_000)
     assert preview.isVisible()
     widget = preview.findChild(QPrintPreviewWidget)
-    assert widget.pageCount() == preview.pages == 2  # the checklist flows onto page 2
+    assert widget.pageCount() == preview.pages == 3  # checklist on page 2, life circle on 3
     assert preview.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A3
     shot = tmp_path / "preview.png"
     preview.grab().save(str(shot))
