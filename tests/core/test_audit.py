@@ -12,7 +12,7 @@ from planner.audit.pool import run_pool
 from planner.exchange.dxf_import import import_dxf
 from planner.exchange.layer_map import load_layer_map
 from planner.files import open_project
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from tests.audit_folder import BROKEN, READABLE, SCHEMES, layer_map, make_folder
 from tests.helpers import check, old_sample
 
