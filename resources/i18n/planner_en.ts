@@ -29,8 +29,60 @@
         <translation>Export PDF</translation>
     </message>
     <message>
+        <source>第{n}轮居民意见征集</source>
+        <translation>Residents' consultation round {n}</translation>
+    </message>
+    <message>
+        <source>居民意见征集图</source>
+        <translation>Residents' sheet</translation>
+    </message>
+    <message>
+        <source>轮次名称:</source>
+        <translation>Round name:</translation>
+    </message>
+    <message>
         <source>正在导出 PDF…</source>
         <translation>Exporting the PDF…</translation>
+    </message>
+    <message>
+        <source>方案比较图</source>
+        <translation>Comparison sheet</translation>
+    </message>
+    <message>
+        <source>与哪个方案比较:</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <source>社区体检:选择文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社区体检</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在查找文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>无法检查的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已检查 %1 / %2 个文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -107,7 +159,7 @@
     <name>CommentsPanel</name>
     <message>
         <source>居民意见</source>
-        <translation>Residents' comments</translation>
+        <translation>Residents&apos; comments</translation>
     </message>
     <message>
         <source>轮次</source>
@@ -159,7 +211,7 @@
     </message>
     <message>
         <source>居民意见表</source>
-        <translation>Residents' comments spreadsheet</translation>
+        <translation>Residents&apos; comments spreadsheet</translation>
     </message>
     <message>
         <source>Excel 表格</source>
@@ -765,6 +817,14 @@
         <translation>Print Preview…</translation>
     </message>
     <message>
+        <source>导出居民意见征集图…</source>
+        <translation>Export residents' sheet…</translation>
+    </message>
+    <message>
+        <source>导出方案比较图…</source>
+        <translation>Export comparison sheet…</translation>
+    </message>
+    <message>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -903,6 +963,37 @@
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation type="unfinished">Households</translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation type="unfinished">warn</translation>
+    </message>
+    <message>
+        <source>缺项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
