@@ -115,7 +115,7 @@ def human_summary(audit: Audit, summary: Summary, lang: str) -> str:
     if summary.rows:
         rows = [[t("社区", "Community"), t("类型", "Type"), t("户数", "Households"),
                  t("不满足", "Fail"), t("提醒", "Warn"), t("缺项", "Gaps")]]
-        rows += [[r.record["name"], COMMUNITIES[r.record["community"]].text(lang),
+        rows += [[r.label, COMMUNITIES[r.record["community"]].text(lang),
                   f"{r.record['households']:,}", str(r.fails), str(r.warns),
                   t(";", "; ").join(g.text for g in r.gaps)] for r in summary.rows]
         parts.append(t("补短板清单(按严重程度)", "Gap list (most severe first)") + "\n"
