@@ -16,6 +16,7 @@ from planner import files
 from planner.commands import remove_features, rotate_features
 from planner.document import Document
 from planner.errors import PlannerError
+from planner.storage import ChecksumMismatch
 from planner.i18n import Msg
 from planner.ui import clipboard
 from planner.ui.actions import BoundActions
@@ -210,6 +211,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             project = files.open_project(path)
+        except ChecksumMismatch as err:  # damaged on disk: offer the last good version
+            project = self.guard.good_version(path, err)
+            if project is None:
+                self.guard.discard(opening)
+                return False
         except (PlannerError, OSError) as err:
             self.guard.discard(opening)
             text = err.text(self.lang()) if isinstance(err, PlannerError) else \
