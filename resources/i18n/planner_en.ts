@@ -347,6 +347,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>(打开时)</source>
+        <translation>(as opened)</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
@@ -489,8 +497,12 @@
         <translation>(several values)</translation>
     </message>
     <message>
+        <source>(计算)</source>
+        <translation> (computed)</translation>
+    </message>
+    <message>
         <source>属性</source>
-        <extracomment>Contract attributes in the order designers fill them in (name has its own row).</extracomment>
+        <extracomment>Contract attributes in the order designers fill them in (name has its own row); any other declared attribute follows. Attributes the checks derive when none is typed: attribute -&gt; planner.site measure.</extracomment>
         <translation>Properties</translation>
     </message>
     <message>
@@ -516,6 +528,10 @@
     <message>
         <source>旋转</source>
         <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>每层户数</source>
+        <translation>Households per floor</translation>
     </message>
     <message>
         <source>未选择要素。在画布上点选或框选设施。</source>
@@ -814,6 +830,10 @@
         <translation>Draw Path</translation>
     </message>
     <message>
+        <source>测量</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
         <source>底图两点标定</source>
         <translation>Calibrate underlay</translation>
     </message>
@@ -860,6 +880,14 @@
     <message>
         <source>网格</source>
         <translation>Grid</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>恢复默认布局</source>
+        <translation>Reset Layout</translation>
     </message>
     <message>
         <source>中文</source>
@@ -973,6 +1001,10 @@
     <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>面板</source>
+        <translation>Panels</translation>
     </message>
     <message>
         <source>语言 Language</source>
