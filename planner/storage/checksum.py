@@ -1,5 +1,5 @@
 """The checksum of a saved revision: a digest of the project's content as the model holds it
-(settings, facilities of every scheme and round, answers, packs, underlay, comments), not of
+(settings, facilities of every scheme, answers, packs, underlay, comments), not of
 a table layout, so it survives any change of how the file stores them. Saving stores it
 with the revision; opening computes it again from what was read and compares: a bit that
 flipped on disk (SQLite keeps no checksums of its own) is noticed.
@@ -23,9 +23,16 @@ from planner.storage.codec import digest, encoded
 _EXACT = 2**53  # integers below this are exact as floats
 
 
+#: Not part of a revision: consultation rounds are frozen once saved and read with every
+#: revision (the file's copy wins over a later save's), so they are not checked here.
+NOT_PER_REVISION = ("rounds",)
+
+
 def content_checksum(project: Project) -> str:
     out = hashlib.blake2b(digest_size=16)
-    out.update(_canonical(project))
+    for field in dataclasses.fields(project):
+        if field.name not in NOT_PER_REVISION:
+            out.update(_canonical(getattr(project, field.name)))
     return out.hexdigest()
 
 

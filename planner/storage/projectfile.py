@@ -166,7 +166,8 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         revision = (db.execute("SELECT max(revision) FROM revisions").fetchone()[0] or 0) + 1
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
-                                "app_version": __version__})
+                                "app_version": __version__,
+                                "checksum": content_checksum(project)})
         insert_rows(db, tables, revision)
         store_layouts(db, project, revision)
         store_images(db, project)
@@ -178,9 +179,6 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
             drop_unused(db)
         drop_unused_images(db)
         write_geopackage(db, project)
-        # of the revision as a reader will see it (a frozen round keeps the file's copy)
-        db.execute("UPDATE revisions SET checksum = ? WHERE revision = ?",
-                   [content_checksum(read_project(db, revision)), revision])
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 

@@ -16,8 +16,8 @@ from planner import files
 from planner.commands import remove_features, rotate_features
 from planner.document import Document
 from planner.errors import PlannerError
-from planner.storage import ChecksumMismatch
 from planner.i18n import Msg
+from planner.storage import ChecksumMismatch
 from planner.ui import clipboard
 from planner.ui.actions import BoundActions
 from planner.ui.autosave import Autosave
@@ -53,6 +53,7 @@ PANELS: list[Panel] = [
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
     Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
+    Panel("comments", "planner.ui.panels.comments:CommentsPanel", BOTTOM),
 ]
 
 

@@ -107,3 +107,15 @@ def test_a_version_5_file_opens_and_gets_checksums_from_then_on(tmp_path):
     assert sql(path, "SELECT revision, checksum IS NOT NULL FROM revisions "
                      "ORDER BY revision") == [(1, 0), (2, 0), (3, 1)]
     assert [r.number for r in history(path)] == [3, 2, 1]
+
+
+def test_rounds_added_later_leave_older_versions_intact(tmp_path):
+    from planner.model import Round
+
+    path = tmp_path / "site.cplan"
+    project = new_sample()
+    save(project, path)
+    first = Round("第一轮", "2026-12-10", "原稿", project.parcel, tuple(project.schemes()))
+    save(replace(edit(project, "R01", floors=3), rounds=(first,)), path)
+    assert load(path, revision=1).facilities == project.facilities  # no mismatch
+    assert load(path).rounds == (first,)
