@@ -549,6 +549,14 @@
         <translation>City population</translation>
     </message>
     <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
         <source>规则包</source>
         <translation>Rule packs</translation>
     </message>
@@ -563,6 +571,14 @@
     <message>
         <source> 人</source>
         <translation> people</translation>
+    </message>
+    <message>
+        <source>° 北</source>
+        <translation>° N</translation>
+    </message>
+    <message>
+        <source>选择城市(填入纬度、气候区、人口)…</source>
+        <translation>Pick a city (fills latitude, climate zone, population)…</translation>
     </message>
     <message>
         <source>规则包与插件…</source>
