@@ -52,6 +52,7 @@ PANELS: list[Panel] = [
     Panel("schemes", "planner.ui.panels.schemes:SchemesPanel", LEFT),
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
+    Panel("sun", "planner.ui.panels.sun:SunPanel", RIGHT),
     Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
     Panel("comments", "planner.ui.panels.comments:CommentsPanel", BOTTOM),
 ]
