@@ -140,8 +140,11 @@ class Compare(Condition):
         message = self.label + Msg(" ", " ") + format_number(actual, self.unit)
         if bound is not None:
             message = message + Msg(",", ", ") + self.wording() + Msg(" ", " ") + bound
-        return Outcome("pass" if ok else self.otherwise, message,
-                       low if low is not None else high, actual, features, self.unit)
+        # the bound that decided: the maximum when the value is above it, else the minimum
+        above = high is not None and actual > high + 1e-9
+        required = high if above or low is None else low
+        return Outcome("pass" if ok else self.otherwise, message, required, actual, features,
+                       self.unit)
 
 
 @dataclass

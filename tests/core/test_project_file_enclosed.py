@@ -1,4 +1,4 @@
-"""``project.enclosed`` in .cplan files (schema 6): saved with the project, and version-5
+"""``project.enclosed`` in .cplan files (schema 7): saved with the project, and version-6
 files (made before it) opened as open compounds and upgraded when saved over."""
 
 import shutil
@@ -24,8 +24,8 @@ def test_enclosed_is_saved_with_the_project(tmp_path):
     assert load(path, revision=1).settings.enclosed is True
 
 
-def test_version_5_file_opens_as_an_open_compound_and_untouched():
-    fixture = FIXTURES / "project-v5.cplan"
+def test_version_6_file_opens_as_an_open_compound_and_untouched():
+    fixture = FIXTURES / "project-v6.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
     assert project == new_sample()
@@ -35,9 +35,9 @@ def test_version_5_file_opens_as_an_open_compound_and_untouched():
     assert fixture.read_bytes() == before
 
 
-def test_saving_over_a_version_5_file_upgrades_it(tmp_path):
+def test_saving_over_a_version_6_file_upgrades_it(tmp_path):
     path = tmp_path / "old.cplan"
-    shutil.copyfile(FIXTURES / "project-v5.cplan", path)
+    shutil.copyfile(FIXTURES / "project-v6.cplan", path)
     save(settings(new_sample(), enclosed=True), path)
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]

@@ -22,7 +22,8 @@ def test_print_preview_from_the_file_menu_shows_the_sheet(window, qtbot, tmp_pat
     assert progress is not None and progress.isVisible()  # rendering off the UI thread
     preview = window.findChild(SheetPreview)
     assert preview is not None and not preview.isVisible()
-    qtbot.waitUntil(lambda: preview.pages > 0, timeout=120_000)  # three pages; the shared test machine is slow
+    # three pages; the shared test machine can be slow
+    qtbot.waitUntil(lambda: preview.pages > 0, timeout=120_000)
     assert preview.isVisible()
     widget = preview.findChild(QPrintPreviewWidget)
     assert widget.pageCount() == preview.pages == 3  # checklist on page 2, life circle on 3
