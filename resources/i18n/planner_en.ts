@@ -868,6 +868,10 @@
         <translation>Export…</translation>
     </message>
     <message>
+        <source>社区体检…</source>
+        <translation>District Check-up…</translation>
+    </message>
+    <message>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
