@@ -8,6 +8,7 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
     manual         the designer's recorded answer
     block_control  GB 50180 block controls by climate zone and average storeys
     geometry       the layout's geometry findings (outside, overlap, invalid)
+    sunlight       sunlight hours on homes, kindergartens, elderly care, greens (planner.sun)
 """
 
 from __future__ import annotations
@@ -138,8 +139,11 @@ class Compare(Condition):
         message = self.label + Msg(" ", " ") + format_number(actual, self.unit)
         if bound is not None:
             message = message + Msg(",", ", ") + self.wording() + Msg(" ", " ") + bound
-        return Outcome("pass" if ok else self.otherwise, message,
-                       low if low is not None else high, actual, features, self.unit)
+        # the bound that decided: the maximum when the value is above it, else the minimum
+        above = high is not None and actual > high + 1e-9
+        required = high if above or low is None else low
+        return Outcome("pass" if ok else self.otherwise, message, required, actual, features,
+                       self.unit)
 
 
 @dataclass
@@ -389,6 +393,12 @@ def _geometry(reader: Reader, common) -> Geometry:
     return Geometry(**common, finding=value)
 
 
+def _sunlight(reader: Reader, common) -> Condition:
+    from planner.sun.check import build_sunlight  # the sun builds on this module
+
+    return build_sunlight(reader, common)
+
+
 CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "compare": _compare,
     "any": _any,
@@ -397,4 +407,5 @@ CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "manual": _manual,
     "block_control": _block_control,
     "geometry": _geometry,
+    "sunlight": _sunlight,
 }

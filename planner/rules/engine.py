@@ -47,6 +47,8 @@ class Context:
         self.kinds = rulebook.kinds
         self.service_names = rulebook.services
         self.block_controls = rulebook.block_controls
+        self.sunlight = rulebook.sunlight  # planner.sun.standard.SunStandard
+        self.memo: dict[str, Any] = {}  # costly facts several checks share (the sunlight)
         self.params = params
         self.check_id = ""
         self.touched: list[str] = []

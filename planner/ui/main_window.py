@@ -17,6 +17,7 @@ from planner.commands import remove_features, rotate_features
 from planner.document import Document
 from planner.errors import PlannerError
 from planner.i18n import Msg
+from planner.storage import ChecksumMismatch
 from planner.ui import clipboard
 from planner.ui.actions import BoundActions
 from planner.ui.autosave import Autosave
@@ -51,7 +52,9 @@ PANELS: list[Panel] = [
     Panel("schemes", "planner.ui.panels.schemes:SchemesPanel", LEFT),
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
+    Panel("sun", "planner.ui.panels.sun:SunPanel", RIGHT),
     Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
+    Panel("comments", "planner.ui.panels.comments:CommentsPanel", BOTTOM),
 ]
 
 
@@ -293,6 +296,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             project = files.open_project(path)
+        except ChecksumMismatch as err:  # damaged on disk: offer the last good version
+            project = self.guard.good_version(path, err)
+            if project is None:
+                self.guard.discard(opening)
+                return False
         except (PlannerError, OSError) as err:
             self.guard.discard(opening)
             text = err.text(self.lang()) if isinstance(err, PlannerError) else \

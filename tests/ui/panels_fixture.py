@@ -12,12 +12,14 @@ from planner.document import Document
 from planner.model import Project
 from planner.ui.main_window import MainWindow
 from planner.ui.panels.checks import ChecksPanel
+from planner.ui.panels.comments import CommentsPanel
 from planner.ui.panels.indicators import IndicatorsPanel
 from planner.ui.panels.layers import LayersPanel
 from planner.ui.panels.palette import FacilityPalette
 from planner.ui.panels.project import ProjectPanel
 from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.schemes import SchemesPanel
+from planner.ui.panels.sun import SunPanel
 from planner.ui.undo import UndoStack
 
 
@@ -31,6 +33,8 @@ class Panels:
     properties: PropertiesPanel
     indicators: IndicatorsPanel
     checks: ChecksPanel
+    comments: CommentsPanel
+    sun: SunPanel
 
     @property
     def document(self) -> Document:
