@@ -283,7 +283,7 @@ class BlockControl(Condition):
             bound = Msg("≥ ", "≥ ") + format_number(low, unit)
         message = self.label + Msg(" ", " ") + format_number(actual, unit) + Msg(",", ", ") \
             + zone_class + Msg(" 控制值 ", " limit ") + bound
-        return Outcome(status, message, required, actual, features, unit)
+        return Outcome(status, message, required, actual, features, unit, bound)
 
 
 @dataclass
