@@ -232,14 +232,15 @@ class Reach(Condition):
         elif beyond:
             message = message + Msg(f"({len(beyond)} 处超出)", f" ({len(beyond)} beyond)")
         if share < needed - 1e-9:
-            return Outcome(self.otherwise, message, limit, farthest, beyond, "m", reach.mode)
+            return Outcome(self.otherwise, message, limit, farthest, beyond, "m",
+                           distance=reach.mode)
         used = {int(j) for j in walks.nearest[within] if j >= 0}
         if used and all(targets[j].context for j in used):
             message = Msg("由周边设施满足(", "met by facilities around the plan (") + how \
                 + Msg(" ", " ") + worst + Msg(")", ")")
         return Outcome("pass", message, limit, farthest,
                        [targets[j].id for j in sorted(used)] or [p.id for p in targets], "m",
-                       reach.mode)
+                       distance=reach.mode)
 
 
 HOW = {"walking": Msg("步行", "walking"), "straight": Msg("直线距离", "straight line")}
@@ -355,7 +356,7 @@ class BlockControl(Condition):
             bound = Msg("≥ ", "≥ ") + format_number(low, unit)
         message = self.label + Msg(" ", " ") + format_number(actual, unit) + Msg(",", ", ") \
             + zone_class + Msg(" 控制值 ", " limit ") + bound
-        return Outcome(status, message, required, actual, features, unit)
+        return Outcome(status, message, required, actual, features, unit, bound)
 
 
 @dataclass

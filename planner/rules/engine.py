@@ -26,6 +26,7 @@ class CheckResult:
     actual: Any
     features: tuple[str, ...]
     unit: str = ""
+    required_text: Msg | None = None  # "2.2–2.8" where ``required`` is one end of a range
     distance: str | None = None  # reach checks: "walking" or "straight" (直线距离)
 
     def to_contract(self, lang: str = "zh") -> dict[str, Any]:
@@ -146,10 +147,10 @@ _ONLY = {"new": Msg("仅适用于新建居住社区", "applies to new communitie
 
 
 def _run(check: CheckSpec, ctx: Context) -> CheckResult:
-    def result(status, message, required=None, actual=None, features=(), unit="",
+    def result(status, message, required=None, actual=None, features=(), unit="", bound=None,
                distance=None):
         return CheckResult(check.id, status, check.title, message, check.clause, required,
-                           actual, tuple(features), unit, distance)
+                           actual, tuple(features), unit, bound, distance)
 
     if ctx.community not in check.applies:
         return result("n/a", _ONLY[check.applies[0]])
@@ -178,7 +179,7 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
             return result(*served)
     distance = headline.distance or next((o.distance for o in outcomes if o.distance), None)
     return result(status, Msg.join([o.message for o in shown]), headline.required,
-                  headline.actual, features, headline.unit, distance)
+                  headline.actual, features, headline.unit, headline.bound, distance)
 
 
 def _served(check: CheckSpec, ctx: Context) -> tuple | None:
@@ -190,5 +191,5 @@ def _served(check: CheckSpec, ctx: Context) -> tuple | None:
         return None
     if outcome.status == "pass":
         return ("pass", outcome.message, outcome.required, outcome.actual, outcome.features,
-                outcome.unit, outcome.distance)
+                outcome.unit, outcome.bound, outcome.distance)
     return None

@@ -16,6 +16,7 @@ class UiState(QObject):
     layers_changed = Signal()  # hidden_kinds or locked_kinds changed
     check_focused = Signal(str)  # a check picked in the checks list (its id)
     canvas_focus_wanted = Signal()  # a value was entered: keys go to the canvas again
+    zoom_to_wanted = Signal(object)  # feature ids to bring into view (a clicked check)
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE):
         super().__init__()
