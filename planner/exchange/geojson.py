@@ -16,11 +16,11 @@ from shapely.geometry.base import BaseGeometry
 from planner.errors import InputError, PlannerError
 from planner.exchange.crs import from_local, local_frame, transformed
 from planner.i18n import Msg
-from planner.model import Facility, ManualAnswer, Project, Settings
+from planner.model import Conditions, Facility, ManualAnswer, Project, Settings
 from planner.site import repair_polygon
 
 SETTINGS_KEYS = ("name", "designer", "community", "climate_zone", "city_population",
-                 "household_size", "rules", "rule_versions", "crs", "manual")
+                 "household_size", "rules", "rule_versions", "crs", "manual", "conditions")
 
 
 def _error(zh: str, en: str) -> InputError:
@@ -54,6 +54,8 @@ def settings_meta(settings: Settings) -> dict[str, Any]:
         meta["rule_versions"] = dict(settings.rule_versions)
     if settings.household_size is not None:
         meta["household_size"] = settings.household_size
+    if settings.conditions:
+        meta["conditions"] = settings.conditions.to_data()
     return meta
 
 
@@ -141,6 +143,7 @@ def settings_from_meta(meta: Mapping[str, Any], default_name: str) -> Settings:
         rules=tuple(rules),
         manual=_manual(meta.get("manual", {})),
         rule_versions=versions,
+        conditions=Conditions.from_data(meta.get("conditions", {})),
     )
 
 

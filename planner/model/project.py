@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model.attributes import check_attribute
+from planner.model.conditions import Conditions
 from planner.model.underlay import Underlay
 
 COMMUNITIES = ("new", "existing")
@@ -76,6 +77,7 @@ class Settings:
     manual: Mapping[str, ManualAnswer] = field(default_factory=dict)
     # pack name -> version the project was last saved with, to warn when a pack changed
     rule_versions: Mapping[str, str] = field(default_factory=dict)
+    conditions: Conditions = field(default_factory=Conditions)  # the parcel's planning conditions
 
     def __post_init__(self):
         if self.community not in COMMUNITIES:

@@ -20,7 +20,16 @@ from sqlite_utils import Database
 
 from planner.errors import InputError
 from planner.i18n import Msg
-from planner.model import Facility, GeoReference, ManualAnswer, Project, Settings, Underlay
+from planner.model import (
+    CONDITION_KEYS,
+    Conditions,
+    Facility,
+    GeoReference,
+    ManualAnswer,
+    Project,
+    Settings,
+    Underlay,
+)
 
 
 class Damaged(Exception):
@@ -69,7 +78,15 @@ def project_rows(project: Project) -> dict[str, Rows]:
             ("position", "name", "applied", "version"),
             [(position, *pack) for position, pack in enumerate(packs)]),
         "underlay": _underlay_rows(project.underlay),
+        "conditions": Rows(
+            ("position", "key", "edge", "value"),
+            [(position, *row) for position, row in enumerate(_condition_rows(settings.conditions))]),
     }
+
+
+def _condition_rows(conditions: Conditions) -> list[tuple]:
+    rows = [(key, None, value) for key, value in conditions.values.items()]
+    return rows + [("setbacks", edge, value) for edge, value in conditions.setbacks.items()]
 
 
 _ENCODED = "_cplan_encoded"  # a facility's (id, kind, WKB, attrs JSON), kept on the object
@@ -186,7 +203,8 @@ def _read_project(db: Database, revision: int) -> Project:
     settings = Settings(name=name, designer=designer, community=community,
                         climate_zone=climate_zone, city_population=population,
                         household_size=household_size, rules=rules,
-                        manual=_manual(db, revision), rule_versions=versions)
+                        manual=_manual(db, revision), rule_versions=versions,
+                        conditions=_conditions(db, revision))
     features = _facilities(db, revision)
     parcel = None
     if parcel_id is not None:
@@ -274,6 +292,24 @@ def _manual(db: Database, revision: int) -> dict[str, ManualAnswer]:
     return answers
 
 
+def _conditions(db: Database, revision: int) -> Conditions:
+    values, setbacks = {}, {}
+    for key, edge, value in db.execute(
+            "SELECT key, edge, value FROM conditions WHERE revision = ? ORDER BY position",
+            [revision]):
+        where = f"conditions {key}"
+        _expect(key in CONDITION_KEYS or key == "setbacks", "conditions", "key", key,
+                "a planning condition")
+        _expect(_is_number(value), where, "value", value, "a number")
+        if key == "setbacks":
+            _expect(isinstance(edge, int) and edge >= 0, where, "edge", edge, "an edge number")
+            setbacks[edge] = value
+        else:
+            _expect(edge is None, where, "edge", edge, "NULL")
+            values[key] = value
+    return Conditions(values, setbacks)
+
+
 def _rules(db: Database, revision: int) -> tuple[list[str], dict[str, str]]:
     rules, versions = [], {}
     for name, applied, version in db.execute(
@@ -302,7 +338,7 @@ def _expect(ok: bool, where: str, column: str, value: Any, expected: str) -> Non
                           f"{where}: {column} = {shown}, expected {expected}"))
 
 
-_ZH = {"text": "文字", "a number": "数字", "WKB": "WKB 图形", "JSON text": "JSON 文字",
+_ZH = {"a planning condition": "规划条件名称", "an edge number": "边号", "text": "文字", "a number": "数字", "WKB": "WKB 图形", "JSON text": "JSON 文字",
        "1, 0 or NULL": " 1、0 或 NULL", "1 or 0": " 1 或 0"}
 
 

@@ -45,7 +45,12 @@ def _v2_to_v3(db: Database) -> None:
     db.execute(TABLES["underlay"])
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(db: Database) -> None:
+    """Version 4 adds the parcel's planning conditions (none for an older project)."""
+    db.execute(TABLES["conditions"])
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(db: Database, version: int) -> None:

@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 3 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 4 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). Every table
@@ -11,7 +11,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -82,6 +82,15 @@ CREATE TABLE underlay (
     opacity REAL NOT NULL,         -- 0 … 1
     locked INTEGER NOT NULL        -- 1 locked, 0 movable
 )""",
+    "conditions": """
+CREATE TABLE conditions (
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,
+    key TEXT NOT NULL,             -- 'far_max', 'setback_m', … (docs/interchange.md)
+    edge INTEGER,                  -- for key 'setbacks': the red-line edge (0-based), else NULL
+    value NOT NULL,                -- a number, kept as written
+    PRIMARY KEY (revision, position)
+)""",
     "images": """
 CREATE TABLE images (              -- stored once, whichever revisions use them
     sha256 TEXT PRIMARY KEY,
@@ -100,5 +109,6 @@ COLUMNS = {
     "rule_packs": ("revision", "position", "name", "applied", "version"),
     "underlay": ("revision", "image", "source", "width", "height", "x", "y", "scale",
                  "rotation", "opacity", "locked"),
+    "conditions": ("revision", "position", "key", "edge", "value"),
     "images": ("sha256", "data"),
 }

@@ -15,6 +15,8 @@ from planner.model import (
     ATTRIBUTES,
     CLIMATE_ZONES,
     COMMUNITIES,
+    CONDITION_KEYS,
+    Conditions,
     Facility,
     GeoReference,
     ManualAnswer,
@@ -60,6 +62,18 @@ def attributes(draw) -> dict:
 
 
 @st.composite
+def conditions(draw) -> Conditions:
+    keys = draw(st.lists(st.sampled_from(sorted(set(CONDITION_KEYS) - {"far_min"})), unique=True,
+                         max_size=4))
+    values = {k: draw(st.integers(0, int(CONDITION_KEYS[k].maximum))
+                      | st.floats(CONDITION_KEYS[k].minimum, CONDITION_KEYS[k].maximum))
+              for k in keys}
+    setbacks = draw(st.dictionaries(st.integers(0, 40), st.integers(0, 500) | st.floats(0, 500),
+                                    max_size=3))
+    return Conditions(values, setbacks)
+
+
+@st.composite
 def projects(draw) -> Project:
     ids = draw(st.lists(st.text(min_size=1, max_size=8), unique=True, max_size=12))
     features = [Facility(fid, draw(st.text(min_size=1, max_size=12)), draw(geometries),
@@ -75,7 +89,8 @@ def projects(draw) -> Project:
         rules=draw(st.lists(names, max_size=3)),
         manual=draw(st.dictionaries(names, st.builds(ManualAnswer, st.none() | st.booleans(),
                                                      st.text(max_size=10)), max_size=4)),
-        rule_versions=draw(st.dictionaries(names, names, max_size=3)))
+        rule_versions=draw(st.dictionaries(names, names, max_size=3)),
+        conditions=draw(conditions()))
     georef = GeoReference(draw(st.sampled_from(["local", "EPSG:4326", "EPSG:4547"])),
                           draw(point))
     return Project(chosen, parcel, {f.id: f for f in features}, georef)
@@ -89,7 +104,8 @@ def fingerprint(project: Project) -> tuple:
     return (
         repr((s.name, s.designer, s.community, s.climate_zone, s.city_population,
               s.household_size, s.rules, list(s.manual.items()),
-              sorted(s.rule_versions.items()))),
+              sorted(s.rule_versions.items()), list(s.conditions.values.items()),
+              list(s.conditions.setbacks.items()))),
         repr(project.georef), project.parcel.id if project.parcel else None,
         [(f.id, f.kind, shapely.to_wkb(f.geometry), repr(dict(f.attrs)))
          for f in project.features()],

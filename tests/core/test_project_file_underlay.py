@@ -68,7 +68,7 @@ def test_saving_an_underlay_over_a_version_2_file_upgrades_it(tmp_path):
     shutil.copyfile(FIXTURES / "project-v2.cplan", path)
     project = with_underlay(new_sample(), scale=0.5)
     save(project, path)
-    assert rows(path, "SELECT version FROM schema_version") == [(3,)]
+    assert rows(path, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
     assert load(path) == project
     assert load(path, revision=1).settings.name == "初稿"
 
