@@ -13,7 +13,7 @@ from planner.model import KindRegistry, Project
 from planner.rules import CheckResult, Rulebook, load_rulebook, run_checks
 from planner.site import Site, analyse
 
-SCHEMA = 1  # of the check report (shared/spec/interchange.md)
+SCHEMA = 1  # of the check report (docs/interchange.md)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from planner.exchange.geojson import load_scenario, save_scenario
 from planner.i18n import Msg
 from planner.model import Project
 from planner.storage import SUFFIX as PROJECT_SUFFIX
+from planner.storage import RecoveryStore
 from planner.storage import load as load_project_file
 from planner.storage import save as save_project_file
 
@@ -57,6 +58,14 @@ def save_project(project: Project, path: str | Path,
     if saver is None:
         saver = _plugin_format(path, formats, "save", SAVERS)
     saver(project, path)
+
+
+def restore_recovery(store: RecoveryStore, entry_id: str, out: str | Path) -> Project:
+    """Write a recovery copy to ``out`` (any project format), then discard it."""
+    project = store.load(entry_id)
+    save_project(project, out)
+    store.discard(entry_id)
+    return project
 
 
 def _plugin_format(path: Path, formats: Mapping[str, Any] | None, use: str,

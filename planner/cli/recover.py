@@ -7,6 +7,7 @@ import argparse
 
 from planner.cli.text_table import render
 from planner.errors import InputError
+from planner.files import restore_recovery
 from planner.i18n import Msg
 from planner.storage import RecoveryStore
 
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         raise InputError(Msg("请用 --out FILE 指定恢复到哪个文件",
                              "say where to restore it: --out FILE"))
-    project = store.restore(args.id, args.out)
+    project = restore_recovery(store, args.id, args.out)
     print(Msg(f"已将 {args.id}({project.settings.name})恢复到 {args.out}",
               f"restored {args.id} ({project.settings.name}) to {args.out}").text(args.lang))
     return 0

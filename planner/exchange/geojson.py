@@ -1,4 +1,4 @@
-"""Scenario GeoJSON (shared/spec/interchange.md) into a Project.
+"""Scenario GeoJSON (docs/interchange.md) into a Project.
 
 Every problem raises InputError with a message naming the feature and what is wrong."""
 

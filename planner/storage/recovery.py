@@ -8,9 +8,9 @@ the app calls, every ``store.interval_s`` seconds (60 by default)::
     entry = store.write(project, source_path, entry.id)   # later ones replace its copy
     store.discard(entry.id)                        # after a normal save, or a clean close
 
-On start, ``store.entries()`` lists what a crash left behind (newest first) and
-``store.restore(entry_id, out_path)`` writes one back (by the output's extension) and
-discards it. Each editing session has its own entry, so a new session never overwrites
+On start, ``store.entries()`` lists what a crash left behind (newest first);
+``planner.files.restore_recovery(store, entry_id, out_path)`` writes one back (by the
+output's extension) and discards it (this package knows only ``.cplan``). Each editing session has its own entry, so a new session never overwrites
 the copy a crashed one left. The folder is ``$PLANNER_DATA_DIR/recovery`` when that
 variable is set (tests), else platformdirs' user data folder.
 """
@@ -85,15 +85,6 @@ class RecoveryStore:
 
     def load(self, entry_id: str) -> Project:
         return load(self._copy(entry_id))
-
-    def restore(self, entry_id: str, out: str | Path) -> Project:
-        """Write the recovery copy to ``out`` (any project format), then discard it."""
-        from planner.files import save_project
-
-        project = self.load(entry_id)
-        save_project(project, out)
-        self.discard(entry_id)
-        return project
 
     def discard(self, entry_id: str) -> None:
         """Remove a recovery copy (after a normal save, or once restored); no error if gone."""

@@ -3,7 +3,7 @@
 import pytest
 
 from planner.errors import InputError
-from planner.files import open_project
+from planner.files import open_project, restore_recovery
 from planner.storage import RecoveryStore, history, load
 from planner.storage.recovery import DEFAULT_INTERVAL_S, data_dir
 from tests.helpers import edit, new_sample, old_sample
@@ -45,11 +45,11 @@ def test_each_session_has_its_own_entry_newest_first(store):
 def test_restore_writes_the_project_and_discards_the_copy(store, tmp_path):
     entry = store.write(old_sample(), tmp_path / "old.cplan")
     for out in (tmp_path / "restored.geojson",):
-        assert store.restore(entry.id, out) == old_sample()
+        assert restore_recovery(store, entry.id, out) == old_sample()
         assert open_project(out) == old_sample()
     assert store.entries() == []
     with pytest.raises(InputError, match=f"no recovery copy {entry.id}"):
-        store.restore(entry.id, tmp_path / "again.cplan")
+        restore_recovery(store, entry.id, tmp_path / "again.cplan")
 
 
 def test_discard_after_a_normal_save(store):
@@ -64,10 +64,10 @@ def test_a_copy_without_its_note_is_still_listed_and_restores(store, tmp_path):
     entry.path.with_suffix(".json").write_text("{broken", encoding="utf-8")
     [listed] = store.entries()
     assert listed.id == entry.id and listed.source is None
-    store.restore(entry.id, tmp_path / "back.cplan")
+    restore_recovery(store, entry.id, tmp_path / "back.cplan")
     assert load(tmp_path / "back.cplan") == new_sample()
 
 
 def test_ids_cannot_point_outside_the_folder(store, tmp_path):
     with pytest.raises(InputError, match="invalid recovery id"):
-        store.restore("../site", tmp_path / "x.cplan")
+        restore_recovery(store, "../site", tmp_path / "x.cplan")
