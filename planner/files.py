@@ -9,6 +9,7 @@ from typing import Any, Callable, Mapping
 from planner.errors import InputError, PlannerError
 from planner.exchange.geojson import load_scenario, save_scenario
 from planner.i18n import Msg
+from planner.input_limits import refuse_special_file
 from planner.model import Project
 from planner.storage import SUFFIX as PROJECT_SUFFIX
 from planner.storage import RecoveryStore
@@ -36,6 +37,7 @@ def _format_error(path: Path, table: dict) -> InputError:
 def open_project(path: str | Path, formats: Mapping[str, Any] | None = None) -> Project:
     """``formats``: more formats by suffix, from plugins (``planner.plugins.FileFormat``)."""
     path = Path(path)
+    refuse_special_file(path, InputError)
     opener = OPENERS.get(path.suffix.lower())
     if opener is None:
         opener = _plugin_format(path, formats, "open", OPENERS)

@@ -64,7 +64,9 @@ class Indicators:
         """The contract's form: areas to 0.01 m², ratios as fractions to 4 places."""
         out: dict[str, float | int] = {}
         for key, value in asdict(self).items():
-            if key in COUNTS:
+            if not math.isfinite(value):
+                out[key] = None  # no JSON number: the layout is beyond what can be measured
+            elif key in COUNTS:
                 out[key] = int(value)
             elif key in RATIOS:
                 out[key] = round(value, 4)

@@ -8,6 +8,7 @@ become one line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from planner import __version__
@@ -16,17 +17,28 @@ from planner.cli import export_file, import_file
 from planner.cli import convert, recover
 from planner.cli import print_sheet
 from planner.errors import PlannerError
-from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, Msg
+from planner.input_limits import one_line
 
 COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover, print_sheet]
 EXIT_BAD_INPUT = 2
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, whose errors are one line like every other error of the planner."""
+
+    def error(self, message: str):
+        usage = one_line(self.format_usage(), 100)  # the top level's is short
+        shown = f"{usage}; " if not usage.endswith("…") else ""
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message, 1000)} ({shown}"
+                                  f"see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
                         help="language of titles and messages (default: zh)")
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="planner", description="社区规划器 Community Planner: complete-community layout checks")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -38,13 +50,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_INTERNAL = 70  # a bug: reported in one line (PLANNER_DEBUG=1 shows the traceback)
+EXIT_INTERRUPTED = 130
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        if (stream.encoding or "").lower().replace("-", "") != "utf8":
-            stream.reconfigure(encoding="utf-8")
+        # A file name that is not valid UTF-8 must not stop a message from being printed.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
     except PlannerError as err:
-        print(f"planner: {err.text(args.lang)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(err.text(args.lang), EXIT_BAD_INPUT)
+    except MemoryError:
+        return _fail(Msg("内存不足:输入过大", "out of memory: the input is too large")
+                     .text(args.lang), EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as err:  # noqa: BLE001 (the last line of defence: one line, not a traceback)
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        return _fail(Msg(f"内部错误(请报告此问题):{type(err).__name__}: {one_line(err)}",
+                         f"internal error (please report it): {type(err).__name__}: "
+                         f"{one_line(err)}").text(args.lang), EXIT_INTERNAL)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"planner: {one_line(message, 1000)}", file=sys.stderr)
+    return code

@@ -14,6 +14,7 @@ from planner.evaluation import SCHEMA, Evaluation, evaluate
 from planner.files import open_project
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_LABELS
+from planner.input_limits import one_line
 from planner.rules import load_rulebook
 from planner.rules.outcome import STATUS_LABELS, format_number
 
@@ -38,13 +39,14 @@ def run(args: argparse.Namespace) -> int:
     except PlannerError as err:
         if not args.json:
             raise
-        message = err.text(args.lang)
+        message = one_line(err.text(args.lang), 1000)
         print(f"planner: {message}", file=sys.stderr)
-        print(json.dumps(_error_report(args.file, message), ensure_ascii=False, indent=2))
+        print(json.dumps(_error_report(args.file, message), ensure_ascii=False, indent=2,
+                         allow_nan=False))
         return 2
     warn(args, result.problems, plugins.version_warnings(project.settings))
     if args.json:
-        print(json.dumps(result.report(args.lang), ensure_ascii=False, indent=2))
+        print(json.dumps(result.report(args.lang), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(human_report(result, args.lang))
     return 0

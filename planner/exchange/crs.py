@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.errors import InputError
 from planner.i18n import Msg
+from planner.input_limits import MAX_COORDINATE, one_line
 from planner.model import GeoReference
 
 Transform = Callable[[np.ndarray], np.ndarray]
@@ -30,12 +31,26 @@ LOCAL_SHIFT_BEYOND_M = 100_000.0
 
 
 def _crs(code: str):
+    """A 2D horizontal CRS (geographic, or projected), else InputError."""
     import pyproj  # imported here: projection is needed only for georeferenced files
 
     try:
-        return pyproj.CRS.from_user_input(code)
-    except pyproj.exceptions.CRSError:
+        crs = pyproj.CRS.from_user_input(code)
+    except (pyproj.exceptions.CRSError, TypeError, ValueError):
+        code = one_line(code, 60)
         raise InputError(Msg(f"无法识别的坐标系 {code!r}", f"unknown coordinate system {code!r}")) from None
+    horizontal = (crs.is_geographic or crs.is_projected) and not crs.is_geocentric \
+        and not crs.is_vertical and len(crs.axis_info) == 2
+    if not horizontal:
+        kind, code = crs.type_name, one_line(code, 60)
+        raise InputError(Msg(f"坐标系 {code!r}({kind})不是平面坐标系:应为经纬度或投影坐标系",
+                             f"coordinate system {code!r} ({kind}) is not a horizontal one: "
+                             "use a geographic (lon/lat) or projected system"))
+    return crs
+
+
+def _bad_place(code: str, zh: str, en: str) -> InputError:
+    return InputError(Msg(f"坐标与坐标系 {code} 不符:{zh}", f"coordinates do not fit {code}: {en}"))
 
 
 def _is_metric_projected(crs) -> bool:
@@ -57,14 +72,26 @@ def local_frame(code: str, geometries: list[BaseGeometry]) -> tuple[GeoReference
         return _shifted(code, minx, miny)
     import pyproj
 
+    if crs.is_geographic and not (-180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90):
+        raise _bad_place(code, "经度应在 ±180、纬度应在 ±90 以内(是否为米或经纬度颠倒?)",
+                         "longitude must be within ±180 and latitude within ±90 (metres, or "
+                         "latitude and longitude swapped?)")
     centre = ((minx + maxx) / 2, (miny + maxy) / 2)
-    to_lonlat = pyproj.Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
-    lon, lat = to_lonlat.transform(*centre)
-    transformer = pyproj.Transformer.from_crs(crs, _tmerc(crs, lon, lat), always_xy=True)
+    try:
+        to_lonlat = pyproj.Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+        lon, lat = to_lonlat.transform(*centre, errcheck=True)
+        if not (math.isfinite(lon) and math.isfinite(lat) and abs(lat) < 89):
+            raise ValueError("outside the system's area")
+        transformer = pyproj.Transformer.from_crs(crs, _tmerc(crs, lon, lat), always_xy=True)
+    except (pyproj.exceptions.ProjError, pyproj.exceptions.CRSError, ValueError):
+        raise _bad_place(code, "无法换算到经纬度", "they cannot be turned into lon/lat") from None
 
     def project(xy: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(xy[:, 0], xy[:, 1])
-        return np.column_stack([x, y])
+        out = np.column_stack([x, y])
+        if not np.isfinite(out).all() or np.abs(out).max(initial=0) > MAX_COORDINATE:
+            raise _bad_place(code, "换算结果不是有限数值", "they project to no finite place")
+        return out
 
     return GeoReference(code, (lon, lat)), project
 

@@ -16,6 +16,8 @@ from shapely.geometry.base import BaseGeometry
 from planner.errors import InputError, PlannerError
 from planner.exchange.crs import from_local, local_frame, transformed
 from planner.i18n import Msg
+from planner.input_limits import (MAX_COORDINATE, MAX_FEATURES, MAX_SCENARIO_BYTES, check_data,
+                                  read_text)
 from planner.model import Conditions, Facility, ManualAnswer, Project, Settings
 from planner.site import repair_polygon
 
@@ -70,18 +72,19 @@ def _answer_data(answer: ManualAnswer) -> Any:
 
 def load_scenario(path: str | Path) -> Project:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise _error(f"找不到文件 {path}", f"no such file: {path}") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise _error(f"无法读取 {path}:{err}", f"cannot read {path}: {err}") from None
+    text = read_text(path, MAX_SCENARIO_BYTES, InputError, encoding="utf-8-sig")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise _error(f"{path.name} 不是有效的 JSON(第 {err.lineno} 行第 {err.colno} 列:{err.msg})",
                      f"{path.name} is not valid JSON (line {err.lineno}, column {err.colno}: "
                      f"{err.msg})") from None
+    except RecursionError:
+        raise _error(f"{path.name} 嵌套过深", f"{path.name} is nested too deep") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise _error(f"{path.name} 含有超过 4,300 位的整数",
+                     f"{path.name} holds a whole number of more than 4,300 digits") from None
+    check_data(data, path.name, InputError)
     return read_scenario(data, default_name=path.stem)
 
 
@@ -91,6 +94,9 @@ def read_scenario(data: Any, default_name: str = "") -> Project:
     features = data.get("features")
     if not isinstance(features, list):
         raise _error("FeatureCollection 缺少 features 列表", "the FeatureCollection has no 'features' list")
+    if len(features) > MAX_FEATURES:
+        raise _error(f"要素过多({len(features):,} 个):最多 {MAX_FEATURES:,} 个",
+                     f"too many features ({len(features):,}; the limit is {MAX_FEATURES:,})")
     meta = data.get("planner", {})
     if not isinstance(meta, Mapping):
         raise _error("planner 成员应为对象", "the 'planner' member must be an object")
@@ -164,8 +170,9 @@ def _manual(data: Any) -> dict[str, ManualAnswer]:
 
 def _legacy_crs(member: Any) -> str | None:
     """The pre-RFC 7946 ``"crs": {"type": "name", "properties": {"name": …}}`` member."""
-    if isinstance(member, Mapping):
-        name = member.get("properties", {}).get("name", "")
+    properties = member.get("properties") if isinstance(member, Mapping) else None
+    if isinstance(properties, Mapping):
+        name = properties.get("name", "")
         if isinstance(name, str) and "EPSG" in name.upper():
             return "EPSG:" + name.replace("::", ":").rsplit(":", 1)[-1]
     return None
@@ -197,6 +204,9 @@ def _raw_feature(feature: Any, index: int) -> tuple[str | None, str, BaseGeometr
     coordinates = shapely.get_coordinates(geom)
     if not all(math.isfinite(v) for v in coordinates.ravel()):
         raise InputError(where + Msg(" 的坐标含有非数值", " has non-finite coordinates"))
+    if coordinates.size and abs(coordinates).max() > MAX_COORDINATE:
+        raise InputError(where + Msg(f" 的坐标超出 ±{MAX_COORDINATE:g}",
+                                     f" has coordinates beyond ±{MAX_COORDINATE:g}"))
     attrs = {k: v for k, v in properties.items() if k != "kind"}
     return fid, kind, shapely.force_2d(geom), attrs
 

@@ -123,9 +123,8 @@ class Compare(Condition):
             actual = self.actual(ctx)
             low = self.minimum.value(ctx) if self.minimum else None
             high = self.maximum.value(ctx) if self.maximum else None
-        except NotComputable:
-            return Outcome("n/a", self.label + Msg(":无法计算(如户数为 0)",
-                                                   ": cannot be computed (no households?)"))
+        except NotComputable as err:
+            return Outcome("n/a", self.label + Msg(":", ": ") + err.reason)
         features = list(dict.fromkeys(ctx.touched))
         ok = (low is None or actual >= low - 1e-9) and (high is None or actual <= high + 1e-9)
         if low is not None and high is not None:

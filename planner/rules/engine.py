@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from planner.i18n import Msg
 from planner.indicators import Indicators
 from planner.model import ManualAnswer, Project
+from planner.rules.expressions import NotComputable
 from planner.rules.outcome import SEVERITY, Outcome, contract_value, worst
 from planner.rules.pack import CheckSpec, Rulebook
 from planner.site import Placed, Site, measure
@@ -126,6 +127,8 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
         if ctx.community in condition.applies:
             try:
                 outcomes.append(condition.evaluate(ctx))
+            except NotComputable as err:
+                outcomes.append(Outcome("n/a", condition.label + Msg(":", ": ") + err.reason))
             except Exception as err:  # a broken rule must not take the other checks down
                 outcomes.append(Outcome("n/a", Msg(f"规则出错:{err}", f"rule error: {err}")))
     if not outcomes:

@@ -15,6 +15,12 @@ Names are indicators (``far``, ``households`` …) and pack parameters. Function
 
 ``kinds`` is a kind id, a list of kind ids, or omitted for every facility. ``measure`` is
 one of ``MEASURES`` or a numeric facility attribute such as ``households``.
+
+Packs come from strangers, so evaluation is bounded: an expression is at most
+``MAX_SOURCE`` characters and ``MAX_DEPTH`` operations deep, text appears only as a measure
+or kind name, powers are taken in floating point, and every intermediate result must be a
+finite number below ``MAX_VALUE``: anything else makes the value ``NotComputable`` (the
+check is ``n/a`` with the reason), never a hang or an enormous number.
 """
 
 from __future__ import annotations
@@ -48,8 +54,43 @@ class Facts(Protocol):
                   at_least: float | None = None, at_most: float | None = None) -> float: ...
 
 
+#: Longest expression source, deepest nesting and largest magnitude of any value met.
+MAX_SOURCE = 2000
+MAX_DEPTH = 40
+MAX_VALUE = 1e100
+
+DIVISION_BY_ZERO = Msg("无法计算(如户数为 0)", "cannot be computed (no households?)")
+NOT_FINITE = Msg(f"无法计算(结果不是绝对值小于 {MAX_VALUE:g} 的有限数值)",
+                 f"cannot be computed (the result is not a finite number below {MAX_VALUE:g})")
+
+
 class NotComputable(Exception):
-    """The value does not exist for this layout (a division by zero households)."""
+    """The value does not exist for this layout (a division by zero households, a result
+    too large to be a number); ``reason`` says which."""
+
+    def __init__(self, reason: Msg = DIVISION_BY_ZERO):
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+def _bounded(value: Any) -> Any:
+    """``value`` if it is a number within ``MAX_VALUE``, else NotComputable."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise NotComputable(NOT_FINITE)
+    if isinstance(value, int):
+        if abs(value) > MAX_VALUE:
+            raise NotComputable(NOT_FINITE)
+    elif not math.isfinite(value) or abs(value) > MAX_VALUE:
+        raise NotComputable(NOT_FINITE)
+    return value
+
+
+def _power(base: float, exponent: float) -> float:
+    """``base ** exponent`` in floating point: fast whatever the numbers, never complex."""
+    try:
+        return math.pow(base, exponent)
+    except (OverflowError, ValueError):
+        raise NotComputable(NOT_FINITE) from None
 
 
 _BINARY = {
@@ -59,11 +100,14 @@ _BINARY = {
     ast.Div: operator.truediv,
     ast.FloorDiv: operator.floordiv,
     ast.Mod: operator.mod,
-    ast.Pow: operator.pow,
+    ast.Pow: _power,
 }
 _UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 _MATH = {"min": min, "max": max, "ceil": math.ceil, "floor": math.floor, "round": round,
          "abs": abs}
+#: How many arguments each function takes (least, most).
+_ARITY = {"min": (1, 50), "max": (1, 50), "ceil": (1, 1), "floor": (1, 1), "round": (1, 2),
+          "abs": (1, 1)}
 _AGGREGATES = {"sum_of", "count_of", "min_of", "max_of"}
 #: Every function an expression may call.
 FUNCTIONS = tuple(sorted(_AGGREGATES | set(_MATH)))
@@ -83,26 +127,35 @@ class Expression:
 
     def __call__(self, facts: Facts) -> float:
         try:
-            value = self.run(facts)
+            return _bounded(self.run(facts))
         except ZeroDivisionError:
-            raise NotComputable from None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise NotComputable
-        return value
+            raise NotComputable(DIVISION_BY_ZERO) from None
+        except (OverflowError, ValueError, TypeError):
+            raise NotComputable(NOT_FINITE) from None
 
 
 def compile_expression(source: str | int | float, where: str) -> Expression:
     """Compile ``source`` (a number is a constant); ``where`` names it in error messages."""
     if isinstance(source, (int, float)) and not isinstance(source, bool):
+        if isinstance(source, int) and abs(source) > MAX_VALUE \
+                or isinstance(source, float) and not (math.isfinite(source)
+                                                      and abs(source) <= MAX_VALUE):
+            raise _error(where, source, f"应为绝对值不超过 {MAX_VALUE:g} 的有限数字",
+                         f"must be a finite number within ±{MAX_VALUE:g}")
         value = source
         return Expression(repr(source), lambda facts: value, frozenset(), frozenset(),
                           frozenset())
     if not isinstance(source, str):
         raise _error(where, source, "应为数字或表达式", "must be a number or an expression")
+    if len(source) > MAX_SOURCE:
+        raise _error(where, source[:40] + "…", f"过长(最多 {MAX_SOURCE} 个字符)",
+                     f"is too long ({MAX_SOURCE} characters at most)")
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as err:
         raise _error(where, source, f"语法错误:{err.msg}", f"syntax error: {err.msg}") from None
+    except (ValueError, RecursionError, MemoryError) as err:  # 4,300-digit numbers, deep nesting
+        raise _error(where, source, f"无法读取:{err}", f"cannot be read: {err}") from None
     compiler = _Compiler(where, source)
     run = compiler.node(tree.body)
     return Expression(source, run, frozenset(compiler.names), frozenset(compiler.kinds),
@@ -112,6 +165,14 @@ def compile_expression(source: str | int | float, where: str) -> Expression:
 def _error(where: str, source: Any, zh: str, en: str) -> RulePackError:
     return RulePackError(Msg(f"{where}:表达式 {source!r} {zh}",
                              f"{where}: expression {source!r} {en}"))
+
+
+def _constant(value: int | float, compiler: _Compiler) -> int | float:
+    try:
+        return _bounded(value)
+    except NotComputable:
+        raise compiler.fail(f"中的数字超出 ±{MAX_VALUE:g}",
+                            f"holds a number beyond ±{MAX_VALUE:g}") from None
 
 
 class _Compiler:
@@ -124,33 +185,45 @@ class _Compiler:
     def fail(self, zh: str, en: str) -> RulePackError:
         return _error(self.where, self.source, zh, en)
 
-    def node(self, node: ast.AST) -> Compiled:
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)) \
+    def node(self, node: ast.AST, depth: int = 0) -> Compiled:
+        if depth > MAX_DEPTH:
+            raise self.fail(f"嵌套过深(最多 {MAX_DEPTH} 层)",
+                            f"is nested too deep ({MAX_DEPTH} levels at most)")
+        depth += 1
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
                 and not isinstance(node.value, bool):
-            value = node.value
+            value = _constant(node.value, self)
             return lambda facts: value
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            raise self.fail("中的文字只能用作度量或设施类型名称",
+                            "may use text only as a measure or kind name")
         if isinstance(node, ast.Name):
             name = node.id
             self.names.add(name)
             return lambda facts: facts.name(name)
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            op, left, right = _BINARY[type(node.op)], self.node(node.left), self.node(node.right)
-            return lambda facts: op(left(facts), right(facts))
+            op = _BINARY[type(node.op)]
+            left, right = self.node(node.left, depth), self.node(node.right, depth)
+            return lambda facts: _bounded(op(left(facts), right(facts)))
         if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
-            op, operand = _UNARY[type(node.op)], self.node(node.operand)
+            op, operand = _UNARY[type(node.op)], self.node(node.operand, depth)
             return lambda facts: op(operand(facts))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            return self.call(node)
+            return self.call(node, depth)
         raise self.fail(f"含有不支持的写法 {type(node).__name__}",
                         f"uses {type(node).__name__}, which rule expressions do not support")
 
-    def call(self, node: ast.Call) -> Compiled:
+    def call(self, node: ast.Call, depth: int) -> Compiled:
         func = node.func.id
         if func in _MATH:
             if node.keywords:
                 raise self.fail(f"{func}() 不接受命名参数", f"{func}() takes no keyword arguments")
-            fn, args = _MATH[func], [self.node(a) for a in node.args]
-            return lambda facts: fn(*(a(facts) for a in args))
+            least, most = _ARITY[func]
+            if not least <= len(node.args) <= most:
+                raise self.fail(f"{func}() 应有 {least}–{most} 个参数",
+                                f"gives {func}() {len(node.args)} argument(s), not {least}–{most}")
+            fn, args = _MATH[func], [self.node(a, depth) for a in node.args]
+            return lambda facts: _bounded(fn(*(a(facts) for a in args)))
         if func not in _AGGREGATES:
             known = ", ".join(FUNCTIONS)
             raise self.fail(f"调用了未知函数 {func}(可用:{known})",
@@ -171,7 +244,8 @@ class _Compiler:
             raise self.fail(f"{func}() 需要 measure 参数", f"{func}() needs a measure")
         if measure is not None:
             self.measures.add(measure)
-        bounds = [self.node(given[b]) if b in given else None for b in ("at_least", "at_most")]
+        bounds = [self.node(given[b], depth) if b in given else None
+                  for b in ("at_least", "at_most")]
         how = func[:-3]  # sum / count / min / max
 
         def run(facts: Facts) -> float:

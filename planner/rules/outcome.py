@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,8 @@ def contract_value(value: Any, unit: str) -> Any:
     """Numbers as the report carries them: lengths and areas to 0.01, other values to 4
     places (ratios are fractions), whole numbers as they are."""
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return None  # the check says why (n/a with a reason); JSON has no Infinity
         if value.is_integer():
             return int(value)
         return round(value, 2 if unit in ("m2", "m") else 4)
@@ -42,6 +45,8 @@ def format_number(value: Any, unit: str = "") -> Msg:
         return Msg("—", "—")
     if isinstance(value, bool):
         return Msg("是" if value else "否", "yes" if value else "no")
+    if isinstance(value, float) and not math.isfinite(value):
+        return Msg("—", "—")
     if unit == "percent":
         text = f"{value * 100:.1f}%"
         return Msg(text, text)

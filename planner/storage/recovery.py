@@ -28,11 +28,13 @@ import platformdirs
 
 from planner.errors import InputError
 from planner.i18n import Msg
+from planner.input_limits import read_regular_file
 from planner.model import Project
 from planner.storage.projectfile import SUFFIX, load, save
 
 APP_DIR_NAME = "community-planner"
 DEFAULT_INTERVAL_S = 60
+SIDECAR_BYTES = 64 * 1024  # the few facts about a copy; a larger sidecar is damaged
 
 
 def data_dir() -> Path:
@@ -101,12 +103,15 @@ class RecoveryStore:
 
     def _entry(self, copy: Path) -> RecoveryEntry:
         try:
-            about = json.loads(copy.with_suffix(".json").read_text(encoding="utf-8"))
+            sidecar = read_regular_file(copy.with_suffix(".json"), SIDECAR_BYTES, InputError)
+            about = json.loads(sidecar.decode("utf-8"))
             source = about["source"]
             return RecoveryEntry(copy.stem, copy, Path(source) if source else None,
                                  str(about["written_at"]), str(about["name"]),
                                  int(about["facilities"]))
-        except (OSError, ValueError, KeyError, TypeError):  # the copy alone still restores
+        except (InputError, OSError, ValueError, KeyError, TypeError, OverflowError,
+                RecursionError):
+            # a damaged sidecar: the copy alone still restores
             written = datetime.fromtimestamp(copy.stat().st_mtime, timezone.utc)
             return RecoveryEntry(copy.stem, copy, None, written.isoformat(timespec="seconds"),
                                  "", 0)
