@@ -1,9 +1,10 @@
 """Project files: save and open of 10,000 facilities as .cplan beside the same features
-written and read as a GeoPackage with pyogrio (what QGIS users use), then 50 saves killed
-at random instants and 500 byte-mutated files opened. Prints figures and ratios.
-Targets: save and open each ≤ 0.5 s and no slower than the GeoPackage path.
+written and read as a GeoPackage with pyogrio (what QGIS users use), a project of 10
+schemes × 1,000 facilities differing by 5 %, then 50 saves killed at random instants and
+500 byte-mutated files opened. Prints figures and ratios.
+Targets: save and open each ≤ 0.5 s and no slower than the GeoPackage path; 10 schemes
+saved ≤ 0.5 s and their file ≤ 2 × a single-scheme one.
 
-    .venv/bin/pip install -e '.[bench]'    # pyogrio, for the GeoPackage side
     .venv/bin/python benchmarks/bench_storage.py [--facilities 10000] [--kills 50] [--fuzz 500]
 """
 
@@ -32,7 +33,7 @@ from planner.storage import history, load, save  # noqa: E402
 from planner.storage.codec import _ENCODED  # noqa: E402
 from planner.storage.projectfile import STALE_TEMP_S  # noqa: E402
 from planner.storage.schema import HISTORY_SIZE  # noqa: E402
-from tests.helpers import new_sample, old_sample  # noqa: E402
+from tests.helpers import new_sample, old_sample, with_schemes  # noqa: E402
 from tests.storage_trials import crash_run, fuzz_files, open_each  # noqa: E402
 
 TARGET_S = 0.5
@@ -126,6 +127,42 @@ def speed(count: int, folder: Path) -> None:
           f"{gpkg.stat().st_size / 1e6:.1f} MB)")
 
 
+def schemes(count: int, folder: Path) -> None:
+    """10 schemes of ``count`` facilities, each with a different 5 % moved."""
+    layout = synthetic_layout(count)
+    project = with_schemes(layout, 10)
+    one, ten = folder / "one.cplan", folder / "ten.cplan"
+    save(layout, one)
+
+    def first_save():
+        for scheme in project.schemes():
+            for feature in scheme.facilities.values():
+                vars(feature).pop(_ENCODED, None)
+        ten.unlink(missing_ok=True)
+        save(project, ten)
+
+    first = statistics.median([_timed(first_save) for _ in range(REPEAT)])
+    for _ in range(HISTORY_SIZE):
+        save(project, ten)
+    opened = load(ten)
+    edited = with_schemes(opened, 10, share=0.06)  # every scheme changed again
+    again = statistics.median([_timed(lambda: save(opened, ten)) for _ in range(REPEAT)])
+    changed = statistics.median([_timed(lambda: save(edited, ten)) for _ in range(REPEAT)])
+    ten_one = folder / "ten-once.cplan"
+    save(project, ten_one)
+    ratio = ten_one.stat().st_size / one.stat().st_size
+    print(f"10 schemes × {len(layout.facilities):,} facilities, each differing by 5 % "
+          f"(median of {REPEAT}; target ≤ {TARGET_S} s, size ≤ 2 × one scheme):")
+    for label, seconds in (("save, new file (nothing encoded)", first),
+                           (f"save, {HISTORY_SIZE} versions kept, opened", again),
+                           (f"save, {HISTORY_SIZE} kept, every scheme edited", changed)):
+        print(f"  {label:44s} {seconds:6.3f} s   {'ok' if seconds <= TARGET_S else 'MISSED'}")
+    print(f"  file: one scheme {one.stat().st_size / 1e3:.0f} kB, ten schemes "
+          f"{ten_one.stat().st_size / 1e3:.0f} kB, ratio {ratio:.2f}  "
+          f"{'ok' if ratio <= 2 else 'MISSED'}; with {HISTORY_SIZE + 1} revisions "
+          f"{ten.stat().st_size / 1e3:.0f} kB")
+
+
 def _timed(action) -> float:
     start = time.perf_counter()
     action()
@@ -175,12 +212,14 @@ def fuzz(cases: int, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facilities", type=int, default=10_000)
+    parser.add_argument("--scheme-facilities", type=int, default=1_000)
     parser.add_argument("--kills", type=int, default=50)
     parser.add_argument("--fuzz", type=int, default=500)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         speed(args.facilities, folder)
+        schemes(args.scheme_facilities, folder)
         kills(args.kills, folder)
         fuzz(args.fuzz, folder)
 

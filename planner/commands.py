@@ -35,6 +35,9 @@ class Change:
     # The facilities' order before a removal, so that undo puts them back where they were.
     order_before: tuple[str, ...] | None = None
     underlay: Pair | None = None  # (before, after) when the background image changes
+    # Other Project fields by name, (before, after): schemes (scheme, facilities, others),
+    # rounds, comments (planner.schemes)
+    fields: Mapping[str, Pair] = field(default_factory=dict)
 
     def do(self, project: Project) -> Project:
         return self._apply(project, 1)
@@ -59,7 +62,13 @@ class Change:
             changes["settings"] = self.settings[side]
         if self.underlay is not None:
             changes["underlay"] = self.underlay[side]
+        changes.update({name: pair[side] for name, pair in self.fields.items()})
         return replace(project, **changes)
+
+    @property
+    def switches_layout(self) -> bool:
+        """The whole layout changes (another scheme shown): views redraw everything."""
+        return "facilities" in self.fields
 
     @property
     def feature_ids(self) -> set[str]:
@@ -68,13 +77,17 @@ class Change:
         for feature in self.parcel or ():
             if feature is not None:
                 ids.add(feature.id)
+        if self.switches_layout:  # schemes share facilities: only those that differ
+            before, after = self.fields["facilities"]
+            ids |= {fid for fid in before.keys() | after.keys()
+                    if before.get(fid) is not after.get(fid)}
         return ids
 
     @property
     def is_empty(self) -> bool:
         pairs = [*self.facilities.values(), *([self.parcel] if self.parcel else []),
                  *([self.settings] if self.settings else []),
-                 *([self.underlay] if self.underlay else [])]
+                 *([self.underlay] if self.underlay else []), *self.fields.values()]
         return all(before == after for before, after in pairs)
 
     def merged(self, later: Change) -> Change | None:
@@ -85,9 +98,11 @@ class Change:
         facilities = dict(self.facilities)
         for fid, (before, after) in later.facilities.items():
             facilities[fid] = (facilities[fid][0] if fid in facilities else before, after)
+        fields = {name: _chain(self.fields.get(name), later.fields.get(name))
+                  for name in {**self.fields, **later.fields}}
         return Change(self.label, facilities, _chain(self.parcel, later.parcel),
                       _chain(self.settings, later.settings), self.merge_key, self.order_before,
-                      _chain(self.underlay, later.underlay))
+                      _chain(self.underlay, later.underlay), fields)
 
 
 def _chain(first: Pair | None, second: Pair | None) -> Pair | None:

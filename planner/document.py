@@ -50,6 +50,9 @@ class Document:
         self.executor: Callable[[Change], None] = self.apply
         self._rulebook: Rulebook | None = None
         self._rules_of_rulebook: tuple[str, ...] | None = None
+        # Evaluations of layouts shown lately (every scheme's, for the side-by-side table
+        # and an instant switch back), keyed by what they depend on.
+        self._evaluations: dict[tuple, Evaluation] = {}
         self._recompute()
 
     # -- reading ---------------------------------------------------------------------------
@@ -127,8 +130,36 @@ class Document:
     # -- evaluation ------------------------------------------------------------------------
     def _recompute(self) -> None:
         try:
-            self.evaluation = evaluate(self.project, self.rulebook)
+            self.evaluation = self.evaluation_of(self.project)
             self.problem = None
         except PlannerError as err:
             self.evaluation, self.problem = None, err.msg
         self.events.evaluation_changed.emit(self.evaluation)
+
+    def scheme_evaluations(self) -> dict[str, Evaluation | None]:
+        """Every scheme's evaluation by name, in order (None: it cannot be evaluated)."""
+        found = {}
+        for name in self.project.scheme_names():
+            if name == self.project.scheme:
+                found[name] = self.evaluation
+                continue
+            try:
+                found[name] = self.evaluation_of(self.project.with_scheme(name))
+            except PlannerError:
+                found[name] = None
+        return found
+
+    def evaluation_of(self, project: Project) -> Evaluation:
+        """The evaluation of a layout: computed once, while the schemes stay as they are.
+        (Facilities are immutable and shared between schemes: identity is equality.)"""
+        rulebook = self.rulebook
+        key = (id(project.settings), id(project.parcel), id(rulebook),
+               tuple(map(id, project.facilities.values())))
+        found = self._evaluations.get(key)
+        if found is None:
+            found = evaluate(project, rulebook)
+            limit = 2 * (1 + len(project.others)) + 2
+            while len(self._evaluations) >= limit:
+                self._evaluations.pop(next(iter(self._evaluations)))
+            self._evaluations[key] = found
+        return found

@@ -77,3 +77,30 @@ def answered(project: Project, check_id: str, answer: bool | None) -> Project:
 
 def check(project: Project, check_id: str):
     return evaluate(project).check(check_id)
+
+
+def with_schemes(project: Project, count: int, share: float = 0.05) -> Project:
+    """The project with ``count`` schemes in all: 方案B, 方案C… each the current layout with
+    a different ``share`` of its facilities moved by 3 m (as designers vary a scheme)."""
+    from shapely import affinity
+
+    from planner.model import Scheme
+
+    ids = list(project.facilities)
+    step = max(1, round(share * len(ids)))
+    others = []
+    for n in range(1, count):
+        changed = set(ids[(n * step) % len(ids):][:step])
+        facilities = {fid: replace(f, geometry=affinity.translate(f.geometry, 3, 0))
+                      if fid in changed else f for fid, f in project.facilities.items()}
+        others.append(Scheme(f"方案{chr(ord('A') + n)}", facilities))
+    return replace(project, others=tuple(others))
+
+
+def grid_layout(count: int) -> Project:
+    """``count`` residential blocks on a grid, with a parcel around them."""
+    side = int(count ** 0.5) + 1
+    blocks = [rect(f"R{i}", "residential", 40 * (i % side), 40 * (i // side),
+                   40 * (i % side) + 30, 40 * (i // side) + 20, name=f"{i}号楼", floors=6,
+                   households=48) for i in range(count)]
+    return Project.of(parcel(0, 0, 40 * side, 40 * side), blocks, community="new")

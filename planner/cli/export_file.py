@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from planner.cli.overwrite import add_force, writing
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.evaluation import evaluate
 from planner.exchange.dxf_export import DXF_VERSIONS
@@ -25,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="DXF version to write (default R2010)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs for the indicator table, after the project's")
+    add_force(parser)
     add_safe_mode(parser)
 
 
@@ -33,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     project = open_project(args.file, plugins.file_formats())
     rulebook = load_rulebook([*project.settings.rules, *args.rules], plugins=plugins)
     result = evaluate(project, rulebook)
-    notes = export(result, args.format, args.out, args.lang, args.dxf_version)
+    with writing(args, args.out):
+        notes = export(result, args.format, args.out, args.lang, args.dxf_version)
     warn(args, result.problems, notes)
     print(Msg(f"已写入 {args.out}", f"wrote {args.out}").text(args.lang))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planner.cli.overwrite import add_force, writing
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.cli.text_table import render
 from planner.errors import InputError
@@ -29,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the drawing's units, when its $INSUNITS is missing or wrong")
     parser.add_argument("--list", action="store_true",
                         help="list the drawing's layers and parcel candidates, write nothing")
+    add_force(parser)
     add_safe_mode(parser)
 
 
@@ -47,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         kinds = load_rulebook([], plugins=plugins).kinds
         result = import_dxf(args.file, layer_map, args.layer, args.units, kinds=kinds)
         project, notes = result.project, result.notes
-    save_project(project, args.out, plugins.file_formats())
+    with writing(args, args.out):
+        save_project(project, args.out, plugins.file_formats())
     for note in notes:
         print(note.text(args.lang))
     print(Msg(f"已写入 {args.out}:用地红线和 {len(project.facilities)} 个设施",

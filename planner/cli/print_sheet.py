@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from planner.cli.overwrite import add_force, writing
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.evaluation import evaluate
 from planner.files import open_project
@@ -25,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dpi", type=float, default=150, help="resolution of PNG output (default 150)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
+    add_force(parser)
     add_safe_mode(parser)
 
 
@@ -36,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     warn(args, result.problems, plugins.version_warnings(project.settings))
     options = SheetOptions(paper=args.paper, orientation=args.orientation, scale=scale,
                            lang=args.lang)
-    written = write_sheet(result, args.out, options, dpi=args.dpi)
+    with writing(args, args.out):
+        written = write_sheet(result, args.out, options, dpi=args.dpi)
     print(Msg("已写出版面图:", "sheet written: ").text(args.lang) + ", ".join(map(str, written)))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from planner.cli.overwrite import add_force, writing
 from planner.cli.text_table import render
 from planner.errors import InputError
 from planner.files import restore_recovery
@@ -19,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", nargs="?", help="the copy to restore (from --list)")
     parser.add_argument("--list", action="store_true", help="list the recovery copies")
     parser.add_argument("--out", metavar="FILE", help="where to write the restored project")
+    add_force(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         raise InputError(Msg("请用 --out FILE 指定恢复到哪个文件",
                              "say where to restore it: --out FILE"))
-    project = restore_recovery(store, args.id, args.out)
+    with writing(args, args.out):
+        project = restore_recovery(store, args.id, args.out)
     print(Msg(f"已将 {args.id}({project.settings.name})恢复到 {args.out}",
               f"restored {args.id} ({project.settings.name}) to {args.out}").text(args.lang))
     return 0

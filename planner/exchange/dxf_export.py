@@ -13,6 +13,7 @@ import json
 import math
 from pathlib import Path
 
+from planner import safe_write
 from planner.errors import InputError
 from planner.evaluation import Evaluation
 from planner.exchange.crs import planar_origin
@@ -70,10 +71,8 @@ def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
         if facility.geometry.geom_type in ("Polygon", "MultiPolygon"):
             drawing.label(facility, kind, lang)
     drawing.table(evaluation, lang)
-    try:
-        doc.saveas(path)
-    except OSError as err:
-        raise InputError(Msg(f"无法写入 {path}:{err}", f"cannot write {path}: {err}")) from None
+    with safe_write.replacing(path, "dxf") as temporary, safe_write.reported(Path(path)):
+        doc.saveas(temporary)
     return notes
 
 

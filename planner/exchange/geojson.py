@@ -13,6 +13,7 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from planner import safe_write
 from planner.errors import InputError, PlannerError
 from planner.exchange.crs import from_local, local_frame, transformed
 from planner.i18n import Msg
@@ -62,8 +63,22 @@ def settings_meta(settings: Settings) -> dict[str, Any]:
 
 
 def save_scenario(project: Project, path: str | Path) -> None:
-    text = json.dumps(write_scenario(project), ensure_ascii=False, indent=1)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    """Writes the scenario; top-level members of the file it replaces that the planner does
+    not use (``bbox``, another tool's metadata) are kept."""
+    data = write_scenario(project)
+    data.update({k: v for k, v in _other_members(Path(path)).items() if k not in data})
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    safe_write.write_text(path, text + "\n", "json")
+
+
+def _other_members(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        return {}
+    return {k: v for k, v in data.items() if k not in ("planner", "features", "crs")}
 
 
 def _answer_data(answer: ManualAnswer) -> Any:

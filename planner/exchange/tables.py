@@ -8,11 +8,12 @@ XLSX (shown as percentages), as percentages with a % unit in CSV, which has no f
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InputError
+from planner import safe_write
 from planner.evaluation import Evaluation
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_LABELS
@@ -80,11 +81,9 @@ def write_csv(evaluation: Evaluation, path: str | Path, lang: str = "zh") -> Non
         lines.append([row.number, row.label, value, row.unit_text, row.key])
     lines += [[], [TITLES["checks"].text(lang)], [h.text(lang) for h in CHECK_HEADER]]
     lines += [["" if v is None else v for v in r] for r in check_rows(evaluation, lang)]
-    try:
-        with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-            csv.writer(stream).writerows(lines)
-    except OSError as err:
-        raise InputError(Msg(f"无法写入 {path}:{err}", f"cannot write {path}: {err}")) from None
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(lines)
+    safe_write.write_text(path, text.getvalue(), "csv", encoding="utf-8-sig")
 
 
 def write_xlsx(evaluation: Evaluation, path: str | Path, lang: str = "zh") -> None:
@@ -114,10 +113,8 @@ def write_xlsx(evaluation: Evaluation, path: str | Path, lang: str = "zh") -> No
     _widths(checks, [18, 10, 28, 60, 12, 12, 24, 24])
     for line in checks.iter_rows(min_row=2, min_col=4, max_col=4):
         line[0].alignment = Alignment(wrap_text=True, vertical="top")
-    try:
-        book.save(path)
-    except OSError as err:
-        raise InputError(Msg(f"无法写入 {path}:{err}", f"cannot write {path}: {err}")) from None
+    with safe_write.replacing(path, "xlsx") as temporary, safe_write.reported(Path(path)):
+        book.save(temporary)
 
 
 def _header_style(sheet, row: int, font) -> None:

@@ -12,21 +12,27 @@ from planner.model.project import (
     Project,
     Settings,
 )
+from planner.model.schemes import COMMENT_STATUSES, DEFAULT_SCHEME, Comment, Round, Scheme
 from planner.model.underlay import Underlay
 
 __all__ = [
     "ATTRIBUTES",
     "AttributeSpec",
     "CLIMATE_ZONES",
+    "COMMENT_STATUSES",
     "CONDITION_KEYS",
     "Conditions",
     "COMMUNITIES",
+    "Comment",
+    "DEFAULT_SCHEME",
     "Facility",
     "GeoReference",
     "Kind",
     "KindRegistry",
     "ManualAnswer",
     "Project",
+    "Round",
+    "Scheme",
     "Settings",
     "Underlay",
 ]

@@ -17,6 +17,7 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model.attributes import check_attribute
 from planner.model.conditions import Conditions
+from planner.model.schemes import DEFAULT_SCHEME, Comment, Round, Scheme
 from planner.model.underlay import Underlay
 
 COMMUNITIES = ("new", "existing")
@@ -128,9 +129,47 @@ class Project:
     facilities: Mapping[str, Facility] = field(default_factory=dict)
     georef: GeoReference = field(default_factory=GeoReference)
     underlay: Underlay | None = None  # the background image, if any
+    scheme: str = DEFAULT_SCHEME  # the current scheme's name; its layout is ``facilities``
+    others: tuple[Scheme, ...] = ()  # the other schemes (planner.model.schemes)
+    rounds: tuple[Round, ...] = ()  # consultation rounds, oldest first
+    comments: tuple[Comment, ...] = ()  # residents' comments, by pin number
 
     def __post_init__(self):
         object.__setattr__(self, "facilities", MappingProxyType(dict(self.facilities)))
+        for name in ("others", "rounds", "comments"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+    def scheme_names(self) -> list[str]:
+        """Every scheme's name, the current one included, in name order (方案A, 方案B…)."""
+        return sorted([self.scheme, *(s.name for s in self.others)])
+
+    def schemes(self) -> list[Scheme]:
+        """Every scheme, in name order; the current one holds ``facilities``."""
+        every = {s.name: s for s in self.others}
+        every[self.scheme] = Scheme(self.scheme, self.facilities)
+        return [every[name] for name in sorted(every)]
+
+    def with_scheme(self, name: str) -> Project:
+        """The same project showing another of its schemes (what switching does)."""
+        if name == self.scheme:
+            return self
+        found = next((s for s in self.others if s.name == name), None)
+        if found is None:
+            raise InputError(Msg(f"项目中没有方案 {name}(现有:{'、'.join(self.scheme_names())})",
+                                 f"no scheme {name} in the project "
+                                 f"(schemes: {', '.join(self.scheme_names())})"))
+        others = tuple(Scheme(self.scheme, self.facilities) if s.name == name else s
+                       for s in self.others)
+        return replace(self, scheme=name, facilities=found.facilities, others=others)
+
+    def round(self, name: str) -> Round:
+        found = next((r for r in self.rounds if r.name == name), None)
+        if found is None:
+            shown = "、".join(r.name for r in self.rounds) or "无"
+            raise InputError(Msg(f"项目中没有轮次 {name}(现有:{shown})",
+                                 f"no round {name} in the project (rounds: "
+                                 f"{', '.join(r.name for r in self.rounds) or 'none'})"))
+        return found
 
     @classmethod
     def of(cls, parcel: Facility | None, facilities: Iterable[Facility], **settings) -> Project:

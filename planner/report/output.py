@@ -4,11 +4,9 @@ printer and the print preview. All draw the figures of ``sheet.build_pages``."""
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
-from planner import __version__
+from planner import __version__, safe_write
 from planner.errors import InputError
 from planner.evaluation import Evaluation
 from planner.i18n import Msg
@@ -30,7 +28,7 @@ def write_pdf(result: Evaluation, path: str | Path, options: SheetOptions) -> li
         with PdfPages(data, metadata={k: v for k, v in metadata.items() if v}) as pdf:
             for figure in figures:
                 pdf.savefig(figure)
-    _write(path, data.getvalue())
+    safe_write.write_bytes(path, data.getvalue(), "pdf")
     return [path]
 
 
@@ -45,30 +43,36 @@ def write_png(result: Evaluation, path: str | Path, options: SheetOptions,
     with sheet_style():
         figures = build_pages(result, options)
         paths = png_paths(path, len(figures))
+        _refuse_unrelated(paths[1:])
         pages = []
         for figure in figures:
             data = io.BytesIO()
-            figure.savefig(data, dpi=dpi, format="png")
+            figure.savefig(data, dpi=dpi, format="png", metadata={"Software": _SOFTWARE})
             pages.append(data.getvalue())
     for page_path, data in zip(paths, pages):
-        _write(page_path, data)
+        safe_write.write_bytes(page_path, data, "png")
     return paths
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all: a sheet that fails half-way never replaces the last good one."""
-    try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
-                                         delete=False) as file:
-            file.write(data)
-        os.chmod(file.name, 0o666 & ~_umask())  # as open() would have made it, not 0600
-        os.replace(file.name, path)
-    except OSError as err:
-        if "file" in locals():
-            Path(file.name).unlink(missing_ok=True)
-        reason = err.strerror or str(err)
-        raise InputError(Msg(f"无法写入 {path}:{reason}", f"cannot write {path}: {reason}")) \
-            from None
+_SOFTWARE = f"Community Planner {__version__}"  # in each PNG page, to know our own pages
+
+
+def _refuse_unrelated(pages: list[Path]) -> None:
+    """``sheet-2.png``… are replaced only when they are pages of a sheet we wrote: a file
+    of that name made by something else is kept, and nothing is written."""
+    for page in pages:
+        try:
+            with open(page, "rb") as file:
+                head = file.read(4096)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            head = b""
+        if not (head.startswith(b"\x89PNG") and b"Community Planner" in head):
+            raise InputError(Msg(
+                f"{page.name} 已存在且不是本程序输出的版面图页:未覆盖,请换一个文件名",
+                f"{page.name} exists and is not a page of a sheet Community Planner wrote: "
+                "nothing was written; choose another file name"))
 
 
 def page_images(result: Evaluation, options: SheetOptions, dpi: float = 150) -> list:
@@ -84,12 +88,6 @@ def page_images(result: Evaluation, options: SheetOptions, dpi: float = 150) -> 
             canvas.draw()
             images.append(np.asarray(canvas.buffer_rgba()).copy())
     return images
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 WRITERS = {".pdf": write_pdf, ".png": write_png}

@@ -20,16 +20,8 @@ from sqlite_utils import Database
 
 from planner.errors import InputError
 from planner.i18n import Msg
-from planner.model import (
-    CONDITION_KEYS,
-    Conditions,
-    Facility,
-    GeoReference,
-    ManualAnswer,
-    Project,
-    Settings,
-    Underlay,
-)
+from planner.model import (CONDITION_KEYS, Comment, Conditions, Facility, GeoReference,
+                           ManualAnswer, Project, Settings, Underlay)
 
 
 class Damaged(Exception):
@@ -49,13 +41,11 @@ class Rows:
 
 
 def project_rows(project: Project) -> dict[str, Rows]:
+    """The rows of the tables with one set per revision (``schema.REVISIONED`` but
+    ``schemes``, which planner.storage.layouts writes)."""
     settings, georef = project.settings, project.georef
-    features = project.features()
-    ids = [f.id for f in features]
-    if len(set(ids)) != len(ids):
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        raise InputError(Msg(f"要素编号重复:{', '.join(twice)}",
-                             f"duplicate feature ids: {', '.join(twice)}"))
+    for scheme in project.schemes():
+        _check_unique_ids(project, scheme.facilities)
     versions = dict(settings.rule_versions)
     packs = [(name, 1, versions.get(name)) for name in settings.rules]
     packs += [(name, 0, version) for name, version in versions.items()
@@ -67,9 +57,6 @@ def project_rows(project: Project) -> dict[str, Rows]:
             [(settings.name, settings.designer, settings.community, settings.climate_zone,
               settings.city_population, settings.household_size,
               project.parcel.id if project.parcel else None, georef.crs, *georef.origin)]),
-        "facilities": Rows(
-            ("position", "id", "kind", "geometry", "attrs"),
-            [(position, *encoded) for position, encoded in enumerate(_encoded(features))]),
         "manual_answers": Rows(
             ("position", "check_id", "answer", "note"),
             [(position, check_id, None if a.answer is None else int(a.answer), a.note)
@@ -78,6 +65,10 @@ def project_rows(project: Project) -> dict[str, Rows]:
             ("position", "name", "applied", "version"),
             [(position, *pack) for position, pack in enumerate(packs)]),
         "underlay": _underlay_rows(project.underlay),
+        "comments": Rows(
+            ("number", "x", "y", "text", "who", "round", "status", "reply", "facilities"),
+            [(c.number, *c.position, c.text, c.who, c.round, c.status, c.reply,
+              _JSON.encode(list(c.facilities))) for c in project.comments]),
         "conditions": Rows(
             ("position", "key", "edge", "value"),
             [(position, *row) for position, row in enumerate(_condition_rows(settings.conditions))]),
@@ -89,28 +80,45 @@ def _condition_rows(conditions: Conditions) -> list[tuple]:
     return rows + [("setbacks", edge, value) for edge, value in conditions.setbacks.items()]
 
 
-_ENCODED = "_cplan_encoded"  # a facility's (id, kind, WKB, attrs JSON), kept on the object
+def _check_unique_ids(project: Project, facilities) -> None:
+    ids = [f.id for f in facilities.values()]
+    if project.parcel is not None:
+        ids.append(project.parcel.id)
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise InputError(Msg(f"要素编号重复:{', '.join(twice)}",
+                             f"duplicate feature ids: {', '.join(twice)}"))
+
+
+_ENCODED = "_cplan_encoded"  # a facility's (id, kind, WKB, attrs JSON, digest), kept on it
 _set = object.__setattr__  # (not __dict__, which would make each instance build a dict)
 
 
-def _encoded(features: list[Facility]) -> list[tuple]:
-    """Each feature's stored values. A facility is immutable (frozen, its geometry a shapely
-    object, its attrs a read-only mapping), so what one save encoded is kept on it and the
-    next save of an unchanged facility reuses it: an edit re-encodes only what it touched.
-    An opened facility keeps the values it was read from (they decode to it, so writing them
-    again saves it unchanged).
+def digest(fid: str, kind: str, wkb: bytes, attrs: str) -> bytes:
+    """What a facility row is stored under: equal values, one row."""
+    head = f"{len(fid)}:{fid}{len(kind)}:{kind}{len(attrs)}:{attrs}".encode()
+    return hashlib.blake2b(head + wkb, digest_size=16).digest()
+
+
+def encoded(features: list[Facility]) -> list[tuple]:
+    """Each feature's stored values (id, kind, WKB, attrs JSON, digest). A facility is
+    immutable (frozen, its geometry a shapely object, its attrs a read-only mapping), so
+    what one save encoded is kept on it and the next save of an unchanged facility reuses
+    it: an edit re-encodes only what it touched. An opened facility keeps the values it was
+    read from (they decode to it, so writing them again saves it unchanged).
     (Encoding is a third of a 10,000-facility save.) Attrs holding a mutable value (an
     undefined property given as a list or dict) are encoded every time."""
-    encoded = [getattr(f, _ENCODED, None) for f in features]
-    missing = [i for i, values in enumerate(encoded) if values is None]
+    values = [getattr(f, _ENCODED, None) for f in features]
+    missing = [i for i, v in enumerate(values) if v is None]
     if missing:
         wkb = shapely.to_wkb(np.array([features[i].geometry for i in missing], dtype=object))
         for i, geometry in zip(missing, wkb):
             f = features[i]
-            encoded[i] = values = (f.id, f.kind, geometry, _attrs_json(f))
+            attrs = _attrs_json(f)
+            values[i] = row = (f.id, f.kind, geometry, attrs, digest(f.id, f.kind, geometry, attrs))
             if all(_immutable(value) for value in f.attrs.values()):
-                _set(f, _ENCODED, values)
-    return encoded
+                _set(f, _ENCODED, row)
+    return values
 
 
 def _immutable(value: object) -> bool:
@@ -182,6 +190,7 @@ def bulk_objects() -> Iterator[None]:
 
 
 def _read_project(db: Database, revision: int) -> Project:
+    from planner.storage.layouts import read_layouts, read_rounds
     rows = db.execute("SELECT name, designer, community, climate_zone, city_population, "
                       "household_size, parcel_id, crs, origin_x, origin_y FROM project "
                       "WHERE revision = ?", [revision]).fetchall()
@@ -205,15 +214,36 @@ def _read_project(db: Database, revision: int) -> Project:
                         household_size=household_size, rules=rules,
                         manual=_manual(db, revision), rule_versions=versions,
                         conditions=_conditions(db, revision))
-    features = _facilities(db, revision)
-    parcel = None
-    if parcel_id is not None:
-        parcel = features.pop(parcel_id, None)
-        if parcel is None:
-            raise Damaged(Msg(f"用地红线 {parcel_id} 不在要素表中",
-                              f"the parcel {parcel_id} is not in the facilities table"))
-    return Project(settings, parcel, features, GeoReference(crs, (origin_x, origin_y)),
-                   _underlay(db, revision))
+    (current, parcel, facilities), others = read_layouts(db, revision, parcel_id)
+    if parcel_id is not None and parcel is None:
+        raise Damaged(Msg(f"用地红线 {parcel_id} 不在要素表中",
+                          f"the parcel {parcel_id} is not in the facilities table"))
+    return Project(settings, parcel, facilities, GeoReference(crs, (origin_x, origin_y)),
+                   _underlay(db, revision), current, others, read_rounds(db),
+                   _comments(db, revision))
+
+
+def _comments(db: Database, revision: int) -> tuple[Comment, ...]:
+    comments = []
+    for number, x, y, text, who, round_name, status, reply, ids in db.execute(
+            "SELECT number, x, y, text, who, round, status, reply, facilities FROM comments "
+            "WHERE revision = ? ORDER BY number", [revision]):
+        where = f"comments {number}"
+        _expect(isinstance(number, int), "comments", "number", number, "an integer")
+        for column, value in (("x", x), ("y", y)):
+            _expect(_is_number(value), where, column, value, "a number")
+        for column, value in (("text", text), ("who", who), ("round", round_name),
+                              ("status", status), ("reply", reply)):
+            _expect(isinstance(value, str), where, column, value, "text")
+        try:
+            linked = _JSON_READER.decode(ids) if isinstance(ids, str) else None
+        except ValueError:
+            linked = None
+        _expect(isinstance(linked, list) and all(isinstance(i, str) for i in linked), where,
+                "facilities", ids, "a JSON array of ids")
+        comments.append(Comment(number, (x, y), text, who, round_name, status, reply,
+                                tuple(linked)))
+    return tuple(comments)
 
 
 def _underlay(db: Database, revision: int) -> Underlay | None:
@@ -237,10 +267,9 @@ def _underlay(db: Database, revision: int) -> Underlay | None:
 
 
 
-def _facilities(db: Database, revision: int) -> dict[str, Facility]:
-    rows = db.execute("SELECT id, kind, geometry, attrs FROM facilities WHERE revision = ? "
-                      "ORDER BY position", [revision]).fetchall()
-    for fid, kind, geometry, attrs in rows:
+def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
+    """Facilities by key from rows of (key, id, kind, geometry, attrs, digest)."""
+    for _key, fid, kind, geometry, attrs, _digest in rows:
         if not (isinstance(fid, str) and fid and isinstance(kind, str)
                 and isinstance(geometry, bytes) and isinstance(attrs, str)):
             _expect(isinstance(fid, str) and fid != "", "facilities", "id", fid, "text")
@@ -248,12 +277,12 @@ def _facilities(db: Database, revision: int) -> dict[str, Facility]:
             _expect(isinstance(kind, str), where, "kind", kind, "text")
             _expect(isinstance(geometry, bytes), where, "geometry", geometry, "WKB")
             _expect(isinstance(attrs, str), where, "attrs", attrs, "JSON text")
-    geometries = shapely.from_wkb(np.array([r[2] for r in rows], dtype=object),
+    geometries = shapely.from_wkb(np.array([r[3] for r in rows], dtype=object),
                                   on_invalid="ignore")
-    _check_geometries([r[0] for r in rows], geometries)
+    _check_geometries([r[1] for r in rows], geometries)
     facilities, decode = {}, _JSON_READER.decode
     for row, geometry in zip(rows, geometries):
-        fid, kind, _wkb, attrs = row
+        key, fid, kind, wkb, attrs, stored_digest = row
         try:
             values = decode(attrs)
         except ValueError:
@@ -261,9 +290,9 @@ def _facilities(db: Database, revision: int) -> dict[str, Facility]:
         if type(values) is not dict:
             raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
                               f"feature {fid}: attrs is not a JSON object"))
-        facilities[fid] = facility = Facility(fid, kind, geometry, values)
+        facilities[key] = facility = Facility(fid, kind, geometry, values)
         if attrs.find("{", 1) < 0 and "[" not in attrs:  # scalar values only: immutable
-            _set(facility, _ENCODED, row)  # (id, kind, WKB, attrs JSON) as read
+            _set(facility, _ENCODED, (fid, kind, wkb, attrs, stored_digest))  # as read
     return facilities
 
 
@@ -338,7 +367,9 @@ def _expect(ok: bool, where: str, column: str, value: Any, expected: str) -> Non
                           f"{where}: {column} = {shown}, expected {expected}"))
 
 
-_ZH = {"a planning condition": "规划条件名称", "an edge number": "边号", "text": "文字", "a number": "数字", "WKB": "WKB 图形", "JSON text": "JSON 文字",
+_ZH = {"a planning condition": "规划条件名称", "an edge number": "边号",
+       "text": "文字", "a number": "数字", "an integer": "整数", "WKB": "WKB 图形",
+       "a JSON array of ids": "编号的 JSON 数组", "JSON text": "JSON 文字",
        "1, 0 or NULL": " 1、0 或 NULL", "1 or 0": " 1 或 0"}
 
 

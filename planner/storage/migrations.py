@@ -8,11 +8,27 @@ entry here, a new ``SCHEMA_VERSION`` and a fixture file of the old version in
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Callable
 
 from sqlite_utils import Database
 
+from planner.storage.codec import digest
 from planner.storage.schema import SCHEMA_VERSION, TABLES
+
+
+# The facilities table of schemas 2 and 3 (one set of rows per revision), as v1 → v2 makes it.
+_FACILITIES_V2 = """
+CREATE TABLE facilities (
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    geometry BLOB NOT NULL,
+    attrs TEXT NOT NULL,
+    PRIMARY KEY (revision, id)
+)"""
 
 
 def _v1_to_v2(db: Database) -> None:
@@ -34,7 +50,7 @@ def _v1_to_v2(db: Database) -> None:
     }
     for table, names in columns.items():
         db.execute(f"ALTER TABLE {table} RENAME TO {table}_v1")
-        db.execute(TABLES[table])
+        db.execute(_FACILITIES_V2 if table == "facilities" else TABLES[table])
         db.execute(f"INSERT INTO {table} (revision, {names}) SELECT 1, {names} FROM {table}_v1")
         db.execute(f"DROP TABLE {table}_v1")
 
@@ -46,11 +62,48 @@ def _v2_to_v3(db: Database) -> None:
 
 
 def _v3_to_v4(db: Database) -> None:
-    """Version 4 adds the parcel's planning conditions (none for an older project)."""
+    """Version 4 holds several schemes, consultation rounds and residents' comments, and
+    stores each facility and each layout once (shared by schemes, rounds and revisions).
+    An older file's layout of each revision becomes its one scheme, 方案A."""
+    db.execute("ALTER TABLE facilities RENAME TO facilities_v3")
+    for table in ("facilities", "layouts", "schemes", "rounds", "round_schemes", "comments"):
+        db.execute(TABLES[table])
+    keys: dict[bytes, int] = {}
+    for (revision,) in db.execute("SELECT revision FROM revisions ORDER BY revision").fetchall():
+        layout = []
+        for row in db.execute("SELECT id, kind, geometry, attrs FROM facilities_v3 "
+                              "WHERE revision = ? ORDER BY position", [revision]).fetchall():
+            value_digest = _digest(*row)
+            if value_digest not in keys:
+                keys[value_digest] = db.execute(
+                    "INSERT INTO facilities (digest, id, kind, geometry, attrs) "
+                    "VALUES (?, ?, ?, ?, ?)", [value_digest, *row]).lastrowid
+            layout.append(keys[value_digest])
+        features = json.dumps(layout, separators=(",", ":"))
+        layout_digest = hashlib.blake2b(features.encode(), digest_size=16).digest()
+        db.execute("INSERT OR IGNORE INTO layouts (digest, features) VALUES (?, ?)",
+                   [layout_digest, features])
+        db.execute("INSERT INTO schemes (revision, position, name, current, layout) "
+                   "SELECT ?, 0, '方案A', 1, key FROM layouts WHERE digest = ?",
+                   [revision, layout_digest])
+    db.execute("DROP TABLE facilities_v3")
+
+
+def _digest(fid, kind, geometry, attrs) -> bytes:
+    """A row's digest as a save computes it; any digest for a damaged row (the value is
+    reported when the file is read)."""
+    if all(isinstance(v, str) for v in (fid, kind, attrs)) and isinstance(geometry, bytes):
+        return digest(fid, kind, geometry, attrs)
+    return hashlib.blake2b(repr((fid, kind, geometry, attrs)).encode(), digest_size=16).digest()
+
+
+def _v4_to_v5(db: Database) -> None:
+    """Version 5 adds the parcel's planning conditions (none for an older project)."""
     db.execute(TABLES["conditions"])
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
+                                                      4: _v4_to_v5}
 
 
 def migrate(db: Database, version: int) -> None:

@@ -7,12 +7,12 @@ version); SQLite's and the OS's own words follow in brackets where they help.
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from planner import safe_write
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.storage.codec import Damaged
@@ -42,40 +42,35 @@ def newer_version(path: Path, app_version: object, version: int) -> NewerVersion
         f"this is {__version__}: update Community Planner to open it. The file was not changed."))
 
 
+def foreign_objects(path: Path, objects: list[str]) -> InputError:
+    shown = ", ".join(objects[:5]) + (" …" if len(objects) > 5 else "")
+    return InputError(Msg(
+        f"{path.name} 含有项目文件不应有的内容({shown}),已拒绝打开,其中的内容未被执行:"
+        "项目文件只保存数据",
+        f"{path.name} holds what a project file never holds ({shown}): it was refused and "
+        "nothing in it was run (a project file holds data only)"))
+
+
 def locked(path: Path) -> InputError:
     return InputError(Msg(f"{path.name} 正被其他程序使用(已锁定):请关闭该程序后重试",
                           f"{path.name} is locked by another program: close it and try again"))
 
 
-def disk_full(path: Path) -> InputError:
-    return InputError(Msg(f"磁盘空间不足(或磁盘故障),无法保存 {path.name}:原文件未改动,"
-                          "请腾出空间或另存到其他位置",
-                          f"not enough disk space to save {path.name} (or the disk failed): the "
-                          "existing file is unchanged; free some space or save elsewhere"))
-
-
-def read_only(folder: Path) -> InputError:
-    return InputError(Msg(f"无法在文件夹 {folder} 中写入(只读或无权限):请另存到其他位置",
-                          f"cannot write in the folder {folder} (read-only or no permission): "
-                          "save to another place"))
-
-
-_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
-
-
 def os_error(path: Path, err: OSError, writing: bool) -> InputError:
-    if writing and err.errno in _FULL:
-        return disk_full(path)
-    if writing and err.errno in _DENIED:
-        return read_only(path.parent)
+    if writing:
+        return safe_write.write_error(path, err)
     if isinstance(err, FileNotFoundError) and not writing:
         return InputError(Msg(f"找不到文件 {path}", f"no such file: {path}"))
     if isinstance(err, IsADirectoryError):
         return InputError(Msg(f"{path} 是文件夹,不是项目文件", f"{path} is a folder, not a project file"))
-    action = Msg("保存", "save") if writing else Msg("读取", "read")
-    return InputError(Msg(f"无法{action.zh} {path}:{err.strerror or err}",
-                          f"cannot {action.en} {path}: {err.strerror or err}"))
+    return InputError(Msg(f"无法读取 {path}:{err.strerror or err}",
+                          f"cannot read {path}: {err.strerror or err}"))
+
+
+def is_write_failure(err: sqlite3.Error) -> bool:
+    """SQLite could not write (a full disk, or one failing)."""
+    return "full" in str(err).lower() or getattr(err, "sqlite_errorname", "") in (
+        "SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC")
 
 
 def sqlite_error(path: Path, err: sqlite3.Error, writing: bool) -> InputError:
@@ -84,11 +79,10 @@ def sqlite_error(path: Path, err: sqlite3.Error, writing: bool) -> InputError:
     if "locked" in lowered or "busy" in lowered:
         return locked(path)
     if writing:
-        name = getattr(err, "sqlite_errorname", "")
-        if "full" in lowered or name in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
-            return disk_full(path)
+        if is_write_failure(err):
+            return safe_write.disk_full(path)
         if "readonly" in lowered or "unable to open" in lowered:
-            return read_only(path.parent)
+            return safe_write.read_only_folder(path.parent)
         return InputError(Msg(f"无法保存 {path.name}:SQLite:{text}(原文件未改动)",
                               f"cannot save {path.name}: SQLite: {text} (the existing file is "
                               "unchanged)"))

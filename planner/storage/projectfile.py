@@ -9,11 +9,8 @@ the new one. Any failure leaves the target as it was.
 
 from __future__ import annotations
 
-import glob
 import os
 import sqlite3
-import time
-import uuid
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,6 +19,7 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
+from planner import safe_write
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import Project
@@ -36,13 +34,16 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
+from planner.storage.geopackage import write_geopackage
+from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.migrations import migrate
-from planner.storage.schema import COLUMNS, HISTORY_SIZE, SCHEMA_VERSION, TABLES
+from planner.storage.schema import COLUMNS, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES
 
 SUFFIX = ".cplan"
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")  # of the old file: its copy included them
+MAX_REVISION = 2**53 - 1  # a save a second would take 285 million years to get there
 LOCK_WAIT_S = 2.0  # how long to wait for another program's lock before saying so
-STALE_TEMP_S = 600  # a save's temporary file older than this was left by a crash
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def history(path: str | Path) -> list[Revision]:
     with _reading(path) as db, problems.reported(path):
         rows = db.execute(
             "SELECT r.revision, r.saved_at, r.app_version, p.name, "
-            "(SELECT count(*) FROM facilities f WHERE f.revision = r.revision) "
+            "(SELECT json_array_length(l.features) FROM schemes s JOIN layouts l "
+            "ON l.key = s.layout WHERE s.revision = r.revision AND s.current = 1) "
             "FROM revisions r JOIN project p ON p.revision = r.revision "
             "ORDER BY r.revision DESC").fetchall()
         return [Revision(*row) for row in rows]
@@ -90,35 +92,30 @@ def save(project: Project, path: str | Path, history_from: str | Path | None = N
     default ``path`` itself; Save As passes the file the project was opened from. A file
     there that cannot be read as a project is refused rather than replaced, and so is a file
     at ``path`` made by a newer Community Planner. ``keep_history=False`` writes the project
-    alone (recovery copies).
+    alone (recovery copies). Writing goes through ``planner.safe_write`` (a symbolic link's
+    target is saved; a read-only file is refused unless within
+    ``safe_write.replacing_read_only()``).
     """
-    target = Path(path).absolute()
-    source = Path(history_from or target).absolute() if keep_history else None
+    target = safe_write.resolved(Path(path))
+    source = Path(history_from).absolute() if history_from else target
     with bulk_objects():
-        _save(project, target, source)
+        _save(project, target, source if keep_history else None)
 
 
 def _save(project: Project, target: Path, source: Path | None) -> None:
     tables = project_rows(project)  # model problems first, before touching disk
-    if not target.parent.is_dir():
-        raise InputError(Msg(f"文件夹 {target.parent} 不存在", f"no such folder: {target.parent}"))
     if source != target and target.exists():
         _refuse_newer(target)
-    _remove_stale_temporary_files(target)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.saving")
-    try:
+    with safe_write.replacing(target, "cplan", SQLITE_COMPANIONS) as temporary:
         with problems.reported(target, writing=True):
             with closing(sqlite3.connect(temporary)) as connection:
                 connection.execute("PRAGMA journal_mode = MEMORY")  # the rename is the commit
                 connection.execute("PRAGMA synchronous = OFF")  # one fsync below instead
+                connection.execute("PRAGMA trusted_schema = OFF")
                 version = None  # a new file
                 if source is not None and source.exists():
-                    version = _copy_project_file(source, connection)
+                    version = _copy_project_file(source, connection, target)
                 _write_revision(Database(connection), tables, version, project)
-            _replace(temporary, target)
-    except BaseException:
-        _remove(temporary)
-        raise
 
 
 def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
@@ -133,27 +130,39 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
             db.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, __version__])
         else:
             migrate(db, version)
+            _check_tables(db)  # what a reader would refuse is not saved over either
+            _revisions(db)
         revision = (db.execute("SELECT max(revision) FROM revisions").fetchone()[0] or 0) + 1
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
                                 "app_version": __version__})
         insert_rows(db, tables, revision)
+        store_layouts(db, project, revision)
         store_images(db, project)
         oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
                                  "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
         if oldest_kept:
-            for table in [*tables, "revisions"]:  # a range of each table's primary key
+            for table in [*REVISIONED, "revisions"]:  # a range of each table's primary key
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
+            drop_unused(db)
         drop_unused_images(db)
+        write_geopackage(db, project)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
-def _copy_project_file(source: Path, connection: sqlite3.Connection) -> int:
+def _copy_project_file(source: Path, connection: sqlite3.Connection, target: Path) -> int:
     """The previous file, page by page under SQLite's locks, into the new file; returns
     its schema version."""
     with _opened(source) as (existing, version), problems.reported(source):
-        existing.backup(connection)
-        return version
+        try:
+            existing.backup(connection)
+        except sqlite3.Error as err:
+            if problems.is_write_failure(err):  # the new file could not grow
+                raise safe_write.disk_full(target) from None
+            raise
+    # a file another program left in WAL mode is written back in rollback mode
+    connection.execute("PRAGMA journal_mode = MEMORY")
+    return version
 
 
 def _refuse_newer(path: Path) -> None:
@@ -165,40 +174,6 @@ def _refuse_newer(path: Path) -> None:
         raise
     except InputError:
         pass  # the user chose to replace it
-
-
-def _replace(temporary: Path, target: Path) -> None:
-    with open(temporary, "rb+") as written:
-        os.fsync(written.fileno())
-    if target.exists():
-        try:
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-        except OSError:
-            pass  # the default mode is fine
-    os.replace(temporary, target)
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass  # left for the next save's clean-up
-
-
-def _remove_stale_temporary_files(target: Path) -> None:
-    now = time.time()
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.saving"):
-        try:
-            if now - leftover.stat().st_mtime > STALE_TEMP_S:
-                leftover.unlink()
-        except OSError:
-            pass
 
 
 @contextmanager
@@ -245,7 +220,9 @@ def _opened(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_S)
+    connection = sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_S)
+    connection.execute("PRAGMA trusted_schema = OFF")  # a file's schema calls no functions
+    return connection
 
 
 def _journal(path: Path) -> Path:
@@ -296,6 +273,7 @@ def _schema_version(db: Database, path: Path) -> int:
         found = Msg(f"其中的表:{', '.join(tables)}", f"its tables: {', '.join(tables)}") \
             if tables else Msg("空的 SQLite 数据库", "an empty SQLite database")
         raise problems.not_a_project(path, found)
+    _check_objects(db, path)
     rows = db.execute("SELECT version, app_version FROM schema_version").fetchall()
     if len(rows) != 1 or not isinstance(rows[0][0], int) or rows[0][0] < 1:
         raise Damaged(Msg("schema_version 表无效", "the schema_version table is invalid"))
@@ -303,6 +281,19 @@ def _schema_version(db: Database, path: Path) -> int:
     if version > SCHEMA_VERSION:
         raise problems.newer_version(path, app_version, version)
     return version
+
+
+def _check_objects(db: Database, path: Path) -> None:
+    """A project file holds data only: a trigger (it would run on the next save), a view
+    (it runs when read), or any table or index the planner did not make refuses the file
+    before anything in it is read or run. (A table a former schema had and a migration
+    drops must be named in TABLES' history here when there is one.)"""
+    foreign = [f"{kind} {name}" for kind, name, table in db.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master ORDER BY rowid")
+        if not (kind == "table" and (name in TABLES or name.startswith("sqlite_stat"))
+                or kind == "index" and name.startswith("sqlite_autoindex_") and table in TABLES)]
+    if foreign:
+        raise problems.foreign_objects(path, foreign)
 
 
 def _check_tables(db: Database) -> None:
@@ -320,4 +311,7 @@ def _revisions(db: Database) -> list[int]:
     numbers = [row[0] for row in db.execute("SELECT revision FROM revisions ORDER BY revision")]
     if not numbers or not all(isinstance(n, int) for n in numbers):
         raise Damaged(Msg("没有任何已保存的版本", "no saved version in the file"))
+    if not 0 < numbers[0] <= numbers[-1] <= MAX_REVISION:
+        shown = numbers[0] if numbers[0] <= 0 else numbers[-1]
+        raise Damaged(Msg(f"版本号 {shown} 超出范围", f"the revision number {shown} is out of range"))
     return numbers

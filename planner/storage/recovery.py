@@ -26,6 +26,7 @@ from pathlib import Path
 
 import platformdirs
 
+from planner import safe_write
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.input_limits import read_regular_file
@@ -74,10 +75,8 @@ class RecoveryStore:
         about = {"source": str(entry.source) if entry.source else None,
                  "written_at": entry.written_at, "name": entry.name,
                  "facilities": entry.facilities}
-        sidecar = entry.path.with_suffix(".json")
-        partial = sidecar.with_name(sidecar.name + ".partial")
-        partial.write_text(json.dumps(about, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, sidecar)
+        safe_write.write_text(entry.path.with_suffix(".json"),
+                              json.dumps(about, ensure_ascii=False), "json")
         return entry
 
     def entries(self) -> list[RecoveryEntry]:

@@ -1,8 +1,12 @@
-"""The tables of a ``.cplan`` project file, schema version 4 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 5 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
-project; the older ones are its history (``HISTORY_SIZE`` of them are kept). Every table
-but ``schema_version`` has a ``revision`` column, so one query reads one saved version.
+project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
+in ``REVISIONED`` have a ``revision`` column, so one query reads one saved version.
+Facilities are stored once (``facilities``, content-addressed by a digest) and layouts
+once (``layouts``, a JSON list of facility keys): the schemes of every revision and the
+consultation rounds (never pruned) share them, so a scheme that differs from another in a
+few facilities costs those few rows.
 
 Numbers that may be written as integer or real (``city_population``, ``household_size``)
 and the frame's origin have no declared type: SQLite keeps them as they were given (a
@@ -11,7 +15,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -41,15 +45,29 @@ CREATE TABLE project (
     origin_y NOT NULL              -- (numbers, kept bit for bit: -0.0 stays -0.0)
 )""",
     "facilities": """
-CREATE TABLE facilities (
-    revision INTEGER NOT NULL REFERENCES revisions (revision),
-    position INTEGER NOT NULL,     -- order in the layout
-    id TEXT NOT NULL,              -- stable id, kept across saves
+CREATE TABLE facilities (          -- every distinct facility once, whichever layouts hold it
+    key INTEGER PRIMARY KEY,
+    digest BLOB NOT NULL UNIQUE,   -- BLAKE2b-128 of id, kind, geometry and attrs
+    id TEXT NOT NULL,              -- stable id, kept across saves and schemes
     kind TEXT NOT NULL,            -- 'parcel', 'residential', 'kindergarten', …
     geometry BLOB NOT NULL,        -- WKB, local metres
-    attrs TEXT NOT NULL,           -- JSON object: name, floors, households, …
-    PRIMARY KEY (revision, id)
+    attrs TEXT NOT NULL            -- JSON object: name, floors, households, …
 )""",
+    "layouts": """
+CREATE TABLE layouts (             -- a layout once, whichever schemes and rounds show it
+    key INTEGER PRIMARY KEY,
+    digest BLOB NOT NULL UNIQUE,   -- BLAKE2b-128 of features
+    features TEXT NOT NULL         -- JSON array of facilities.key in order, the parcel first
+)""",
+    "schemes": """
+CREATE TABLE schemes (
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,     -- order (by name)
+    name TEXT NOT NULL,            -- '方案A', …
+    current INTEGER NOT NULL,      -- 1 for the scheme the project shows (exactly one)
+    layout INTEGER NOT NULL REFERENCES layouts (key),
+    PRIMARY KEY (revision, name)
+) WITHOUT ROWID""",
     "manual_answers": """
 CREATE TABLE manual_answers (
     revision INTEGER NOT NULL REFERENCES revisions (revision),
@@ -82,8 +100,38 @@ CREATE TABLE underlay (
     opacity REAL NOT NULL,         -- 0 … 1
     locked INTEGER NOT NULL        -- 1 locked, 0 movable
 )""",
+    "rounds": """
+CREATE TABLE rounds (              -- consultation rounds: frozen, never pruned
+    name TEXT PRIMARY KEY,         -- '第一轮居民意见征集'
+    date TEXT NOT NULL,            -- ISO date of the meeting
+    note TEXT NOT NULL,
+    saved_at TEXT NOT NULL,        -- UTC, ISO 8601, when the round was first saved
+    parcel_id TEXT                 -- facilities.id of the site boundary in its layouts, or NULL
+) WITHOUT ROWID""",
+    "round_schemes": """
+CREATE TABLE round_schemes (
+    round TEXT NOT NULL REFERENCES rounds (name),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    layout INTEGER NOT NULL REFERENCES layouts (key),
+    PRIMARY KEY (round, name)
+) WITHOUT ROWID""",
+    "comments": """
+CREATE TABLE comments (            -- residents' comments pinned on the map
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    number INTEGER NOT NULL,       -- the pin's number
+    x NOT NULL,                    -- local metres (numbers kept as written)
+    y NOT NULL,
+    text TEXT NOT NULL,
+    who TEXT NOT NULL,             -- resident, unit or organisation; '' if not given
+    round TEXT NOT NULL,           -- rounds.name it was made in, or ''
+    status TEXT NOT NULL,          -- '待定', '采纳', '解释说明' or '不采纳'
+    reply TEXT NOT NULL,           -- the designer's answer
+    facilities TEXT NOT NULL,      -- JSON array of the facility ids it is about
+    PRIMARY KEY (revision, number)
+) WITHOUT ROWID""",
     "conditions": """
-CREATE TABLE conditions (
+CREATE TABLE conditions (          -- the parcel's planning conditions, shared by all schemes
     revision INTEGER NOT NULL REFERENCES revisions (revision),
     position INTEGER NOT NULL,
     key TEXT NOT NULL,             -- 'far_max', 'setback_m', … (docs/interchange.md)
@@ -104,11 +152,21 @@ COLUMNS = {
     "revisions": ("revision", "saved_at", "app_version"),
     "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
                 "household_size", "parcel_id", "crs", "origin_x", "origin_y"),
-    "facilities": ("revision", "position", "id", "kind", "geometry", "attrs"),
+    "facilities": ("key", "digest", "id", "kind", "geometry", "attrs"),
+    "layouts": ("key", "digest", "features"),
+    "schemes": ("revision", "position", "name", "current", "layout"),
     "manual_answers": ("revision", "position", "check_id", "answer", "note"),
     "rule_packs": ("revision", "position", "name", "applied", "version"),
     "underlay": ("revision", "image", "source", "width", "height", "x", "y", "scale",
                  "rotation", "opacity", "locked"),
     "conditions": ("revision", "position", "key", "edge", "value"),
     "images": ("sha256", "data"),
+    "rounds": ("name", "date", "note", "saved_at", "parcel_id"),
+    "round_schemes": ("round", "position", "name", "layout"),
+    "comments": ("revision", "number", "x", "y", "text", "who", "round", "status", "reply",
+                 "facilities"),
 }
+
+# Tables with one set of rows per revision (trimmed with the history).
+REVISIONED = ("project", "schemes", "manual_answers", "rule_packs", "underlay", "comments",
+              "conditions")

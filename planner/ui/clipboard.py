@@ -25,14 +25,22 @@ def copy_features(features: list[Facility]) -> None:
     QApplication.clipboard().setText(HEADER + json.dumps(data, ensure_ascii=False))
 
 
-def pasted(project: Project, offset: float = PASTE_OFFSET_M) -> Change | None:
-    """A Change adding the clipboard's features (shifted, with new ids), or None."""
+def pasted(project: Project, offset: float = PASTE_OFFSET_M,
+           at: tuple[float, float] | None = None) -> Change | None:
+    """A Change adding the clipboard's features with new ids, or None: centred on ``at``
+    (the cursor, in metres) when given, else shifted by ``offset`` right and down."""
     text = QApplication.clipboard().text()
     if not text.startswith(HEADER):
         return None
+    items = json.loads(text[len(HEADER):])
+    shapes = [shapely.from_wkt(item["wkt"]) for item in items]
+    dx, dy = offset, -offset
+    if at is not None and shapes:
+        x0, y0, x1, y1 = shapely.total_bounds(shapes)
+        dx, dy = at[0] - (x0 + x1) / 2, at[1] - (y0 + y1) / 2
     facilities, taken = [], set()
-    for item in json.loads(text[len(HEADER):]):
-        geometry = affinity.translate(shapely.from_wkt(item["wkt"]), offset, -offset)
+    for item, shape in zip(items, shapes):
+        geometry = affinity.translate(shape, dx, dy)
         fid = new_id(project, item["kind"], taken)
         taken.add(fid)
         facilities.append(Facility(fid, item["kind"], geometry, item["attrs"]))

@@ -47,6 +47,7 @@ PANELS: list[Panel] = [
     Panel("palette", "planner.ui.panels.palette:FacilityPalette", LEFT),
     Panel("layers", "planner.ui.panels.layers:LayersPanel", LEFT),
     Panel("project", "planner.ui.panels.project:ProjectPanel", LEFT),
+    Panel("schemes", "planner.ui.panels.schemes:SchemesPanel", LEFT),
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
     Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.actions = BoundActions(self)
         self.docks: dict[str, QDockWidget] = {}
+        self._pastes = 0  # pastes since the last copy
         for panel in PANELS:
             self.add_panel(panel)
         self._build_status_bar()
@@ -301,20 +303,27 @@ class MainWindow(QMainWindow):
 
     def copy(self) -> None:
         clipboard.copy_features(self.document.selected_features)
+        self._pastes = 0
 
     def cut(self) -> None:
         self.copy()
         self.delete_selection()
 
-    def paste(self) -> None:
-        change = clipboard.pasted(self.document.project)
+    def paste(self, at_cursor: bool = True) -> None:
+        """At the cursor when it is over the canvas (like CAD), else each paste of the same
+        copy a step further right and down, so copies never hide under each other."""
+        cursor = self.canvas.cursor_scene_pos() if at_cursor else None
+        self._pastes += 1
+        change = clipboard.pasted(self.document.project,
+                                  clipboard.PASTE_OFFSET_M * self._pastes,
+                                  None if cursor is None else (cursor.x(), cursor.y()))
         if change is not None:
             self.execute(change)
             self.document.select(change.facilities)
 
     def duplicate(self) -> None:
         self.copy()
-        self.paste()
+        self.paste(at_cursor=False)
 
     def delete_selection(self) -> None:
         if self.canvas.tool.delete():

@@ -1,21 +1,27 @@
-"""Printing the layout sheet from the app: File ▸ Print Preview (QPrintPreviewDialog) and
-File ▸ Print (QPrintDialog). Both paint the pages of planner.report, the renderer the PDF
-and the command line use, through QPainter onto the printer: paper size and orientation come
-from the printer's page setup, the scale from the preview's scale box.
+"""Printing the layout sheet from the app: File ▸ Export PDF (the vector PDF of
+``planner print``: text, embedded fonts, ~100 KB), File ▸ Print Preview
+(QPrintPreviewDialog) and File ▸ Print (QPrintDialog). A printer gets the pages of
+planner.report, the renderer the command line uses, painted through QPainter: paper size and
+orientation come from the printer's page setup, the scale from the preview's scale box. A
+printer that writes a PDF file gets the vector PDF instead of page images.
 
-Drawing a sheet takes a second or two, so the pages are rendered on a worker thread behind
-a progress dialog and the window stays responsive; the preview then paints them at once."""
+Drawing a sheet takes a second or two, so the work runs on a worker thread behind a
+progress dialog and the window stays responsive; the preview then paints the pages at once."""
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
+from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import (
     QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QProgressDialog, QToolBar
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QLabel, QMessageBox, QProgressDialog, QToolBar,
+)
 
 from planner.errors import PlannerError
 from planner.evaluation import Evaluation
@@ -91,26 +97,38 @@ def paint_sheet(printer: QPrinter, result: Evaluation, lang: str, scale: int | N
     return paint_pages(printer, images)
 
 
-class PageRenderer(QObject):
-    """Renders a sheet's pages on a worker thread; ``finished`` carries the images (or
-    ``failed`` the message) back to the UI thread."""
+def writes_pdf_file(printer: QPrinter) -> bool:
+    """A printer set to write a PDF file ("print to file"): it gets the vector PDF."""
+    return (printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+            and bool(printer.outputFileName()))
 
-    finished = Signal(object, object)  # options, images
+
+def write_vector_pdf(result: Evaluation, path: str | Path, options) -> list[Path]:
+    from planner.report import write_pdf
+
+    return write_pdf(result, path, options)
+
+
+class Worker(QObject):
+    """Runs one job on a worker thread; ``finished`` carries its result (or ``failed`` the
+    message) back to the UI thread."""
+
+    finished = Signal(object)
     failed = Signal(str)
 
-    def start(self, result: Evaluation, options, dpi: float, lang: str) -> None:
-        threading.Thread(target=self._run, args=(result, options, dpi, lang), daemon=True,
-                         name="sheet-renderer").start()
+    def start(self, job: Callable[[], Any], lang: str) -> None:
+        threading.Thread(target=self._run, args=(job, lang), daemon=True,
+                         name="sheet-worker").start()
 
-    def _run(self, result: Evaluation, options, dpi: float, lang: str) -> None:
+    def _run(self, job: Callable[[], Any], lang: str) -> None:
         try:
-            images = render_pages(result, options, dpi)
+            result = job()
         except PlannerError as err:
             self.failed.emit(err.text(lang))
         except Exception as err:  # noqa: BLE001 (shown to the user, never a dead window)
             self.failed.emit(f"{type(err).__name__}: {err}")
         else:
-            self.finished.emit(options, images)
+            self.finished.emit(result)
 
 
 class SheetPreview(QPrintPreviewDialog):
@@ -121,7 +139,7 @@ class SheetPreview(QPrintPreviewDialog):
         self.printer = new_printer(result.project.settings.name or "sheet")
         super().__init__(self.printer, parent)
         self.setObjectName("sheet_preview")
-        self.result, self.lang, self.pages = result, lang, 0
+        self.result, self.lang, self.pages, self.printed = result, lang, 0, 0
         self.rendered: dict = {}  # SheetOptions -> page images at PREVIEW_DPI
         self.setWindowTitle(tr("打印预览") + " — " + (result.project.settings.name or ""))
         self.scale_box = QComboBox(self)
@@ -145,8 +163,15 @@ class SheetPreview(QPrintPreviewDialog):
     def keep(self, options, images: list) -> None:
         self.rendered = {options: images}  # one sheet's pages at a time: they are large
 
+    def accept(self) -> None:
+        """Qt closes the preview after printing; it stays open for another copy or paper."""
+        self.printed += 1
+
     def _paint(self, printer: QPrinter) -> None:
         options = sheet_options(printer, self.lang, self.scale())
+        if writes_pdf_file(printer):  # no painter: the file is the vector PDF alone
+            self.pages = len(write_vector_pdf(self.result, printer.outputFileName(), options))
+            return
         if options not in self.rendered:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -164,51 +189,55 @@ def _evaluation(window) -> Evaluation | None:
     return result
 
 
-def _in_background(window, result: Evaluation, options, dpi: float, then) -> PageRenderer:
-    """Renders behind a progress dialog, then calls ``then(options, images)``."""
-    progress = QProgressDialog(tr("正在生成版面图…"), "", 0, 0, window)
+def _in_background(window, job: Callable[[], Any], then: Callable[[Any], None],
+                   text: str = "") -> Worker:
+    """Runs ``job`` behind a progress dialog, then calls ``then(its result)``."""
+    progress = QProgressDialog(text or tr("正在生成版面图…"), "", 0, 0, window)
     progress.setObjectName("sheet_progress")
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    renderer = PageRenderer(progress)
+    worker = Worker(progress)
 
-    def done(options_, images):
+    def done(result):
         progress.close()
-        then(options_, images)
+        then(result)
 
     def failed(message: str):
         progress.close()
         QMessageBox.warning(window, tr("无法生成版面图"), message)
 
-    renderer.finished.connect(done)
-    renderer.failed.connect(failed)
+    worker.finished.connect(done)
+    worker.failed.connect(failed)
     progress.show()
-    renderer.start(result, options, dpi, window.lang())
-    return renderer
+    worker.start(job, window.lang())
+    return worker
 
 
 def print_preview(window) -> SheetPreview | None:
     """File ▸ Print Preview: renders the sheet in the background, then opens the preview
-    (window-modal) and returns it."""
+    (window-modal, nearly the window's size) and returns it."""
     result = _evaluation(window)
     if result is None:
         return None
     dialog = SheetPreview(result, window.lang(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.resize(window.size() * 0.9)
+    options = dialog.options()
 
-    def show(options, images):
+    def show(images):
         dialog.keep(options, images)
         dialog.open()
 
-    _in_background(window, result, dialog.options(), PREVIEW_DPI, show)
+    _in_background(window, lambda: render_pages(result, options, PREVIEW_DPI), show)
     return dialog
 
 
 def print_sheet(window) -> None:
     """File ▸ Print (Ctrl+P): the system print dialog, then the sheet rendered in the
-    background for the chosen paper and sent to the printer."""
+    background for the chosen paper and sent to the printer (as the vector PDF when the
+    printer writes a PDF file)."""
     result = _evaluation(window)
     if result is None:
         return
@@ -216,9 +245,53 @@ def print_sheet(window) -> None:
     if QPrintDialog(printer, window).exec() != QPrintDialog.DialogCode.Accepted:
         return
     options = sheet_options(printer, window.lang(), None)
+    if writes_pdf_file(printer):
+        _export(window, result, printer.outputFileName(), options)
+        return
 
-    def send(_options, images):
+    def send(images):
         pages = paint_pages(printer, images)
         window.report(Msg(f"已发送打印:{pages} 页", f"sent to the printer: {pages} pages"))
 
-    _in_background(window, result, options, min(printer.resolution(), PRINT_DPI), send)
+    dpi = min(printer.resolution(), PRINT_DPI)
+    _in_background(window, lambda: render_pages(result, options, dpi), send)
+
+
+#: File ▸ Export PDF offers the papers as file-type choices: (paper, orientation, label).
+PDF_CHOICES = [("A3", "landscape", QT_TRANSLATE_NOOP("printing", "PDF 版面图 A3 横向")),
+               ("A3", "portrait", QT_TRANSLATE_NOOP("printing", "PDF 版面图 A3 纵向")),
+               ("A4", "landscape", QT_TRANSLATE_NOOP("printing", "PDF 版面图 A4 横向")),
+               ("A4", "portrait", QT_TRANSLATE_NOOP("printing", "PDF 版面图 A4 纵向"))]
+
+
+def export_pdf(window, path: str | Path | None = None, paper: str = "A3",
+               orientation: str = "landscape") -> Worker | None:
+    """File ▸ Export PDF: the layout sheet as the vector PDF ``planner print`` writes
+    (selectable text, embedded fonts), for the paper chosen as the file type."""
+    from planner.report import SheetOptions
+
+    result = _evaluation(window)
+    if result is None:
+        return None
+    if path is None:
+        filters = [tr(label) + " (*.pdf)" for _paper, _orientation, label in PDF_CHOICES]
+        path_now = window.document.path
+        name = (result.project.settings.name or (path_now.stem if path_now else "sheet")) + ".pdf"
+        path, chosen = QFileDialog.getSaveFileName(
+            window, tr("导出 PDF"), str(Path(window._last_folder()) / name), ";;".join(filters))
+        if not path:
+            return None
+        paper, orientation, _label = PDF_CHOICES[filters.index(chosen)] if chosen in filters \
+            else PDF_CHOICES[0]
+        path = path if path.lower().endswith(".pdf") else path + ".pdf"
+    options = SheetOptions(paper=paper, orientation=orientation, lang=window.lang())
+    return _export(window, result, path, options)
+
+
+def _export(window, result: Evaluation, path: str | Path, options) -> Worker:
+    def done(paths):
+        window.report(Msg(f"已导出 PDF:{Path(paths[0]).name}",
+                          f"PDF exported: {Path(paths[0]).name}"))
+
+    return _in_background(window, lambda: write_vector_pdf(result, path, options), done,
+                          tr("正在导出 PDF…"))

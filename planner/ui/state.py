@@ -14,6 +14,7 @@ class UiState(QObject):
     kind_changed = Signal(str)  # the kind new facilities are drawn as
     tool_changed = Signal(str)  # a tool id of planner.ui.canvas.tools.TOOLS
     layers_changed = Signal()  # hidden_kinds or locked_kinds changed
+    canvas_focus_wanted = Signal()  # a value was entered: keys go to the canvas again
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE):
         super().__init__()

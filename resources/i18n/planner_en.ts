@@ -24,6 +24,14 @@
         <source>无法生成版面图</source>
         <translation>Cannot render the layout sheet</translation>
     </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>正在导出 PDF…</source>
+        <translation>Exporting the PDF…</translation>
+    </message>
 </context>
 <context>
     <name>CalibrateTool</name>
@@ -93,6 +101,49 @@
     <message>
         <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
         <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>方案对比</source>
+        <translation>Compare schemes</translation>
+    </message>
+    <message>
+        <source>在地图上标出变化</source>
+        <translation>Show the changes on the map</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>状态变化的检查:</source>
+        <translation>Checks whose status changed:</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>移动或改形</source>
+        <translation>Moved or reshaped</translation>
+    </message>
+    <message>
+        <source>属性变化</source>
+        <translation>Properties changed</translation>
     </message>
 </context>
 <context>
@@ -448,6 +499,89 @@
     </message>
 </context>
 <context>
+    <name>SchemesPanel</name>
+    <message>
+        <source>容积率</source>
+        <translation>Floor-area ratio</translation>
+    </message>
+    <message>
+        <source>建筑密度 %</source>
+        <translation>Building density %</translation>
+    </message>
+    <message>
+        <source>绿地率 %</source>
+        <translation>Green ratio %</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>停车位</source>
+        <translation>Car spaces</translation>
+    </message>
+    <message>
+        <source>充电车位</source>
+        <translation>Charging spaces</translation>
+    </message>
+    <message>
+        <source>每百户服务面积 m²</source>
+        <translation>Service area per 100 households m²</translation>
+    </message>
+    <message>
+        <source>不满足项</source>
+        <translation>Failing checks</translation>
+    </message>
+    <message>
+        <source>方案</source>
+        <translation>Schemes</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>对比…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
+        <source>保存为征求意见轮次…</source>
+        <translation>Save as a consultation round…</translation>
+    </message>
+    <message>
+        <source>征求意见轮次</source>
+        <translation>Consultation rounds</translation>
+    </message>
+    <message>
+        <source>重命名方案</source>
+        <translation>Rename scheme</translation>
+    </message>
+    <message>
+        <source>方案名称:</source>
+        <translation>Scheme name:</translation>
+    </message>
+    <message>
+        <source>保存征求意见轮次</source>
+        <translation>Save consultation round</translation>
+    </message>
+    <message>
+        <source>轮次名称(保存后不再改变):</source>
+        <translation>Round name (frozen once saved):</translation>
+    </message>
+    <message>
+        <source>第{n}轮居民意见征集</source>
+        <translation>Residents' consultation round {n}</translation>
+    </message>
+</context>
+<context>
     <name>StartDialog</name>
     <message>
         <source>新建项目</source>
@@ -558,6 +692,10 @@
     <message>
         <source>导出…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
     </message>
     <message>
         <source>打印预览…</source>
@@ -784,6 +922,26 @@
     <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>PDF 版面图 A3 横向</source>
+        <extracomment>File ▸ Export PDF offers the papers as file-type choices: (paper, orientation, label).</extracomment>
+        <translation>PDF layout sheet, A3 landscape</translation>
+    </message>
+    <message>
+        <source>PDF 版面图 A3 纵向</source>
+        <translation>PDF layout sheet, A3 portrait</translation>
+    </message>
+    <message>
+        <source>PDF 版面图 A4 横向</source>
+        <translation>PDF layout sheet, A4 landscape</translation>
+    </message>
+    <message>
+        <source>PDF 版面图 A4 纵向</source>
+        <translation>PDF layout sheet, A4 portrait</translation>
     </message>
 </context>
 </TS>

@@ -85,8 +85,8 @@ def test_a_damaged_conditions_row_is_named(tmp_path):
     assert "conditions far_max: value = 'lots', expected a number" in err.value.text("en")
 
 
-def test_version_3_file_opens_without_conditions_and_is_upgraded_on_save(tmp_path):
-    fixture = FIXTURES / "project-v3.cplan"
+def test_version_4_file_opens_without_conditions_and_is_upgraded_on_save(tmp_path):
+    fixture = FIXTURES / "project-v4.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
     assert not project.settings.conditions

@@ -83,6 +83,24 @@ def test_saving_over_a_version_1_file_upgrades_it_and_keeps_its_state_as_history
     assert load(path, revision=1) == settings(new_sample(), rules=("wuhai",))
 
 
+def test_a_version_3_file_opens_as_one_scheme_and_keeps_its_history(tmp_path):
+    fixture = FIXTURES / "project-v3.cplan"
+    before = fixture.read_bytes()
+    project = load(fixture)
+    assert project == new_sample()
+    assert project.scheme_names() == ["方案A"] and project.rounds == ()
+    assert load(fixture, revision=1).settings.name == "初稿"
+    assert [(r.number, r.facilities) for r in history(fixture)] == [(2, 62), (1, 62)]
+    assert fixture.read_bytes() == before
+    path = tmp_path / "old.cplan"
+    shutil.copyfile(fixture, path)
+    changed = edit(new_sample(), "R01", floors=9)
+    save(changed, path)
+    assert load(path) == changed and load(path, revision=1).settings.name == "初稿"
+    with closing(sqlite3.connect(path)) as db:  # the two old revisions share their rows
+        assert db.execute("SELECT count(*) FROM facilities").fetchone() == (62 + 1,)
+
+
 def _made_by_a_newer_planner(path: Path) -> Path:
     save(new_sample(), path)
     with closing(sqlite3.connect(path)) as db, db:
@@ -134,9 +152,11 @@ def test_the_file_is_plain_data_anyone_can_query(tmp_path):
     save(answered(new_sample(), "cc.09", None), path)
     with closing(sqlite3.connect(path)) as db:
         households = db.execute(
-            "SELECT sum(json_extract(attrs, '$.households')) FROM facilities "
-            "WHERE revision = (SELECT max(revision) FROM revisions) AND kind = 'residential'"
-        ).fetchone()[0]
+            "SELECT sum(json_extract(f.attrs, '$.households')) FROM schemes s "
+            "JOIN layouts l ON l.key = s.layout, json_each(l.features) m "
+            "JOIN facilities f ON f.key = m.value "
+            "WHERE s.revision = (SELECT max(revision) FROM revisions) AND s.name = '方案A' "
+            "AND f.kind = 'residential'").fetchone()[0]
         assert db.execute("SELECT answer FROM manual_answers WHERE check_id = 'cc.09'"
                           ).fetchone() == (None,)
         wkb = db.execute("SELECT geometry FROM facilities WHERE id = 'R01'").fetchone()[0]
@@ -180,5 +200,5 @@ def test_an_opened_facility_is_saved_from_the_values_it_was_read_from(tmp_path):
     save(edit(opened, "R01", floors=4), path)
     assert load(path).facilities["R01"].get("floors") == 4
     assert sqlite3.connect(path).execute(
-        "SELECT attrs FROM facilities WHERE id = 'R01' ORDER BY revision DESC").fetchone() == (
+        "SELECT attrs FROM facilities WHERE id = 'R01' ORDER BY key DESC").fetchone() == (
         '{"floors": 4}',)

@@ -24,7 +24,7 @@ def test_convert_geojson_to_cplan_and_back_is_lossless(tmp_path):
         run = planner("convert", sample, project, "--lang", "en")
         assert run.code == 0 and run.out.strip() == f"wrote {project} " \
             f"({len(load_scenario(sample).features())} features)"
-        assert planner("convert", project, back).code == 0
+        assert planner("convert", project, back, "--force").code == 0
         assert json.loads(back.read_text(encoding="utf-8")) == json.loads(
             json.dumps(write_scenario(load_scenario(sample))))
         assert load_scenario(back) == load_scenario(sample)
@@ -33,7 +33,8 @@ def test_convert_geojson_to_cplan_and_back_is_lossless(tmp_path):
 def test_convert_into_an_existing_project_keeps_its_history(tmp_path):
     path = tmp_path / "site.cplan"
     assert planner("convert", NEW_SAMPLE, path).code == 0
-    assert planner("convert", OLD_SAMPLE, path).code == 0
+    assert planner("convert", OLD_SAMPLE, path).code == 2  # not without --force
+    assert planner("convert", OLD_SAMPLE, path, "--force").code == 0
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("SELECT revision, name FROM project ORDER BY revision").fetchall() == [
             (1, "幸福里新建社区示例"), (2, "建设里老旧小区改造示例")]
@@ -76,5 +77,5 @@ def test_recover_lists_and_restores_what_a_crash_left(tmp_path):
     run = planner("recover", entry.id, "--out", out, "--lang", "en", env=env)
     assert run.code == 0 and f"restored {entry.id}" in run.out
     assert planner("check", out, "--json").report == planner("check", OLD_SAMPLE, "--json").report
-    missing = planner("recover", entry.id, "--out", out, "--lang", "en", env=env)
+    missing = planner("recover", entry.id, "--out", out, "--force", "--lang", "en", env=env)
     assert missing.code == 2 and "no recovery copy" in missing.err

@@ -17,6 +17,7 @@ from planner.ui.panels.layers import LayersPanel
 from planner.ui.panels.palette import FacilityPalette
 from planner.ui.panels.project import ProjectPanel
 from planner.ui.panels.properties import PropertiesPanel
+from planner.ui.panels.schemes import SchemesPanel
 from planner.ui.undo import UndoStack
 
 
@@ -26,6 +27,7 @@ class Panels:
     palette: FacilityPalette
     layers: LayersPanel
     project: ProjectPanel
+    schemes: SchemesPanel
     properties: PropertiesPanel
     indicators: IndicatorsPanel
     checks: ChecksPanel

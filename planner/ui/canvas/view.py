@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsView
 
@@ -64,7 +64,9 @@ class CanvasView(QGraphicsView):
         self.layout_scene = LayoutScene(document, state, self)  # keep a reference (see notes)
         self.setScene(self.layout_scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # Zoom anchors itself (see zoom_by): Qt's AnchorUnderMouse drifts by the rounding
+        # of each step and uses the view centre when the cursor position is unknown.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -74,9 +76,11 @@ class CanvasView(QGraphicsView):
         self.snap_marker = SnapMarker()
         self.layout_scene.addItem(self.snap_marker)
         self._pan_from: QPointF | None = None
+        self._mouse_at: QPointF | None = None  # viewport pixels, while over the canvas
         self._space_down = False
         self.tool = make_tool(state.tool, self)
         state.tool_changed.connect(self.set_tool)
+        state.canvas_focus_wanted.connect(lambda: self.setFocus())
         document.events.selection_changed.connect(self._on_selection)
         document.events.project_changed.connect(lambda _c: self.tool.refresh())
         self.setTransform(QTransform.fromScale(1, -1))
@@ -90,21 +94,28 @@ class CanvasView(QGraphicsView):
         dots_per_metre = self.logicalDpiX() / METRES_PER_INCH
         return dots_per_metre / self.px_per_m
 
-    def set_px_per_m(self, px_per_m: float) -> None:
+    def set_px_per_m(self, px_per_m: float, anchor: QPointF | None = None) -> None:
+        """Zooms keeping the scene point at viewport position ``anchor`` (default: the
+        cursor when it is over the canvas, else the centre) where it is on screen."""
+        if anchor is None:
+            anchor = self._mouse_at or QPointF(self.viewport().rect().center())
+        fixed = self.viewportTransform().inverted()[0].map(anchor)
         px_per_m = min(max(px_per_m, 0.005), 400)
         factor = px_per_m / self.px_per_m
         self.scale(factor, factor)
+        drift = self.viewportTransform().map(fixed) - anchor
+        for bar, delta in ((self.horizontalScrollBar(), drift.x()),
+                           (self.verticalScrollBar(), drift.y())):
+            bar.setValue(bar.value() + round(delta))
         self._zoomed()
 
-    def zoom_by(self, factor: float) -> None:
-        self.set_px_per_m(self.px_per_m * factor)
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_px_per_m(self.px_per_m * factor, anchor)
 
     def zoom_scale(self, denominator: float) -> None:
-        """Shows the drawing at 1:denominator on this screen."""
-        anchor = self.transformationAnchor()
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.set_px_per_m(self.logicalDpiX() / METRES_PER_INCH / denominator)
-        self.setTransformationAnchor(anchor)
+        """Shows the drawing at 1:denominator on this screen, around the view centre."""
+        self.set_px_per_m(self.logicalDpiX() / METRES_PER_INCH / denominator,
+                          QPointF(self.viewport().rect().center()))
 
     def zoom_fit(self) -> None:
         bounds = self.layout_scene.bounds()
@@ -125,7 +136,7 @@ class CanvasView(QGraphicsView):
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom_by(1.2 ** steps)
+            self.zoom_by(1.2 ** steps, event.position())
         event.accept()
 
     # -- grid ----------------------------------------------------------------------------
@@ -197,9 +208,20 @@ class CanvasView(QGraphicsView):
         self.message.emit(msg)
 
     def escape(self) -> None:
-        """Esc: abandon the drawing in progress, else clear the selection."""
-        if not self.tool.cancel():
+        """Esc: abandon the shape in progress; pressed again, leave the drawing tool for
+        选择; in 选择, clear the selection."""
+        if self.tool.cancel():
+            return
+        if self.state.tool != "select":
+            self.state.set_tool("select")
+        else:
             self.document.select([])
+
+    def cursor_scene_pos(self) -> QPointF | None:
+        """Where the mouse is in metres, while it is over the canvas."""
+        if self._mouse_at is None:
+            return None
+        return self.viewportTransform().inverted()[0].map(self._mouse_at)
 
     # -- mouse and keys --------------------------------------------------------------------
     def _panning(self, event) -> bool:
@@ -215,6 +237,7 @@ class CanvasView(QGraphicsView):
         self.tool.press(event, self.mapToScene(event.position().toPoint()))
 
     def mouseMoveEvent(self, event) -> None:
+        self._mouse_at = event.position()
         pos = self.mapToScene(event.position().toPoint())
         self.cursor_moved.emit(pos.x(), pos.y())
         if self._pan_from is not None:
@@ -234,6 +257,11 @@ class CanvasView(QGraphicsView):
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.tool.double_click(event, self.mapToScene(event.position().toPoint()))
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._mouse_at = None
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():

@@ -11,7 +11,7 @@ from typing import Any
 import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from planner.commands import replace_features
@@ -71,6 +71,9 @@ class PropertiesPanel(Panel):
                 ("rotation", self.rotation.widget)]
         rows += [(name, f.widget) for name, f in self.attributes.items()]
         for key, widget in rows:
+            editor = widget if isinstance(widget, QLineEdit) else widget.findChild(QLineEdit)
+            if editor is not None:  # Enter: the value is in; keys go back to the canvas
+                editor.returnPressed.connect(state.canvas_focus_wanted)
             label = QLabel(self)
             label.setBuddy(widget)
             self._labels[key] = label

@@ -1,0 +1,141 @@
+"""The compare view: any two layouts of the project (its schemes, the schemes of its past
+rounds) side by side: the indicators with their deltas (green an improvement, red a
+worsening), the checks whose status changed, and the facilities added, removed, moved and
+changed, which "Show on the map" selects on the canvas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from planner.compare import Comparison, compare
+from planner.errors import PlannerError
+from planner.indicators import INDICATOR_LABELS
+from planner.rules.outcome import STATUS_LABELS
+from planner.schemes import layout
+
+BETTER, WORSE = QColor("#2e7d32"), QColor("#c62828")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class CompareDialog(QDialog):
+    def __init__(self, document, state, parent=None):
+        super().__init__(parent)
+        self.document, self.state = document, state
+        self.setWindowTitle(self.tr("方案对比"))
+        self.a, self.b = QComboBox(self), QComboBox(self)
+        for combo in (self.a, self.b):
+            for label, scheme, round_name in self.choices():
+                combo.addItem(label, (scheme, round_name))
+        current = self.b.findText(document.project.scheme)
+        self.b.setCurrentIndex(max(current, 0))
+        self.a.setCurrentIndex(1 if current == 0 and self.a.count() > 1 else 0)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.checks = QLabel(self)
+        self.checks.setWordWrap(True)
+        self.facilities = QLabel(self)
+        self.facilities.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setStyleSheet("color: #b26a00")
+        self.show_on_map = QPushButton(self.tr("在地图上标出变化"), self)
+        self.show_on_map.clicked.connect(self.mark_on_map)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("A", self))
+        pick.addWidget(self.a, 1)
+        pick.addWidget(QLabel("B", self))
+        pick.addWidget(self.b, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout_ = QVBoxLayout(self)
+        layout_.addLayout(pick)
+        layout_.addWidget(self.note)
+        layout_.addWidget(self.table, 1)
+        layout_.addWidget(self.checks)
+        layout_.addWidget(self.facilities)
+        layout_.addWidget(self.show_on_map)
+        layout_.addWidget(buttons)
+        self.resize(620, 720)
+        self.comparison: Comparison | None = None
+        for combo in (self.a, self.b):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    def choices(self) -> list[tuple[str, str | None, str | None]]:
+        """(label, scheme, round) of every layout the project holds."""
+        project = self.document.project
+        found = [(name, name, None) for name in project.scheme_names()]
+        found += [(f"{r.name}·{s.name}", s.name, r.name) for r in project.rounds
+                  for s in r.schemes]
+        return found
+
+    def choose(self, a: str, b: str) -> None:
+        self.a.setCurrentIndex(self.a.findText(a))
+        self.b.setCurrentIndex(self.b.findText(b))
+
+    def _evaluation(self, combo: QComboBox):
+        scheme, round_name = combo.currentData()
+        if round_name is None and scheme == self.document.project.scheme:
+            return self.document.evaluation
+        if round_name is None:
+            return self.document.scheme_evaluations()[scheme]
+        project, _name = layout(self.document.project, scheme, round_name)
+        return self.document.evaluation_of(project)
+
+    def refresh(self) -> None:
+        try:
+            ea, eb = self._evaluation(self.a), self._evaluation(self.b)
+        except PlannerError as err:
+            self.note.setText(err.text(self.lang))
+            return
+        if ea is None or eb is None:
+            return
+        self.comparison = c = compare(ea, eb, self.a.currentText(), self.b.currentText())
+        self.note.setText(c.note.text(self.lang) if c.note else "")
+        self.note.setVisible(c.note is not None)
+        self.table.setHorizontalHeaderLabels([self.tr("指标"), c.a, c.b, self.tr("变化")])
+        self.table.setRowCount(len(c.indicators))
+        for row, (key, (va, vb, delta)) in enumerate(c.indicators.items()):
+            cells = [INDICATOR_LABELS[key][0].text(self.lang), _shown(va), _shown(vb),
+                     "" if delta is None else (f"{delta:+,}" if delta else "0")]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(RIGHT)
+                if column == 3 and c.trend(key):
+                    item.setForeground(QBrush(BETTER if c.trend(key) > 0 else WORSE))
+                self.table.setItem(row, column, item)
+        statuses = [f"{cid}: {_status(sa, self.lang)} → {_status(sb, self.lang)}"
+                    for cid, (sa, sb) in c.checks.items()]
+        self.checks.setText(self.tr("状态变化的检查:") + ("\n" + "\n".join(statuses)
+                                                          if statuses else self.tr("无")))
+        parts = [(self.tr("新增"), c.added), (self.tr("删除"), c.removed),
+                 (self.tr("移动或改形"), c.moved), (self.tr("属性变化"), c.changed)]
+        self.facilities.setText("\n".join(f"{label} ({len(ids)}): {', '.join(ids[:20])}"
+                                          + (" …" if len(ids) > 20 else "")
+                                          for label, ids in parts))
+
+    def mark_on_map(self) -> None:
+        """Selects on the canvas what B added, moved and changed (what it removed is not
+        there to select: its ids are listed)."""
+        if self.comparison is not None:
+            c = self.comparison
+            self.document.select([*c.added, *c.moved, *c.changed])
+
+
+def _shown(value) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def _status(status: str | None, lang: str) -> str:
+    return STATUS_LABELS[status].text(lang) if status in STATUS_LABELS else status or "—"
