@@ -10,6 +10,7 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
+from planner.planning import Planning, analyse_planning
 from planner.rules import CheckResult, Rulebook, load_rulebook, run_checks
 from planner.site import Site, analyse
 
@@ -23,6 +24,7 @@ class Evaluation:
     site: Site
     indicators: Indicators
     checks: list[CheckResult]
+    planning: Planning = field(default_factory=Planning)  # setbacks, envelope, spacing
     # indicators Python plugins add (planner.plugins.PluginIndicator), not in the contract
     plugin_indicators: list = field(default_factory=list)
 
@@ -55,13 +57,14 @@ def evaluate(project: Project, rulebook: Rulebook | None = None) -> Evaluation:
     params = rulebook.parameters_for(project.settings.community)
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
     indicators = compute_indicators(project, site, params)
-    checks = run_checks(project, site, indicators, rulebook, params)
+    planning = analyse_planning(site, project.settings.conditions, params)
+    checks = run_checks(project, site, indicators, rulebook, params, planning)
     plugins = rulebook.plugins
     if plugins is None:
-        return Evaluation(project, rulebook, site, indicators, checks)
+        return Evaluation(project, rulebook, site, indicators, checks, planning)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
-                      plugins.indicators(**facts))
+                      planning, plugins.indicators(**facts))
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

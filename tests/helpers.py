@@ -9,7 +9,7 @@ from shapely.geometry import Point, Polygon, box
 
 from planner import evaluate
 from planner.exchange.geojson import load_scenario
-from planner.model import Facility, ManualAnswer, Project
+from planner.model import Conditions, Facility, ManualAnswer, Project
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
@@ -39,6 +39,14 @@ def new_sample() -> Project:
 
 def old_sample() -> Project:
     return load_scenario(OLD_SAMPLE)
+
+
+def sample_before_conditions(project: Project) -> Project:
+    """A sample as the fixture files of schemas 1–4 hold it: before the planning conditions
+    and the greens' soil depth (over the garage) were added to it."""
+    facilities = {i: f.with_attrs(soil_depth_m=None) for i, f in project.facilities.items()}
+    return replace(project, facilities=facilities,
+                   settings=replace(project.settings, conditions=Conditions()))
 
 
 def without_kinds(project: Project, *kinds: str) -> Project:

@@ -14,7 +14,7 @@ from planner.exchange.geojson import read_scenario, write_scenario
 from planner.model import Conditions
 from planner.storage import history, load, save
 from planner.storage.schema import SCHEMA_VERSION
-from tests.helpers import new_sample
+from tests.helpers import new_sample, sample_before_conditions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ISSUED = {"far_min": 1.0, "far_max": 2.5, "density_max": 0.25, "green_min": 0.35,
@@ -41,7 +41,7 @@ def test_conditions_come_from_the_planner_member_and_go_back_unchanged():
 
 
 def test_a_project_without_conditions_writes_none():
-    project = new_sample()
+    project = sample_before_conditions(new_sample())
     assert not project.settings.conditions
     assert "conditions" not in write_scenario(project)["planner"]
 

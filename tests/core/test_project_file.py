@@ -12,7 +12,9 @@ import shapely
 from planner.errors import InputError
 from planner.files import open_project, save_project
 from planner.storage import HISTORY_SIZE, SCHEMA_VERSION, NewerVersionError, history, load, save
-from tests.helpers import answered, edit, moved, new_sample, old_sample, settings
+from tests.helpers import (
+    answered, edit, moved, new_sample, old_sample, sample_before_conditions, settings,
+)
 
 
 def test_the_samples_come_back_equal(tmp_path):
@@ -64,7 +66,7 @@ def test_a_version_1_file_opens_migrated_and_untouched():
     fixture = FIXTURES / "project-v1.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
-    assert project == settings(new_sample(), rules=("wuhai",))
+    assert project == settings(sample_before_conditions(new_sample()), rules=("wuhai",))
     assert project.settings.rule_versions == {}
     [revision] = history(fixture)
     assert (revision.number, revision.saved_at, revision.app_version) == (
@@ -80,14 +82,15 @@ def test_saving_over_a_version_1_file_upgrades_it_and_keeps_its_state_as_history
     assert sqlite3.connect(path).execute("SELECT version FROM schema_version").fetchone() == (
         SCHEMA_VERSION,)
     assert load(path) == changed
-    assert load(path, revision=1) == settings(new_sample(), rules=("wuhai",))
+    assert load(path, revision=1) == settings(sample_before_conditions(new_sample()),
+                                              rules=("wuhai",))
 
 
 def test_a_version_3_file_opens_as_one_scheme_and_keeps_its_history(tmp_path):
     fixture = FIXTURES / "project-v3.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
-    assert project == new_sample()
+    assert project == sample_before_conditions(new_sample())
     assert project.scheme_names() == ["方案A"] and project.rounds == ()
     assert load(fixture, revision=1).settings.name == "初稿"
     assert [(r.number, r.facilities) for r in history(fixture)] == [(2, 62), (1, 62)]

@@ -48,14 +48,20 @@ def known_value(name: str) -> st.SearchStrategy:
         return st.integers(int(spec.minimum), int(spec.maximum))
     if spec.type == "float":
         return st.floats(spec.minimum, spec.maximum)
+    if spec.type == "numbers":
+        return st.lists(st.floats(spec.minimum, spec.maximum), min_size=1, max_size=4)
     return {"str": st.text(max_size=20), "bool": st.booleans(),
             "strings": st.lists(st.text(max_size=8), max_size=4)}[spec.type]
 
 
 @st.composite
 def attributes(draw) -> dict:
-    known = draw(st.lists(st.sampled_from(sorted(ATTRIBUTES)), unique=True, max_size=5))
+    # (a balcony is bounded by the floor area, which depends on the shape: not drawn here)
+    names = sorted(set(ATTRIBUTES) - {"balcony_area_m2"})
+    known = draw(st.lists(st.sampled_from(names), unique=True, max_size=5))
     attrs = {name: draw(known_value(name)) for name in known}
+    if "storey_heights_m" in attrs and "floors" in attrs:  # one number per storey
+        attrs["floors"] = len(attrs["storey_heights_m"])
     other = st.text(min_size=1, max_size=10).filter(lambda k: k not in ATTRIBUTES)
     attrs.update(draw(st.dictionaries(other, json_values, max_size=3)))
     return attrs

@@ -28,7 +28,9 @@ def test_national_pack_declares_the_contract_vocabulary():
     assert set(rulebook.kinds) == contract_kinds
     ids = [c.id for c in rulebook.checks]
     assert ids[:20] == [f"cc.{i:02d}" for i in range(1, 21)]
-    assert set(ids[20:]) == {"block.far", "block.density", "block.green", "block.height",
+    assert set(ids[20:]) == {"plan.far", "plan.density", "plan.green", "plan.height",
+                             "plan.setback", "plan.spacing", "plan.parking",
+                             "block.far", "block.density", "block.green", "block.height",
                              "quota.parking", "quota.charging", "quota.service_area",
                              "geometry.outside", "geometry.overlap", "geometry.invalid"}
     assert all(c.clause for c in rulebook.checks if not c.id.startswith("geometry."))
