@@ -109,6 +109,8 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
                          tables.CHECKS_CONTINUED.text(lang))
             block = regions.title_block
         for area, rows, columns in checklist:
+            if not rows:  # too small for the next row (the flow left it empty): not drawn
+                continue
             first = rows and rows[0].id == result.checks[0].id
             heading = tables.CHECKS_TITLE.text(lang) + "  " + tables.status_summary(result, lang) \
                 if first else tables.CHECKS_CONTINUED.text(lang)
