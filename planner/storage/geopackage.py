@@ -21,60 +21,12 @@ from sqlite_utils import Database
 
 from planner.exchange.crs import from_local
 from planner.model import Project
+from planner.storage.schema import GEOPACKAGE_TABLES as TABLES
+from planner.storage.schema import MAP_TABLE as TABLE
 
 APPLICATION_ID = 0x47504B47  # 'GPKG'
 USER_VERSION = 10300  # GeoPackage 1.3
-TABLE = "map_features"
 UNDEFINED_CARTESIAN = -1
-
-# The GeoPackage's own tables (GeoPackage 1.3, clauses 1.1.2, 1.1.3, 2.1.5) and the feature
-# table, as the planner creates them.
-TABLES = {
-    "gpkg_spatial_ref_sys": """
-CREATE TABLE gpkg_spatial_ref_sys (
-    srs_name TEXT NOT NULL,
-    srs_id INTEGER PRIMARY KEY,
-    organization TEXT NOT NULL,
-    organization_coordsys_id INTEGER NOT NULL,
-    definition TEXT NOT NULL,
-    description TEXT
-)""",
-    "gpkg_contents": """
-CREATE TABLE gpkg_contents (
-    table_name TEXT NOT NULL PRIMARY KEY,
-    data_type TEXT NOT NULL,
-    identifier TEXT UNIQUE,
-    description TEXT DEFAULT '',
-    last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-    min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE,
-    srs_id INTEGER,
-    CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
-)""",
-    "gpkg_geometry_columns": """
-CREATE TABLE gpkg_geometry_columns (
-    table_name TEXT NOT NULL,
-    column_name TEXT NOT NULL,
-    geometry_type_name TEXT NOT NULL,
-    srs_id INTEGER NOT NULL,
-    z TINYINT NOT NULL,
-    m TINYINT NOT NULL,
-    CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
-    CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents (table_name),
-    CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
-)""",
-    TABLE: """
-CREATE TABLE map_features (        -- the current scheme as GIS software shows it (derived)
-    fid INTEGER PRIMARY KEY,
-    geom GEOMETRY,                 -- GeoPackage geometry blob in the project's system
-    id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    name TEXT,
-    floors REAL,
-    households REAL,
-    scheme TEXT NOT NULL,
-    attrs TEXT NOT NULL            -- every property as JSON
-)""",
-}
 
 _REQUIRED_SRS = [
     ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined Cartesian (metres)"),

@@ -37,7 +37,9 @@ from planner.storage.codec import (
 from planner.storage.geopackage import write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.migrations import migrate
-from planner.storage.schema import COLUMNS, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES
+from planner.storage.schema import (
+    COLUMNS, GEOPACKAGE_TABLES, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES,
+)
 
 SUFFIX = ".cplan"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -283,6 +285,9 @@ def _schema_version(db: Database, path: Path) -> int:
     return version
 
 
+KNOWN = {**TABLES, **GEOPACKAGE_TABLES}  # every table the planner makes
+
+
 def _check_objects(db: Database, path: Path) -> None:
     """A project file holds data only: a trigger (it would run on the next save), a view
     (it runs when read), or any table or index the planner did not make refuses the file
@@ -290,8 +295,8 @@ def _check_objects(db: Database, path: Path) -> None:
     drops must be named in TABLES' history here when there is one.)"""
     foreign = [f"{kind} {name}" for kind, name, table in db.execute(
         "SELECT type, name, tbl_name FROM sqlite_master ORDER BY rowid")
-        if not (kind == "table" and (name in TABLES or name.startswith("sqlite_stat"))
-                or kind == "index" and name.startswith("sqlite_autoindex_") and table in TABLES)]
+        if not (kind == "table" and (name in KNOWN or name.startswith("sqlite_stat"))
+                or kind == "index" and name.startswith("sqlite_autoindex_") and table in KNOWN)]
     if foreign:
         raise problems.foreign_objects(path, foreign)
 

@@ -21,6 +21,7 @@ def test_gdal_reads_every_facility_of_the_current_scheme_with_kind_and_name(tmp_
     path = tmp_path / "site.cplan"
     project = with_schemes(new_sample(), 2).with_scheme("方案B")
     save(project, path)
+    save(project, path)  # the GeoPackage tables are the planner's own: the file opens
     layers = dict(pyogrio.list_layers(path).tolist())
     assert layers["map_features"] == "Unknown"  # any geometry type
     meta, _fids, geometries, fields = pyogrio.raw.read(path, layer="map_features")

@@ -105,7 +105,7 @@ def test_a_revision_number_out_of_range_is_refused_on_open_and_on_save(saved):
     top = 2**63 - 1
     tamper(saved, "PRAGMA foreign_keys = OFF",
            f"UPDATE revisions SET revision = {top}", f"UPDATE project SET revision = {top}",
-           f"UPDATE facilities SET revision = {top}", f"UPDATE rule_packs SET revision = {top}",
+           f"UPDATE schemes SET revision = {top}", f"UPDATE rule_packs SET revision = {top}",
            f"UPDATE manual_answers SET revision = {top}")
     before = saved.read_bytes()
     for action in (lambda: load(saved), lambda: save(old_sample(), saved)):
