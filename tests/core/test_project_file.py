@@ -97,7 +97,7 @@ def test_a_version_3_file_opens_as_one_scheme_and_keeps_its_history(tmp_path):
     assert fixture.read_bytes() == before
     path = tmp_path / "old.cplan"
     shutil.copyfile(fixture, path)
-    changed = edit(new_sample(), "R01", floors=9)
+    changed = edit(sample_before_conditions(new_sample()), "R01", floors=9)
     save(changed, path)
     assert load(path) == changed and load(path, revision=1).settings.name == "初稿"
     with closing(sqlite3.connect(path)) as db:  # the two old revisions share their rows
