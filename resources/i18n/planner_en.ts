@@ -147,6 +147,25 @@
     </message>
 </context>
 <context>
+    <name>ConditionsPanel</name>
+    <message>
+        <source>规划条件</source>
+        <translation>Planning conditions</translation>
+    </message>
+    <message>
+        <source>分边退线</source>
+        <translation>Setbacks by edge</translation>
+    </message>
+    <message>
+        <source>边号: 米,如 0: 10, 3: 8</source>
+        <translation>edge: metres, e.g. 0: 10, 3: 8</translation>
+    </message>
+    <message>
+        <source>红线第 i 条边从第 i 个顶点到第 i+1 个顶点(从 0 起)</source>
+        <translation>Edge i of the red line runs from vertex i to vertex i + 1 (from 0)</translation>
+    </message>
+</context>
+<context>
     <name>DxfImportDialog</name>
     <message>
         <source>导入 DXF</source>
@@ -578,7 +597,7 @@
     </message>
     <message>
         <source>第{n}轮居民意见征集</source>
-        <translation>Residents' consultation round {n}</translation>
+        <translation>Residents&apos; consultation round {n}</translation>
     </message>
 </context>
 <context>

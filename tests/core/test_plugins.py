@@ -13,7 +13,7 @@ from planner.rules import load_rulebook
 from planner.rules.pack import load_pack
 from tests.helpers import new_sample, settings
 
-NATIONAL_CHECKS = 30
+NATIONAL_CHECKS = 37
 
 
 def plugin_folder(root, name, *, plugin=None, pack=None):

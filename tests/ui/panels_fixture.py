@@ -12,6 +12,7 @@ from planner.document import Document
 from planner.model import Project
 from planner.ui.main_window import MainWindow
 from planner.ui.panels.checks import ChecksPanel
+from planner.ui.panels.conditions import ConditionsPanel
 from planner.ui.panels.indicators import IndicatorsPanel
 from planner.ui.panels.layers import LayersPanel
 from planner.ui.panels.palette import FacilityPalette
@@ -28,6 +29,7 @@ class Panels:
     layers: LayersPanel
     project: ProjectPanel
     schemes: SchemesPanel
+    conditions: ConditionsPanel
     properties: PropertiesPanel
     indicators: IndicatorsPanel
     checks: ChecksPanel
