@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from layouts import synthetic_layout  # noqa: E402
 
 from planner import evaluate  # noqa: E402
-from planner.rules import load_rulebook  # noqa: E402
+from planner.plugins import load_rulebook  # noqa: E402
 
 TARGET_MS_AT_1000 = 20.0
 

@@ -18,7 +18,8 @@ from planner.evaluation import Evaluation, evaluate
 from planner.events import Event
 from planner.i18n import Msg
 from planner.model import Facility, KindRegistry, Project
-from planner.rules import Rulebook, load_rulebook
+from planner.plugins import load_rulebook
+from planner.rules import Rulebook
 
 
 class DocumentEvents:

@@ -11,7 +11,8 @@ from planner.i18n import Msg
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
 from planner.planning import Planning, analyse_planning
-from planner.rules import CheckResult, Rulebook, load_rulebook, run_checks
+from planner.plugins import load_rulebook
+from planner.rules import CheckResult, Rulebook, run_checks
 from planner.site import Site, analyse
 
 SCHEMA = 1  # of the check report (docs/interchange.md)

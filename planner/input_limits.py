@@ -40,9 +40,9 @@ def _size(n: int) -> str:
     return f"{n / MB:,.1f} MB" if n >= MB else f"{n:,} bytes"
 
 
-def read_regular_file(path: str | Path, limit: int, error: ErrorFactory) -> bytes:
-    """The bytes of ``path``, refusing what is not a regular file (a device, a FIFO, a
-    folder) or is larger than ``limit`` before reading any of it."""
+def read_regular_file_size(path: str | Path, limit: int, error: ErrorFactory) -> int:
+    """The size of ``path``, refusing what is missing, not a regular file (a device, a
+    FIFO, a folder) or larger than ``limit``, before anything reads it."""
     path = Path(path)
     try:
         info = os.stat(path)
@@ -55,6 +55,13 @@ def read_regular_file(path: str | Path, limit: int, error: ErrorFactory) -> byte
         raise error(Msg(f"{path.name} 过大({_size(info.st_size)}):最多 {_size(limit)}",
                         f"{path.name} is too large ({_size(info.st_size)}; the limit is "
                         f"{_size(limit)})"))
+    return info.st_size
+
+
+def read_regular_file(path: str | Path, limit: int, error: ErrorFactory) -> bytes:
+    """The bytes of ``path`` (``read_regular_file_size`` says what is refused)."""
+    path = Path(path)
+    read_regular_file_size(path, limit, error)
     try:
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)
@@ -86,6 +93,21 @@ def read_text(path: str | Path, limit: int, error: ErrorFactory,
     except UnicodeDecodeError as err:
         raise error(Msg(f"{Path(path).name} 不是 UTF-8 文本:{err}",
                         f"{Path(path).name} is not UTF-8 text: {err}")) from None
+
+
+def read_toml(path: str | Path, error: ErrorFactory, limit: int = MAX_TOML_BYTES) -> dict:
+    """A TOML file from anywhere (a layer map, a plugin's pack header), within the limits."""
+    import tomllib
+
+    text = read_text(path, limit, error, encoding="utf-8-sig")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise error(Msg(f"{path}:TOML 语法错误:{err}", f"{path}: TOML syntax error: {err}")) from None
+    except RecursionError:
+        raise error(Msg(f"{path}:嵌套过深", f"{path}: nested too deep")) from None
+    check_data(data, str(path), error)
+    return data
 
 
 def check_data(data: Any, name: str, error: ErrorFactory) -> None:

@@ -15,7 +15,7 @@ from planner.files import open_project
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_LABELS
 from planner.input_limits import one_line
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from planner.rules.outcome import STATUS_LABELS, format_number
 
 NAME = "check"

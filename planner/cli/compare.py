@@ -20,7 +20,7 @@ from planner.files import open_project
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_LABELS
 from planner.model import Project
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from planner.schemes import layout
 
 NAME = "compare"

@@ -12,7 +12,7 @@ from planner.exchange.dxf_export import DXF_VERSIONS
 from planner.exchange.exports import FORMATS, export
 from planner.files import open_project
 from planner.i18n import Msg
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 
 NAME = "export"
 HELP = "export a project as DXF, scenario GeoJSON, or the indicator table as CSV / XLSX"

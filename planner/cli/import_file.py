@@ -13,7 +13,7 @@ from planner.exchange.dxf_import import FLATTEN_TOLERANCE_M, import_dxf, read_dr
 from planner.exchange.layer_map import UNIT_NAMES, LayerMap, load_layer_map
 from planner.files import open_project, save_project
 from planner.i18n import Msg
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 
 NAME = "import"
 HELP = "import a DXF drawing (parcel and facility outlines) or a scenario into a project file"

@@ -6,7 +6,7 @@ import argparse
 
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.cli.text_table import render
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 
 NAME = "kinds"
 HELP = "list facility kinds with Chinese and English names"

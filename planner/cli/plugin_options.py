@@ -9,6 +9,7 @@ import sys
 from typing import Iterable
 
 from planner.i18n import Msg
+from planner.input_limits import one_line
 from planner.plugins import Plugins, Problem
 
 
@@ -24,5 +25,5 @@ def discover(args: argparse.Namespace) -> Plugins:
 def warn(args: argparse.Namespace, problems: Iterable[Problem] = (),
          messages: Iterable[Msg] = ()) -> None:
     for message in [*(p.message for p in problems), *messages]:
-        print(f"planner: {Msg('警告', 'warning').text(args.lang)}: {message.text(args.lang)}",
-              file=sys.stderr)
+        print(f"planner: {Msg('警告', 'warning').text(args.lang)}: "
+              f"{one_line(message.text(args.lang), 1000)}", file=sys.stderr)

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import argparse
 
+from planner.cli.arg_types import checked, number_in
 from planner.cli.overwrite import add_force, writing
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.evaluation import evaluate
 from planner.files import open_project
 from planner.i18n import Msg
 from planner.report import ORIENTATIONS, PAPERS, SheetOptions, parse_scale, write_sheet
-from planner.rules import load_rulebook
+
+#: PNG resolutions: below 30 nothing is legible; an A3 page at 600 dpi is 70 million pixels.
+MIN_DPI, MAX_DPI = 30, 600
+
+
+def sheet_scale(text: str) -> int | None:
+    """``--scale``: fit, or 1:N within the range the sheet accepts."""
+    scale = parse_scale(text)
+    SheetOptions(scale=scale)  # refuses a scale out of range
+    return scale
+from planner.plugins import load_rulebook
 
 NAME = "print"
 HELP = "write the layout sheet (A3/A4: plan to scale, indicators, checks) as PDF or PNG"
@@ -21,9 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, help="the sheet to write: .pdf, or .png (one per page)")
     parser.add_argument("--paper", choices=list(PAPERS), default="A3")
     parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
-    parser.add_argument("--scale", default="fit",
-                        help="the plan's scale 1:N, e.g. 500, 1000, 2000, or fit (default)")
-    parser.add_argument("--dpi", type=float, default=150, help="resolution of PNG output (default 150)")
+    parser.add_argument("--scale", default=None, type=checked(sheet_scale),
+                        help="the plan's scale 1:N (50–100000), e.g. 500, 1000, 2000, or fit "
+                             "(default)")
+    parser.add_argument("--dpi", type=number_in(MIN_DPI, MAX_DPI), default=150,
+                        help=f"resolution of PNG output, {MIN_DPI}–{MAX_DPI} (default 150)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
     add_force(parser)
@@ -31,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    scale = parse_scale(args.scale)
+    scale = args.scale
     plugins = discover(args)
     project = open_project(args.file, plugins.file_formats())
     result = evaluate(project, load_rulebook([*project.settings.rules, *args.rules], plugins=plugins))

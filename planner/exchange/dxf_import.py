@@ -29,6 +29,8 @@ from planner.errors import InputError, PlannerError
 from planner.exchange.geojson import settings_from_meta
 from planner.exchange.layer_map import UNIT_NAMES, LayerMap
 from planner.i18n import Msg
+from planner.input_limits import (MAX_COORDINATE, MAX_DXF_BYTES, check_data, one_line,
+                                  read_regular_file_size)
 from planner.model import Facility, GeoReference, Project, Settings
 from planner.site import repair_polygon
 
@@ -46,6 +48,10 @@ OUTLINE_TYPES = ("LWPOLYLINE", "POLYLINE", "HATCH")
 # Points are read only where the planner's export wrote them (bus stops, lockers).
 READ_TYPES = (*OUTLINE_TYPES, "POINT")
 MAX_BLOCK_DEPTH = 16  # nested INSERTs deeper than this are a broken (recursive) drawing
+#: Most entities read, blocks exploded: a small file of nested blocks can expand to millions.
+MAX_ENTITIES = 100_000
+#: Most points one arc is flattened into (a bulge of 1e9 is a circle the size of a country).
+MAX_ARC_POINTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -136,13 +142,15 @@ def read_drawing(path: str | Path, units: str | None = None,
     import ezdxf  # imported here: loading ezdxf takes a noticeable part of a second
 
     path = Path(path)
+    read_regular_file_size(path, MAX_DXF_BYTES, InputError)
     try:
         doc = ezdxf.readfile(path)
     except FileNotFoundError:
         raise _error(f"找不到文件 {path}", f"no such file: {path}") from None
-    except (IOError, ezdxf.DXFError, UnicodeDecodeError, ValueError) as err:
-        raise _error(f"{path.name} 不是可读的 DXF 文件:{err}",
-                     f"{path.name} is not a readable DXF file: {err}") from None
+    except Exception as err:  # noqa: BLE001 (a cut-short or damaged file raises many types)
+        reason = one_line(f"{type(err).__name__}: {err}" if not str(err) else err)
+        raise _error(f"{path.name} 不是可读的 DXF 文件:{reason}",
+                     f"{path.name} is not a readable DXF file: {reason}") from None
     units = units or _drawing_units(doc, path.name, fallback_units)
     if units not in UNITS_PER_METRE:
         raise _error(f"单位 {units!r} 无效(可用:{' / '.join(UNIT_NAMES)})",
@@ -152,8 +160,9 @@ def read_drawing(path: str | Path, units: str | None = None,
     except PlannerError:
         raise
     except Exception as err:  # noqa: BLE001 (ezdxf raises many types on malformed entities)
-        raise _error(f"{path.name} 中的图形无法读取:{err}",
-                     f"{path.name} has geometry that cannot be read: {err}") from None
+        reason = one_line(f"{type(err).__name__}: {err}" if not str(err) else err)
+        raise _error(f"{path.name} 中的图形无法读取:{reason}",
+                     f"{path.name} has geometry that cannot be read: {reason}") from None
 
 
 def _drawing_units(doc, file_name: str, fallback: str | None) -> str:
@@ -177,14 +186,19 @@ def _collect(doc, name: str, units: str) -> Drawing:
     per_metre = UNITS_PER_METRE[units]
     shapes: list[tuple[Any, str, _Shape]] = []  # entity, layer, its outline in drawing units
     points = []
-    for entity, layer in _exploded(doc.modelspace(), None, 0):
+    limit = MAX_COORDINATE * per_metre
+    _refuse_expansion(doc)
+    for entity, layer in _exploded(doc.modelspace(), None, 0, [0]):
         if entity.dxftype() == "POINT":
             data = _planner_data(entity)
             if data:
+                _within((entity.dxf.location.x, entity.dxf.location.y), limit, entity)
                 points.append((entity, layer, data))
             continue
         shape = _shape(entity)
         if shape is not None:
+            for corner in shape.corners():
+                _within(corner, limit, entity)
             shapes.append((entity, layer, shape))
     corners = [shape.lower_left() for _e, _l, shape in shapes]
     corners += [(e.dxf.location.x, e.dxf.location.y) for e, _l, _d in points]
@@ -221,11 +235,23 @@ def _collect(doc, name: str, units: str) -> Drawing:
     return Drawing(name, units, origin, tuple(outlines), tuple(open_lines))
 
 
+def _within(point: tuple[float, float], limit: float, entity) -> None:
+    """Refuse coordinates that are not finite or beyond ±``MAX_COORDINATE`` metres."""
+    if not all(math.isfinite(v) and abs(v) <= limit for v in point):
+        handle = entity.dxf.get("handle", "?")
+        raise _error(f"图形 {handle}({entity.dxftype()})的坐标超出 ±{MAX_COORDINATE:g} 米",
+                     f"{entity.dxftype()} {handle} has coordinates beyond ±{MAX_COORDINATE:g} m")
+
+
 class _Shape:
     """An entity's outline before flattening, in absolute drawing units."""
 
-    def lower_left(self) -> tuple[float, float]:
+    def corners(self) -> list[tuple[float, float]]:
+        """The lower left and upper right of its control points."""
         raise NotImplementedError
+
+    def lower_left(self) -> tuple[float, float]:
+        return self.corners()[0]
 
     def rings(self, origin: tuple[float, float], tolerance: float) -> list[list[tuple[float, float]]]:
         """The rings shifted by ``-origin``, arcs flattened within ``tolerance``."""
@@ -239,8 +265,9 @@ class _BulgePolyline(_Shape):
     def __init__(self, vertices: list[tuple[float, float, float]], closed: bool):
         self.vertices, self.closed = vertices, closed
 
-    def lower_left(self) -> tuple[float, float]:
-        return (min(v[0] for v in self.vertices), min(v[1] for v in self.vertices))
+    def corners(self) -> list[tuple[float, float]]:
+        xs, ys = [v[0] for v in self.vertices], [v[1] for v in self.vertices]
+        return [(min(xs), min(ys)), (max(xs), max(ys))]
 
     def rings(self, origin, tolerance):
         shifted = [(x - origin[0], y - origin[1], b) for x, y, b in self.vertices]
@@ -253,9 +280,10 @@ class _Paths(_Shape):
     def __init__(self, paths: list):
         self.paths = paths
 
-    def lower_left(self) -> tuple[float, float]:
+    def corners(self) -> list[tuple[float, float]]:
         vertices = [v for p in self.paths for v in p.control_vertices()]
-        return (min(v.x for v in vertices), min(v.y for v in vertices))
+        xs, ys = [v.x for v in vertices], [v.y for v in vertices]
+        return [(min(xs), min(ys)), (max(xs), max(ys))]
 
     def rings(self, origin, tolerance):
         from ezdxf.math import Matrix44
@@ -305,7 +333,11 @@ def flatten_bulges(vertices: list[tuple[float, float, float]], closed: bool,
         cx = (x0 + x1) / 2 - (y1 - y0) / chord * offset
         cy = (y0 + y1) / 2 + (x1 - x0) / chord * offset
         step = 2 * math.acos(1 - tolerance / radius) if tolerance < radius else math.pi / 2
-        n = max(1, math.ceil(abs(sweep) / step))
+        n = max(1, math.ceil(abs(sweep) / step)) if step > 0 else MAX_ARC_POINTS + 1
+        if n > MAX_ARC_POINTS:
+            raise _error(f"圆弧(凸度 {bulge:g},半径 {radius:,.0f})需要超过 {MAX_ARC_POINTS:,} 个点",
+                         f"an arc (bulge {bulge:g}, radius {radius:,.0f}) would need more than "
+                         f"{MAX_ARC_POINTS:,} points")
         start = math.atan2(y0 - cy, x0 - cx)
         out += [(cx + radius * math.cos(start + sweep * k / n),
                  cy + radius * math.sin(start + sweep * k / n)) for k in range(1, n)]
@@ -313,10 +345,15 @@ def flatten_bulges(vertices: list[tuple[float, float, float]], closed: bool,
     return out
 
 
-def _exploded(entities: Iterable, parent_layer: str | None, depth: int) -> Iterator[tuple[Any, str]]:
+def _exploded(entities: Iterable, parent_layer: str | None, depth: int,
+              count: list[int]) -> Iterator[tuple[Any, str]]:
     """Entities with blocks (INSERT) exploded; an entity on layer 0 inside a block is on the
-    layer of the INSERT that places it, as CAD programs show it."""
+    layer of the INSERT that places it, as CAD programs show it. ``count`` holds how many
+    entities were met so far, refused beyond ``MAX_ENTITIES``."""
     for entity in entities:
+        count[0] += 1
+        if count[0] > MAX_ENTITIES:
+            raise _too_many_entities()
         layer = _text(entity.dxf.get("layer", "0"))
         if layer == "0" and parent_layer is not None:
             layer = parent_layer
@@ -325,9 +362,47 @@ def _exploded(entities: Iterable, parent_layer: str | None, depth: int) -> Itera
                 raise _error(f"图块嵌套超过 {MAX_BLOCK_DEPTH} 层(图块 {entity.dxf.name} 可能引用自身)",
                              f"blocks nested deeper than {MAX_BLOCK_DEPTH} (block {entity.dxf.name} "
                              "may refer to itself)")
-            yield from _exploded(entity.virtual_entities(), layer, depth + 1)
+            yield from _exploded(entity.virtual_entities(), layer, depth + 1, count)
         elif entity.dxftype() in READ_TYPES:
             yield entity, layer
+
+
+def _refuse_expansion(doc) -> None:
+    """Count what exploding the blocks would give, from the block definitions (no entity
+    is made), and refuse beyond ``MAX_ENTITIES``: 24 KB of blocks nested 7 deep, ten
+    references each, would be ten million entities."""
+    sizes: dict[str, int] = {}
+
+    def size(entities: Iterable, depth: int) -> int:
+        total = 0
+        for entity in entities:
+            total += 1
+            if entity.dxftype() == "INSERT":
+                name = entity.dxf.get("name", "")
+                block = doc.blocks.get(name)
+                if block is None:
+                    continue
+                if name not in sizes:
+                    if depth >= MAX_BLOCK_DEPTH:
+                        raise _error(
+                            f"图块嵌套超过 {MAX_BLOCK_DEPTH} 层(图块 {name} 可能引用自身)",
+                            f"blocks nested deeper than {MAX_BLOCK_DEPTH} (block {name} may "
+                            "refer to itself)")
+                    sizes[name] = size(block, depth + 1)
+                copies = max(1, entity.dxf.get("row_count", 1)) \
+                    * max(1, entity.dxf.get("column_count", 1))
+                total += copies * sizes[name]
+            if total > MAX_ENTITIES:
+                raise _too_many_entities()
+        return total
+
+    size(doc.modelspace(), 0)
+
+
+def _too_many_entities() -> InputError:
+    return _error(f"图形超过 {MAX_ENTITIES:,} 个(图块展开后):请先在 CAD 中清理或分解图块",
+                  f"the drawing holds more than {MAX_ENTITIES:,} entities once its blocks are "
+                  "expanded: purge or explode nested blocks in CAD first")
 
 
 def _text(value: str) -> str:
@@ -360,14 +435,21 @@ def _polygon(rings: list[list[tuple[float, float]]]) -> BaseGeometry | None:
 
 
 def _planner_data(entity) -> dict | None:
+    """The kind, id, attributes (and on the parcel the settings and CRS) the planner's own
+    export wrote; None when there are none or they are not of that shape."""
     if not entity.has_xdata(APPID):
         return None
-    text = _text("".join(value for code, value in entity.get_xdata(APPID) if code == 1000))
     try:
+        text = _text("".join(value for code, value in entity.get_xdata(APPID) if code == 1000))
         data = json.loads(text)
-    except json.JSONDecodeError:
+        check_data(data, "XDATA", InputError)
+    except (InputError, TypeError, ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) and isinstance(data.get("kind"), str) else None
+    shapes = {"kind": str, "id": (str, int), "attrs": dict, "settings": dict, "crs": str}
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str) or not all(
+            isinstance(data[key], kind) for key, kind in shapes.items() if key in data):
+        return None
+    return data
 
 
 def build_project(drawing: Drawing, layer_map: LayerMap | None = None, layer: str | None = None,

@@ -14,7 +14,6 @@ Stored as TOML::
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +23,7 @@ import platformdirs
 
 from planner.errors import InputError
 from planner.i18n import Msg
+from planner.input_limits import read_toml
 
 UNIT_NAMES = ("mm", "cm", "m")
 
@@ -48,13 +48,9 @@ def default_layer_map_path() -> Path:
 
 def load_layer_map(path: str | Path) -> LayerMap:
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(Msg(f"找不到图层对照表 {path}", f"no such layer map: {path}")) from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise InputError(Msg(f"图层对照表 {path.name} 无法读取:{err}",
-                             f"layer map {path.name} cannot be read: {err}")) from None
+    if not path.exists():
+        raise InputError(Msg(f"找不到图层对照表 {path}", f"no such layer map: {path}"))
+    data = read_toml(path, lambda msg: InputError(Msg("图层对照表 ", "layer map ") + msg))
     return layer_map_from_data(data, path.name)
 
 

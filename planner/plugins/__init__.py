@@ -6,6 +6,7 @@ national pack, registered as an ordinary plugin. The author's guide is docs/plug
 """
 
 from planner.plugins.hookspecs import FileFormat, PluginIndicator, hookimpl
-from planner.plugins.manager import PluginInfo, Plugins, Problem
+from planner.plugins.manager import PluginInfo, Plugins, Problem, find_pack, load_rulebook
 
-__all__ = ["FileFormat", "PluginIndicator", "PluginInfo", "Plugins", "Problem", "hookimpl"]
+__all__ = ["FileFormat", "PluginIndicator", "PluginInfo", "Plugins", "Problem", "find_pack",
+           "hookimpl", "load_rulebook"]

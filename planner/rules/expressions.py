@@ -33,6 +33,7 @@ from typing import Any, Callable, Protocol
 
 from planner.errors import RulePackError
 from planner.i18n import Msg
+from planner.input_limits import one_line
 
 #: Measures computed per facility (the numeric attributes are measures too).
 MEASURES = {
@@ -163,8 +164,18 @@ def compile_expression(source: str | int | float, where: str) -> Expression:
 
 
 def _error(where: str, source: Any, zh: str, en: str) -> RulePackError:
-    return RulePackError(Msg(f"{where}:表达式 {source!r} {zh}",
-                             f"{where}: expression {source!r} {en}"))
+    shown = one_line(repr(source), 80)
+    return RulePackError(Msg(f"{where}:表达式 {shown} {zh}", f"{where}: expression {shown} {en}"))
+
+
+class _Constant:
+    """A compiled number (folded at compile time when its parts are numbers)."""
+
+    def __init__(self, value: int | float):
+        self.value = value
+
+    def __call__(self, facts: Facts) -> int | float:
+        return self.value
 
 
 def _constant(value: int | float, compiler: _Compiler) -> int | float:
@@ -192,8 +203,7 @@ class _Compiler:
         depth += 1
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
                 and not isinstance(node.value, bool):
-            value = _constant(node.value, self)
-            return lambda facts: value
+            return _Constant(_constant(node.value, self))
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             raise self.fail("中的文字只能用作度量或设施类型名称",
                             "may use text only as a measure or kind name")
@@ -204,14 +214,27 @@ class _Compiler:
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
             op = _BINARY[type(node.op)]
             left, right = self.node(node.left, depth), self.node(node.right, depth)
-            return lambda facts: _bounded(op(left(facts), right(facts)))
+            return self.folded(lambda facts: _bounded(op(left(facts), right(facts))),
+                               left, right)
         if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
             op, operand = _UNARY[type(node.op)], self.node(node.operand, depth)
-            return lambda facts: op(operand(facts))
+            return self.folded(lambda facts: op(operand(facts)), operand)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             return self.call(node, depth)
         raise self.fail(f"含有不支持的写法 {type(node).__name__}",
                         f"uses {type(node).__name__}, which rule expressions do not support")
+
+    def folded(self, run: Compiled, *operands: Compiled) -> Compiled:
+        """``run``, or its value when every operand is a constant: ``10**10**10`` is then
+        refused when the pack is loaded, not met when a layout is checked."""
+        if not all(isinstance(o, _Constant) for o in operands):
+            return run
+        try:
+            return _Constant(_bounded(run(None)))
+        except NotComputable as err:
+            raise self.fail(f"的值{err.reason.zh}", f"has no value: {err.reason.en}") from None
+        except (ZeroDivisionError, OverflowError, ValueError):
+            raise self.fail(f"的值{NOT_FINITE.zh}", f"has no value: {NOT_FINITE.en}") from None
 
     def call(self, node: ast.Call, depth: int) -> Compiled:
         func = node.func.id

@@ -7,7 +7,6 @@ parameters, add kinds and checks, and replace a check or table they name again.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,10 +18,12 @@ from planner.i18n import Msg
 from planner.indicators import INDICATOR_KEYS
 from planner.model import ATTRIBUTES, Kind, KindRegistry
 from planner.model.kinds import GEOMETRIES, ROLES
+from planner.input_limits import MAX_TOML_BYTES, check_data, read_text
 from planner.resources import resource
 from planner.rules.conditions import COMMUNITIES, Condition, Reader, build_condition
 from planner.rules.expressions import MEASURES
 from planner.rules.locate import locate
+from planner.rules.shapes import check_pack_shape
 
 BUILTIN_DIR = resource("rules")
 PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks"}
@@ -56,31 +57,19 @@ def _error(where: str, zh: str, en: str) -> RulePackError:
     return RulePackError(Msg(f"{where}:{zh}", f"{where}: {en}"))
 
 
-def find_pack(name_or_path: str) -> Path:
-    """A pack by path (``my/pack.toml``), by name of a built-in pack (``national``) or by
-    name of a pack in a plugin folder or installed plugin (``wuhai``)."""
-    path = Path(name_or_path)
-    if path.suffix == ".toml" and path.is_file():
-        return path
-    builtin = BUILTIN_DIR / f"{name_or_path}.toml"
-    if builtin.is_file():
-        return builtin
-    from planner.plugins import Plugins  # plugins build on this module: imported when used
-
-    return Plugins().pack_path(name_or_path)
-
-
 def load_pack(path: Path) -> RulePack:
-    """Read and check one pack file; errors name the file, line and key."""
+    """Read and check one pack file (within ``input_limits``: a regular file of at most
+    ``MAX_TOML_BYTES``, nested at most ``MAX_DEPTH``); errors name the file, line and key."""
+    text = read_text(path, MAX_TOML_BYTES, RulePackError)
     try:
-        text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line = re.search(r"at line (\d+)", str(err))
         where = f"{path}:{line.group(1)}" if line else str(path)
         raise _error(where, f"TOML 语法错误:{err}", f"TOML syntax error: {err}") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise _error(str(path), f"无法读取:{err}", f"cannot be read: {err}") from None
+    except RecursionError:
+        raise _error(str(path), "嵌套过深", "nested too deep") from None
+    check_data(data, str(path), RulePackError)
     try:
         return parse_pack(data, str(path), path)
     except RulePackError as err:
@@ -91,6 +80,7 @@ def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) ->
     unknown = sorted(set(data) - PACK_KEYS)
     if unknown:
         raise _error(where, f"未知的表 {unknown}", f"unknown table(s) {unknown}")
+    check_pack_shape(data, where)
     meta = Reader(data.get("pack", {}), f"{where}: [pack]")
     name = meta.get("name", required=True)
     version = str(meta.get("version", required=True))
@@ -98,10 +88,7 @@ def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) ->
     for key in ("region", "author", "source", "description"):
         meta.get(key)
     meta.finish()
-    if not isinstance(name, str) or not name.isidentifier():
-        raise _error(where, "pack.name 应为字母、数字和下划线组成的名称",
-                     "pack.name must be a plain identifier (letters, digits, _)")
-    parameters = _parameters(data.get("parameters", {}), f"{where}: [parameters]")
+    parameters = dict(data.get("parameters", {}))  # checked by PACK_SHAPE
     kinds = {k: _kind(k, v, f"{where}: [kinds.{k}]") for k, v in data.get("kinds", {}).items()}
     services = {k: Msg.from_data(v) for k, v in data.get("services", {}).items()}
     block_controls = data.get("block_controls")
@@ -112,20 +99,6 @@ def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) ->
                    for i, c in enumerate(data.get("checks", [])))
     return RulePack(name, version, title, path, parameters, kinds, services, block_controls,
                     checks)
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _parameters(table: Mapping[str, Any], where: str) -> dict[str, Any]:
-    for key, value in table.items():
-        values = value.values() if isinstance(value, Mapping) else [value]
-        if isinstance(value, Mapping) and set(value) - set(COMMUNITIES):
-            raise _error(f"{where} {key}", "只能按 new/existing 区分", "may only vary by new/existing")
-        if not all(_number(v) for v in values):
-            raise _error(f"{where} {key}", "应为数字", "must be a number")
-    return dict(table)
 
 
 def _kind(kind_id: str, table: Mapping[str, Any], where: str) -> Kind:
@@ -154,8 +127,6 @@ def _block_row(row: Mapping[str, Any], where: str) -> dict[str, Any]:
     class_zh, class_en = reader.get("class_zh", required=True), reader.get("class_en", required=True)
     values = {c: reader.get(c) for c in BLOCK_COLUMNS}
     reader.finish()
-    if not all(_number(v) for v in [top, *[v for v in values.values() if v is not None]]):
-        raise _error(where, "数值应为数字", "values must be numbers")
     return {"zones": zones, "max_storeys": top, "class_zh": class_zh, "class_en": class_en,
             **values}
 
@@ -253,19 +224,3 @@ def _known(where: str, zh: str, en: str, used: set[str] | frozenset[str], known:
     unknown = sorted(set(used) - known)
     if unknown:
         raise _error(where, f"未知的{zh} {unknown}", f"unknown {en}(s) {unknown}")
-
-
-def load_rulebook(extra: list[str] | tuple[str, ...] = (), *, safe_mode: bool = False,
-                  strict: bool = True, plugins: Any = None) -> Rulebook:
-    """The national pack followed by the packs and plugins named (names or ``.toml``
-    paths), found in the plugin folders and installed plugins (docs/plugins.md).
-
-    ``safe_mode`` loads no third-party plugin. A name nothing answers to raises
-    RulePackError when ``strict`` (the command line); otherwise (the app opening a project)
-    it is reported in ``Rulebook.problems`` like a plugin that failed. ``plugins`` reuses a
-    ``planner.plugins.Plugins`` already discovered.
-    """
-    from planner.plugins import Plugins  # plugins build on this module: imported when used
-
-    plugins = plugins or Plugins(safe_mode=safe_mode)
-    return plugins.rulebook(extra, strict=strict)

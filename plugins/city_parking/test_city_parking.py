@@ -4,7 +4,7 @@ charging kind, and its Python indicator."""
 import pytest
 
 from planner import evaluate
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from tests.helpers import edit, new_sample, old_sample, rect, with_facilities
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from planner import evaluate
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from tests.helpers import edit, edit_kind, new_sample, old_sample
 
 

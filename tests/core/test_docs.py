@@ -3,7 +3,7 @@
 import re
 
 from planner import evaluate
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from planner.rules.conditions import CONDITION_TYPES
 from planner.rules.expressions import FUNCTIONS, MEASURES
 from planner.indicators import INDICATOR_KEYS

@@ -9,7 +9,7 @@ import pytest
 from planner import evaluate
 from planner.errors import RulePackError
 from planner.plugins import Plugins
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from planner.rules.pack import load_pack
 from tests.helpers import new_sample, settings
 
@@ -95,11 +95,13 @@ def test_a_python_plugin_adds_a_kind_an_indicator_and_a_check(tmp_path):
 @pytest.mark.parametrize("body, reason", [
     ("raise RuntimeError('boom')", "planner_checks raised RuntimeError: boom"),
     ("import time; time.sleep(30)", "planner_checks took longer than 1 s"),
-    ("return 'garbage'", "planner_checks returned str, expected a list of CheckResult"),
-    ("return [{'id': 'x'}]", "planner_checks returned list, expected a list of CheckResult"),
+    ("return 'garbage'", "planner_checks returned an unusable value: planner_checks must be "
+                         "a list, not str"),
+    ("return [{'id': 'x'}]", "planner_checks returned an unusable value: a check must be a "
+                             "CheckResult, not dict"),
     ("from planner.rules import CheckResult\n"
      "            return [CheckResult('b.x', 'pass', 'no Msg', None, '', 1, 1, ())]",
-     "planner_checks returned list, expected a list of CheckResult"),
+     "planner_checks returned an unusable value: title must be a planner.i18n.Msg, not str"),
 ])
 def test_a_broken_hook_is_disabled_and_the_national_checks_still_run(tmp_path, body, reason):
     plugin_folder(tmp_path, "broken", plugin=f"""
@@ -218,7 +220,7 @@ def test_errors_in_kinds_and_parameters_point_at_their_lines(tmp_path):
                     encoding="utf-8")
     with pytest.raises(RulePackError) as err:
         load_pack(path)
-    assert err.value.msg.en.startswith(f"{path}:7: [parameters] bar")
+    assert err.value.msg.en.startswith(f"{path}:7: [parameters]: 'bar' must be a number")
     path.write_text(path.read_text().replace('bar = "x"', "bar = 2"))
     with pytest.raises(RulePackError) as err:
         load_pack(path)
@@ -236,4 +238,5 @@ def test_a_kind_from_a_python_plugin_is_checked_like_one_from_a_pack(tmp_path):
     plugins = plugins_in(tmp_path)
     rulebook = load_rulebook(["kinds"], plugins=plugins)
     assert rulebook.names == ["national"] and "bench" not in rulebook.kinds
-    assert "planner_kinds returned list, expected a list of Kind" in rulebook.problems[0].reason.en
+    assert "planner_kinds returned an unusable value: a kind must be a Kind, not str" \
+        in rulebook.problems[0].reason.en
