@@ -23,7 +23,8 @@ from planner.model import Conditions, Facility, ManualAnswer, Project, Settings
 from planner.site import repair_polygon
 
 SETTINGS_KEYS = ("name", "designer", "community", "climate_zone", "city_population",
-                 "household_size", "rules", "rule_versions", "crs", "manual", "conditions")
+                 "household_size", "latitude", "rules", "rule_versions", "crs", "manual",
+                 "conditions")
 
 
 def _error(zh: str, en: str) -> InputError:
@@ -57,6 +58,8 @@ def settings_meta(settings: Settings) -> dict[str, Any]:
         meta["rule_versions"] = dict(settings.rule_versions)
     if settings.household_size is not None:
         meta["household_size"] = settings.household_size
+    if settings.latitude is not None:
+        meta["latitude"] = settings.latitude
     if settings.conditions:
         meta["conditions"] = settings.conditions.to_data()
     return meta
@@ -161,6 +164,7 @@ def settings_from_meta(meta: Mapping[str, Any], default_name: str) -> Settings:
         climate_zone=meta.get("climate_zone", "III"),
         city_population=meta.get("city_population", 1_000_000),
         household_size=meta.get("household_size"),
+        latitude=meta.get("latitude"),
         rules=tuple(rules),
         manual=_manual(meta.get("manual", {})),
         rule_versions=versions,

@@ -102,28 +102,28 @@ def write_xlsx(evaluation: Evaluation, path: str | Path, lang: str = "zh") -> No
         cell = sheet.cell(sheet.max_row, 3)
         cell.number_format = "0.00%" if row.unit == "percent" else (
             "#,##0" if isinstance(row.value, int) else "#,##0.00##")
-    _header_style(sheet, 2, bold)
-    _widths(sheet, [6, 30, 14, 8, 32])
+    set_header_style(sheet, 2, bold)
+    set_widths(sheet, [6, 30, 14, 8, 32])
 
     checks = book.create_sheet(TITLES["checks"].text(lang)[:31])
     checks.append([h.text(lang) for h in CHECK_HEADER])
     for row in check_rows(evaluation, lang):
         checks.append(row)
-    _header_style(checks, 1, bold)
-    _widths(checks, [18, 10, 28, 60, 12, 12, 24, 24])
+    set_header_style(checks, 1, bold)
+    set_widths(checks, [18, 10, 28, 60, 12, 12, 24, 24])
     for line in checks.iter_rows(min_row=2, min_col=4, max_col=4):
         line[0].alignment = Alignment(wrap_text=True, vertical="top")
     with safe_write.replacing(path, "xlsx") as temporary, safe_write.reported(Path(path)):
         book.save(temporary)
 
 
-def _header_style(sheet, row: int, font) -> None:
+def set_header_style(sheet, row: int, font) -> None:
     for cell in sheet[row]:
         cell.font = font
     sheet.freeze_panes = sheet.cell(row + 1, 1)
 
 
-def _widths(sheet, widths: list[int]) -> None:
+def set_widths(sheet, widths: list[int]) -> None:
     from openpyxl.utils import get_column_letter
 
     for i, width in enumerate(widths, start=1):

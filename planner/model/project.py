@@ -94,6 +94,7 @@ class Settings:
     climate_zone: str = "III"
     city_population: float = 1_000_000
     household_size: float | None = None  # None: the rule pack's default
+    latitude: float | None = None  # degrees north; None: from the CRS, if it has one
     rules: tuple[str, ...] = ()
     manual: Mapping[str, ManualAnswer] = field(default_factory=dict)
     # pack name -> version the project was last saved with, to warn when a pack changed
@@ -109,6 +110,8 @@ class Settings:
             raise _setting_error("city_population", self.city_population, "1 – 100,000,000")
         if self.household_size is not None and not _number_in(self.household_size, 0.5, 20):
             raise _setting_error("household_size", self.household_size, "0.5 – 20")
+        if self.latitude is not None and not _number_in(self.latitude, -90, 90):
+            raise _setting_error("latitude", self.latitude, "-90 – 90")
         object.__setattr__(self, "rules", tuple(self.rules))
         object.__setattr__(self, "manual", MappingProxyType(dict(self.manual)))
         object.__setattr__(self, "rule_versions", MappingProxyType(dict(self.rule_versions)))

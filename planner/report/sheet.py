@@ -89,7 +89,7 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
     block_h, head_h = title_block_height(style), header_height(style)
     figures = []
     for number, checklist in enumerate(layout.checklist, start=1):
-        fig, paper = _blank_page(options)
+        fig, paper = blank_page(options)
         if number == 1:
             regions = first_page(options, block_h, head_h)
             _draw_header(paper, result, regions.header, style, lang,
@@ -117,12 +117,12 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
             tables.draw_checklist(paper, rows, area, columns, heading, style, lang)
         _draw_title_block(paper, result, block, style, options, layout.scale,
                           (number, layout.pages))
-        _one_glyph_per_character(fig)
+        one_glyph_per_character(fig)
         figures.append(fig)
     return figures
 
 
-def _one_glyph_per_character(fig) -> None:
+def one_glyph_per_character(fig) -> None:
     """Without this, Noto Sans SC's ``locl`` feature draws the digits of Latin text
     ("cc.01") with other glyphs than those of plain numbers, and the PDF embeds the
     font twice (each subset costs ~0.4 s). The default glyphs are the Simplified Chinese
@@ -133,7 +133,7 @@ def _one_glyph_per_character(fig) -> None:
         text.set_fontfeatures(["-locl"])
 
 
-def _blank_page(options: SheetOptions):
+def blank_page(options: SheetOptions):
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 

@@ -53,10 +53,11 @@ def project_rows(project: Project) -> dict[str, Rows]:
     return {
         "project": Rows(
             ("name", "designer", "community", "climate_zone", "city_population",
-             "household_size", "parcel_id", "crs", "origin_x", "origin_y"),
+             "household_size", "parcel_id", "crs", "origin_x", "origin_y", "latitude"),
             [(settings.name, settings.designer, settings.community, settings.climate_zone,
               settings.city_population, settings.household_size,
-              project.parcel.id if project.parcel else None, georef.crs, *georef.origin)]),
+              project.parcel.id if project.parcel else None, georef.crs, *georef.origin,
+              settings.latitude)]),
         "manual_answers": Rows(
             ("position", "check_id", "answer", "note"),
             [(position, check_id, None if a.answer is None else int(a.answer), a.note)
@@ -192,12 +193,12 @@ def bulk_objects() -> Iterator[None]:
 def _read_project(db: Database, revision: int) -> Project:
     from planner.storage.layouts import read_layouts, read_rounds
     rows = db.execute("SELECT name, designer, community, climate_zone, city_population, "
-                      "household_size, parcel_id, crs, origin_x, origin_y FROM project "
+                      "household_size, parcel_id, crs, origin_x, origin_y, latitude FROM project "
                       "WHERE revision = ?", [revision]).fetchall()
     if len(rows) != 1:
         raise Damaged(Msg(f"第 {revision} 版缺少项目信息", f"revision {revision} has no project row"))
     (name, designer, community, climate_zone, population, household_size, parcel_id, crs,
-     origin_x, origin_y) = rows[0]
+     origin_x, origin_y, latitude) = rows[0]
     where = "project"
     for column, value in (("name", name), ("designer", designer), ("community", community),
                           ("climate_zone", climate_zone), ("crs", crs)):
@@ -206,12 +207,12 @@ def _read_project(db: Database, revision: int) -> Project:
     for column, value in (("city_population", population), ("origin_x", origin_x),
                           ("origin_y", origin_y)):
         _expect(_is_number(value), where, column, value, "a number")
-    _expect(household_size is None or _is_number(household_size), where, "household_size",
-            household_size, "a number")
+    for column, value in (("household_size", household_size), ("latitude", latitude)):
+        _expect(value is None or _is_number(value), where, column, value, "a number")
     rules, versions = _rules(db, revision)
     settings = Settings(name=name, designer=designer, community=community,
                         climate_zone=climate_zone, city_population=population,
-                        household_size=household_size, rules=rules,
+                        household_size=household_size, latitude=latitude, rules=rules,
                         manual=_manual(db, revision), rule_versions=versions,
                         conditions=_conditions(db, revision))
     (current, parcel, facilities), others = read_layouts(db, revision, parcel_id)

@@ -98,12 +98,19 @@ def _digest(fid, kind, geometry, attrs) -> bytes:
 
 
 def _v4_to_v5(db: Database) -> None:
-    """Version 5 adds the parcel's planning conditions (none for an older project)."""
+    """Version 5 adds the project's latitude (``project.latitude``, NULL: not set). A file
+    coming from version 1 has it already: ``_v1_to_v2`` made the project table as it is now."""
+    if "latitude" not in db["project"].columns_dict:
+        db.execute("ALTER TABLE project ADD COLUMN latitude")
+
+
+def _v5_to_v6(db: Database) -> None:
+    """Version 6 adds the parcel's planning conditions (none for an older project)."""
     db.execute(TABLES["conditions"])
 
 
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                      4: _v4_to_v5}
+                                                     4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def migrate(db: Database, version: int) -> None:

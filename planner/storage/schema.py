@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 5 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 6 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
@@ -8,14 +8,15 @@ once (``layouts``, a JSON list of facility keys): the schemes of every revision 
 consultation rounds (never pruned) share them, so a scheme that differs from another in a
 few facilities costs those few rows.
 
-Numbers that may be written as integer or real (``city_population``, ``household_size``)
+Numbers that may be written as integer or real (``city_population``, ``household_size``,
+``latitude``)
 and the frame's origin have no declared type: SQLite keeps them as they were given (a
 REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back unchanged.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -42,7 +43,8 @@ CREATE TABLE project (
     parcel_id TEXT,                -- facilities.id of the site boundary, or NULL
     crs TEXT NOT NULL,             -- 'local' or an EPSG code such as 'EPSG:4547'
     origin_x NOT NULL,             -- where the local frame's (0, 0) sits in that CRS
-    origin_y NOT NULL              -- (numbers, kept bit for bit: -0.0 stays -0.0)
+    origin_y NOT NULL,             -- (numbers, kept bit for bit: -0.0 stays -0.0)
+    latitude                       -- degrees north (a number), or NULL: from the CRS
 )""",
     "facilities": """
 CREATE TABLE facilities (          -- every distinct facility once, whichever layouts hold it
@@ -151,7 +153,7 @@ COLUMNS = {
     "schema_version": ("version", "app_version"),
     "revisions": ("revision", "saved_at", "app_version"),
     "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
-                "household_size", "parcel_id", "crs", "origin_x", "origin_y"),
+                "household_size", "parcel_id", "crs", "origin_x", "origin_y", "latitude"),
     "facilities": ("key", "digest", "id", "kind", "geometry", "attrs"),
     "layouts": ("key", "digest", "features"),
     "schemes": ("revision", "position", "name", "current", "layout"),

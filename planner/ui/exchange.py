@@ -36,7 +36,7 @@ def import_path(window, path: str | Path, map_path: Path | None = None) -> bool:
     from planner.ui.dxf_import_dialog import DxfImportDialog
 
     map_path = map_path or default_layer_map_path()
-    layer_map = _saved_map(map_path)
+    layer_map = saved_layer_map(map_path)
     drawing, asked_units = _read(window, path, layer_map)
     if drawing is None:
         return False
@@ -56,7 +56,7 @@ def import_path(window, path: str | Path, map_path: Path | None = None) -> bool:
     return True
 
 
-def _saved_map(map_path: Path) -> LayerMap:
+def saved_layer_map(map_path: Path) -> LayerMap:
     try:
         return load_layer_map(map_path) if map_path.exists() else LayerMap()
     except InputError:

@@ -25,6 +25,38 @@
         <translation>Cannot render the layout sheet</translation>
     </message>
     <message>
+        <source>社区体检:选择文件夹</source>
+        <translation>District check-up: choose a folder</translation>
+    </message>
+    <message>
+        <source>社区体检</source>
+        <translation>District check-up</translation>
+    </message>
+    <message>
+        <source>正在查找文件…</source>
+        <translation>Finding files…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无法检查的文件</source>
+        <translation>Files that could not be checked</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>已检查 %1 / %2 个文件</source>
+        <translation>Checked %1 of %2 files</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -713,6 +745,10 @@
         <translation>Export…</translation>
     </message>
     <message>
+        <source>社区体检…</source>
+        <translation>District Check-up…</translation>
+    </message>
+    <message>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
@@ -855,6 +891,37 @@
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warn</translation>
+    </message>
+    <message>
+        <source>缺项</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
     </message>
 </context>
 <context>

@@ -85,11 +85,11 @@ def test_a_damaged_conditions_row_is_named(tmp_path):
     assert "conditions far_max: value = 'lots', expected a number" in err.value.text("en")
 
 
-def test_version_4_file_opens_without_conditions_and_is_upgraded_on_save(tmp_path):
-    fixture = FIXTURES / "project-v4.cplan"
+def test_version_5_file_opens_without_conditions_and_is_upgraded_on_save(tmp_path):
+    fixture = FIXTURES / "project-v5.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
-    assert not project.settings.conditions
+    assert project == sample_before_conditions(new_sample())
     assert [r.number for r in history(fixture)] == [2, 1]
     assert fixture.read_bytes() == before
     path = tmp_path / "old.cplan"

@@ -106,6 +106,8 @@ def test_invalid_wkb_names_the_feature(saved):
      "facilities R01: kind = b'\\x07', expected text"),
     ("UPDATE project SET community = 'old'", "project setting community = 'old' is invalid"),
     ("UPDATE project SET city_population = 'many'", "project: city_population = 'many'"),
+    ("UPDATE project SET latitude = 'north'", "project: latitude = 'north', expected a number"),
+    ("UPDATE project SET latitude = 95", "project setting latitude = 95 is invalid"),
     ("UPDATE manual_answers SET answer = 3 WHERE check_id = 'cc.09'",
      "manual_answers cc.09: answer = 3, expected 1, 0 or NULL"),
     ("UPDATE project SET parcel_id = 'nowhere'", "the parcel nowhere is not in the facilities"),

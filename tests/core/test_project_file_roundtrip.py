@@ -92,6 +92,7 @@ def projects(draw) -> Project:
         climate_zone=draw(st.sampled_from(CLIMATE_ZONES)),
         city_population=draw(st.integers(1, 10**8) | st.floats(1, 1e8)),
         household_size=draw(st.none() | st.floats(0.5, 20)),
+        latitude=draw(st.none() | st.floats(-90, 90)),
         rules=draw(st.lists(names, max_size=3)),
         manual=draw(st.dictionaries(names, st.builds(ManualAnswer, st.none() | st.booleans(),
                                                      st.text(max_size=10)), max_size=4)),
@@ -109,7 +110,7 @@ def fingerprint(project: Project) -> tuple:
     s = project.settings
     return (
         repr((s.name, s.designer, s.community, s.climate_zone, s.city_population,
-              s.household_size, s.rules, list(s.manual.items()),
+              s.household_size, s.latitude, s.rules, list(s.manual.items()),
               sorted(s.rule_versions.items()), list(s.conditions.values.items()),
               list(s.conditions.setbacks.items()))),
         repr(project.georef), project.parcel.id if project.parcel else None,

@@ -128,6 +128,8 @@ def test_malformed_coordinates(tmp_path):
     ({"community": "old"}, "community = 'old'"),
     ({"climate_zone": "VIII"}, "climate_zone = 'VIII'"),
     ({"household_size": 0}, "household_size = 0"),
+    ({"latitude": 123}, "latitude = 123"),
+    ({"latitude": "39.9N"}, "latitude = '39.9N'"),
     ({"comunity": "new"}, "unknown key(s) ['comunity']"),
     ({"manual": {"cc.09": "yes"}}, "planner.manual.cc.09"),
     ({"rules": ["nowhere"]}, "unknown rule pack 'nowhere'"),
