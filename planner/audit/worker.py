@@ -61,7 +61,7 @@ class Checker:
 
     def _rulebook(self, rules: tuple[str, ...]):
         if rules not in self._rulebooks:
-            from planner.rules import load_rulebook
+            from planner.plugins import load_rulebook
 
             self._rulebooks[rules] = load_rulebook(list(rules), plugins=self.plugins)
         return self._rulebooks[rules]

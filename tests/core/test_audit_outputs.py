@@ -37,11 +37,12 @@ def test_workbook_summary_sheet_is_the_gap_list_with_every_status(street, tmp_pa
     assert [r["序号"] for r in rows] == [1, 2, 3, 4, 5]
     old = next(r for r in rows if r["文件"] == str(root / "failing.geojson"))
     assert (old["社区"], old["类型"], old["户数"]) == ("建设里老旧小区改造示例", "既有居住社区", 528)
-    assert (old["不满足"], old["提醒"]) == (11, 6)
+    assert (old["不满足"], old["提醒"]) == (10, 8)
     assert old["缺项"].startswith("社区综合服务站 缺 650 m²;幼儿园 缺 2,200 m²")
     assert (old["cc.01"], old["cc.06"], old["cc.18"]) == ("! 提醒", "✔ 通过", "? 待确认")
     good = rows[-1]
-    assert (good["文件"], good["不满足"], good["缺项"]) == (str(root / "good.geojson"), 0, None)
+    assert (good["文件"], good["不满足"]) == (str(root / "good.geojson"), 0)
+    assert good["缺项"] == "建筑间距 缺 5 m"  # fire separations to verify (README)
 
 
 def test_workbook_totals_items_and_one_sheet_per_check(street, tmp_path):
@@ -93,7 +94,7 @@ def test_district_summary_pdf_has_the_list_the_charts_and_the_outlines(street, t
     path = write_audit_pdf(audit, summary, tmp_path / "体检.pdf")
     pages = [page.extract_text() for page in PdfReader(path).pages]
     assert len(pages) == 2  # five communities: the list fits page 1; one page of outlines
-    assert "社区体检汇总" in pages[0] and "5 个社区 · 3,120 户 · 4 个有缺项" in pages[0]
+    assert "社区体检汇总" in pages[0] and "5 个社区 · 3,120 户 · 5 个有缺项" in pages[0]
     assert "建设里老旧小区改造示例" in pages[0] and "社区综合服务站 缺 650 m²" in pages[0]
     assert "完整社区 20 项:达标社区占比" in pages[0] and "各缺项涉及户数" in pages[0]
     assert "各社区用地轮廓" in pages[1] and "幸福里新建社区示例" in pages[1]

@@ -6,7 +6,7 @@ import pytest
 from planner import evaluate
 from planner.errors import InputError
 from planner.model import Project
-from planner.rules import load_rulebook
+from planner.plugins import load_rulebook
 from tests.helpers import parcel, rect
 
 SITE = 100 * 100  # m²
