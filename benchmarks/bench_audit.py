@@ -25,7 +25,7 @@ from planner import evaluate, load_scenario, save_scenario  # noqa: E402
 from planner.audit import AuditOptions, run_audit  # noqa: E402
 from planner.audit.gaps import summarise  # noqa: E402
 from planner.model import Project  # noqa: E402
-from planner.rules import load_rulebook  # noqa: E402
+from planner.plugins import load_rulebook  # noqa: E402
 
 TARGET_S_JOBS_2 = 60.0
 TARGET_SPEED_UP = 1.7

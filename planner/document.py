@@ -9,6 +9,7 @@ executor, which applies the change directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -163,4 +164,6 @@ class Document:
             while len(self._evaluations) >= limit:
                 self._evaluations.pop(next(iter(self._evaluations)))
             self._evaluations[key] = found
+        if found.project is not project:  # same layout; the comments, rounds… of this one
+            found = replace(found, project=project)
         return found

@@ -46,15 +46,18 @@ def open_project(path: str | Path, formats: Mapping[str, Any] | None = None) -> 
 
 def save_project(project: Project, path: str | Path,
                  formats: Mapping[str, Any] | None = None,
-                 history_from: str | Path | None = None) -> None:
+                 history_from: str | Path | None = None, **guard: Any) -> None:
     """``history_from``: the project file the project was opened from. Saving it as another
     project file (Save As) carries its saved versions along, so the copy still holds "the
-    version shown at the meeting"."""
+    version shown at the meeting". ``guard``: ``expected_revision`` and ``lock`` for a
+    project file (planner.storage.save)."""
     path = Path(path)
-    if (path.suffix.lower() == PROJECT_SUFFIX and history_from is not None
-            and Path(history_from).suffix.lower() == PROJECT_SUFFIX
-            and Path(history_from).exists()):
-        save_project_file(project, path, history_from=history_from)
+    if path.suffix.lower() == PROJECT_SUFFIX:
+        carried = (history_from is not None
+                   and Path(history_from).suffix.lower() == PROJECT_SUFFIX
+                   and Path(history_from).exists())
+        save_project_file(project, path, history_from=history_from if carried else None,
+                          **guard)
         return
     saver = SAVERS.get(path.suffix.lower())
     if saver is None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 
 from planner import __version__
 from planner.cli import check, gui, kinds, rules
 from planner.cli import export_file, import_file
-from planner.cli import convert, recover
+from planner.cli import convert, history, recover
 from planner.cli import print_sheet
 from planner.cli import compare, consult
 from planner.cli import audit
@@ -23,7 +24,7 @@ from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, Msg
 from planner.input_limits import one_line
 
 COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover, print_sheet,
-            compare, consult, audit]
+            compare, consult, audit, history]
 EXIT_BAD_INPUT = 2
 
 
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         # A file name that is not valid UTF-8 must not stop a message from being printed.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    if not os.environ.get("PLANNER_DEBUG"):
+        # Library warnings (numpy overflow, shapely) are many lines of noise to a user; what
+        # matters is reported as a finding or a one-line error. PLANNER_DEBUG=1 shows them.
+        warnings.simplefilter("ignore")
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)

@@ -1,7 +1,8 @@
 """``--force``: what every command that writes a file shares. Without it an existing output
 is never replaced (a typo in ``--out`` must not destroy a project or a drawing); with it
-an existing file, even a read-only one, is replaced (whole, through planner.safe_write;
-a file of another kind, such as a project under a table's name, is still refused)."""
+an existing file, even a read-only one or a project someone has open in the app, is
+replaced (whole, through planner.safe_write; a file of another kind, such as a project
+under a table's name, is still refused; a project gets a new revision, its history kept)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Iterator
 from planner import safe_write
 from planner.errors import InputError
 from planner.i18n import Msg
+from planner.storage import ignoring_locks
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:
@@ -30,5 +32,5 @@ def writing(args: argparse.Namespace, path: str | Path) -> Iterator[None]:
                                  "replace it"))
         yield
         return
-    with safe_write.replacing_read_only():
+    with safe_write.replacing_read_only(), ignoring_locks():
         yield

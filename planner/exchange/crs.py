@@ -60,7 +60,8 @@ def _is_metric_projected(crs) -> bool:
 
 def local_frame(code: str, geometries: list[BaseGeometry]) -> tuple[GeoReference, Transform]:
     """The frame for coordinates in CRS ``code`` and the transform of (n, 2) arrays into it."""
-    if code == "local" and not geometries:
+    geometries = [g for g in geometries if not g.is_empty]  # empty ones have no bounds
+    if not geometries:  # nothing to place (the parcel's own check says what is missing)
         return GeoReference(), lambda xy: xy
     minx, miny, maxx, maxy = shapely.total_bounds(np.array(geometries, dtype=object))
     if code == "local":

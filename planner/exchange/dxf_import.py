@@ -320,8 +320,8 @@ def flatten_bulges(vertices: list[tuple[float, float, float]], closed: bool,
     out: list[tuple[float, float]] = []
     count = len(vertices)
     for i in range(count if closed else count - 1):
-        x0, y0, bulge = vertices[i]
-        x1, y1, _ = vertices[(i + 1) % count]
+        x0, y0, bulge = map(float, vertices[i])  # Python floats: overflow is inf, not a warning
+        x1, y1, _ = map(float, vertices[(i + 1) % count])
         out.append((x0, y0))
         chord = math.hypot(x1 - x0, y1 - y0)
         if bulge == 0 or chord == 0:
@@ -333,7 +333,8 @@ def flatten_bulges(vertices: list[tuple[float, float, float]], closed: bool,
         cx = (x0 + x1) / 2 - (y1 - y0) / chord * offset
         cy = (y0 + y1) / 2 + (x1 - x0) / chord * offset
         step = 2 * math.acos(1 - tolerance / radius) if tolerance < radius else math.pi / 2
-        n = max(1, math.ceil(abs(sweep) / step)) if step > 0 else MAX_ARC_POINTS + 1
+        n = max(1, math.ceil(abs(sweep) / step)) if step > 0 and math.isfinite(radius) \
+            else MAX_ARC_POINTS + 1
         if n > MAX_ARC_POINTS:
             raise _error(f"圆弧(凸度 {bulge:g},半径 {radius:,.0f})需要超过 {MAX_ARC_POINTS:,} 个点",
                          f"an arc (bulge {bulge:g}, radius {radius:,.0f}) would need more than "

@@ -16,20 +16,9 @@ from planner.report.sheet import build_pages
 
 
 def write_pdf(result: Evaluation, path: str | Path, options: SheetOptions) -> list[Path]:
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    path = Path(path)
-    settings = result.project.settings
-    metadata = {"Title": settings.name or path.stem, "Author": settings.designer or None,
-                "Creator": f"Community Planner {__version__}"}
-    data = io.BytesIO()
-    with sheet_style():
-        figures = build_pages(result, options)
-        with PdfPages(data, metadata={k: v for k, v in metadata.items() if v}) as pdf:
-            for figure in figures:
-                pdf.savefig(figure)
-    safe_write.write_bytes(path, data.getvalue(), "pdf")
-    return [path]
+    return write_pages(lambda: build_pages(result, options), path,
+                       title=result.project.settings.name,
+                       author=result.project.settings.designer)
 
 
 def png_paths(path: str | Path, pages: int) -> list[Path]:
@@ -40,17 +29,35 @@ def png_paths(path: str | Path, pages: int) -> list[Path]:
 
 def write_png(result: Evaluation, path: str | Path, options: SheetOptions,
               dpi: float = 150) -> list[Path]:
+    return write_pages(lambda: build_pages(result, options), path, dpi)
+
+
+def write_pages(build, path: str | Path, dpi: float = 150, title: str = "",
+                author: str = "") -> list[Path]:
+    """The figures ``build()`` makes (any sheet: the layout sheet, the residents' and the
+    comparison sheets) as one PDF, or as PNG images, one per page, by the extension."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    path = Path(path)
     with sheet_style():
-        figures = build_pages(result, options)
-        paths = png_paths(path, len(figures))
-        _refuse_unrelated(paths[1:])
-        pages = []
-        for figure in figures:
+        figures = build()
+        if path.suffix.lower() == ".pdf":
+            metadata = {"Title": title or path.stem, "Author": author or None,
+                        "Creator": _SOFTWARE}
             data = io.BytesIO()
-            figure.savefig(data, dpi=dpi, format="png", metadata={"Software": _SOFTWARE})
-            pages.append(data.getvalue())
+            with PdfPages(data, metadata={k: v for k, v in metadata.items() if v}) as pdf:
+                for figure in figures:
+                    pdf.savefig(figure)
+            paths, pages, kind = [path], [data.getvalue()], "pdf"
+        else:
+            paths, pages, kind = png_paths(path, len(figures)), [], "png"
+            _refuse_unrelated(paths[1:])
+            for figure in figures:
+                data = io.BytesIO()
+                figure.savefig(data, dpi=dpi, format="png", metadata={"Software": _SOFTWARE})
+                pages.append(data.getvalue())
     for page_path, data in zip(paths, pages):
-        safe_write.write_bytes(page_path, data, "png")
+        safe_write.write_bytes(page_path, data, kind)
     return paths
 
 

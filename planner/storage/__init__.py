@@ -8,15 +8,19 @@
     [(r.number, r.saved_at) for r in history("site.cplan")]
 
 Autosave and crash recovery: ``RecoveryStore`` (see planner/storage/recovery.py).
+Locks and lost updates: ``ProjectLock`` (planner/storage/lock.py), and
+``save(…, expected_revision=current_revision(path))`` raising SavedElsewhere.
 
 Every failure raises planner.errors.InputError with a bilingual message naming the file
 and the problem; a file made by a newer Community Planner raises NewerVersionError.
 """
 
-from planner.storage.problems import NewerVersionError
-from planner.storage.projectfile import SUFFIX, Revision, history, load, save
+from planner.storage.lock import ProjectLock, ProjectLocked, holder_of, ignoring_locks
+from planner.storage.problems import NewerVersionError, SavedElsewhere
+from planner.storage.projectfile import SUFFIX, Revision, current_revision, history, load, save
 from planner.storage.recovery import RecoveryEntry, RecoveryStore
 from planner.storage.schema import HISTORY_SIZE, SCHEMA_VERSION
 
-__all__ = ["HISTORY_SIZE", "NewerVersionError", "RecoveryEntry", "RecoveryStore", "Revision",
-           "SCHEMA_VERSION", "SUFFIX", "history", "load", "save"]
+__all__ = ["HISTORY_SIZE", "NewerVersionError", "ProjectLock", "ProjectLocked", "RecoveryEntry",
+           "RecoveryStore", "Revision", "SCHEMA_VERSION", "SUFFIX", "SavedElsewhere",
+           "current_revision", "history", "holder_of", "ignoring_locks", "load", "save"]

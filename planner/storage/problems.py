@@ -42,6 +42,23 @@ def newer_version(path: Path, app_version: object, version: int) -> NewerVersion
         f"this is {__version__}: update Community Planner to open it. The file was not changed."))
 
 
+class SavedElsewhere(InputError):
+    """The file got another save since the project was opened: nothing was written."""
+
+
+def saved_elsewhere(db, latest: int) -> Exception:
+    """Raised inside a save (``reported`` passes InputErrors through); names the other save."""
+    saved_at, app = db.execute("SELECT saved_at, app_version FROM revisions WHERE revision = ?",
+                               [latest]).fetchone()
+    when = str(saved_at).replace("T", " ").removesuffix("+00:00")
+    return SavedElsewhere(Msg(
+        f"打开之后,该项目已在别处另存过(第 {latest} 版,{when} UTC,社区规划器 {app}):"
+        "你的修改没有覆盖它,请“另存为”其他文件,再比较两者",
+        f"the project was saved elsewhere after you opened it (version {latest}, {when} UTC, "
+        f"Community Planner {app}): your changes were not written over it; use Save As to "
+        "keep them in another file, then compare the two"))
+
+
 def foreign_objects(path: Path, objects: list[str]) -> InputError:
     shown = ", ".join(objects[:5]) + (" …" if len(objects) > 5 else "")
     return InputError(Msg(

@@ -36,6 +36,7 @@ from planner.storage.codec import (
 )
 from planner.storage.geopackage import write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
+from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
 from planner.storage.migrations import migrate
 from planner.storage.schema import (
     COLUMNS, GEOPACKAGE_TABLES, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES,
@@ -73,6 +74,13 @@ def load(path: str | Path, revision: int | None = None) -> Project:
         return read_project(db, revision)
 
 
+def current_revision(path: str | Path) -> int:
+    """The number of the newest saved revision: what ``save(expected_revision=…)`` checks."""
+    path = Path(path)
+    with _reading(path) as db, problems.reported(path):
+        return _revisions(db)[-1]
+
+
 def history(path: str | Path) -> list[Revision]:
     """The saved versions kept in ``path``, newest (the current state) first."""
     path = Path(path)
@@ -87,24 +95,34 @@ def history(path: str | Path) -> list[Revision]:
 
 
 def save(project: Project, path: str | Path, history_from: str | Path | None = None,
-         keep_history: bool = True) -> None:
+         keep_history: bool = True, expected_revision: int | None = None,
+         lock: ProjectLock | None = None) -> None:
     """Write ``project`` to ``path`` atomically as its newest revision.
 
     The history (the last ``HISTORY_SIZE`` saved versions) comes from ``history_from``, by
     default ``path`` itself; Save As passes the file the project was opened from. A file
     there that cannot be read as a project is refused rather than replaced, and so is a file
     at ``path`` made by a newer Community Planner. ``keep_history=False`` writes the project
-    alone (recovery copies). Writing goes through ``planner.safe_write`` (a symbolic link's
+    alone (recovery copies).
+
+    No save silently undoes another: ``expected_revision`` (the revision the project was
+    opened at, ``current_revision``) must still be the newest in the file, else
+    SavedElsewhere is raised and nothing is written; saves in one folder run one at a time;
+    a project someone else has open (their lock) is refused (``ProjectLocked``) unless this
+    process holds the ``lock`` or the user said to write anyway (``ignoring_locks``).
+    Writing goes through ``planner.safe_write`` (a symbolic link's
     target is saved; a read-only file is refused unless within
     ``safe_write.replacing_read_only()``).
     """
     target = safe_write.resolved(Path(path))
     source = Path(history_from).absolute() if history_from else target
-    with bulk_objects():
-        _save(project, target, source if keep_history else None)
+    with bulk_objects(), saves_serialized(target.parent):
+        check_not_locked(target, lock)
+        _save(project, target, source if keep_history else None, expected_revision)
 
 
-def _save(project: Project, target: Path, source: Path | None) -> None:
+def _save(project: Project, target: Path, source: Path | None,
+          expected_revision: int | None) -> None:
     tables = project_rows(project)  # model problems first, before touching disk
     if source != target and target.exists():
         _refuse_newer(target)
@@ -117,11 +135,12 @@ def _save(project: Project, target: Path, source: Path | None) -> None:
                 version = None  # a new file
                 if source is not None and source.exists():
                     version = _copy_project_file(source, connection, target)
-                _write_revision(Database(connection), tables, version, project)
+                _write_revision(Database(connection), tables, version, project,
+                                expected_revision)
 
 
 def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
-                    project: Project) -> None:
+                    project: Project, expected_revision: int | None = None) -> None:
     """One transaction: bring a copied file to the current schema (``version`` is its own,
     None for a new file), add the revision and drop those beyond the history."""
     from planner import __version__
@@ -133,7 +152,9 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         else:
             migrate(db, version)
             _check_tables(db)  # what a reader would refuse is not saved over either
-            _revisions(db)
+            latest = _revisions(db)[-1]
+            if expected_revision is not None and latest != expected_revision:
+                raise problems.saved_elsewhere(db, latest)
         revision = (db.execute("SELECT max(revision) FROM revisions").fetchone()[0] or 0) + 1
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,

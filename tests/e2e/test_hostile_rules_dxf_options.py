@@ -123,6 +123,9 @@ DRAWINGS = {
     "a bulge of 1e9": (lambda d: d.modelspace().add_lwpolyline(
         [(0, 0, 1e9), (100, 0, 0), (100, 100, 0)], format="xyb", close=True),
                        "would need more than 10,000 points"),
+    "a bulge of 1e300 (overflows to infinity)": (lambda d: d.modelspace().add_lwpolyline(
+        [(0, 0, 1e300), (100, 0, 0), (100, 100, 0)], format="xyb", close=True),
+                                                 "would need more than 10,000 points"),
     "1e308 extents": (lambda d: parcel(d, ((0, 0), (1e308, 0), (1e308, 1e308))),
                       "coordinates beyond ±1e+09 m"),
     "blocks nested 7 deep": (nested_blocks, "more than 100,000 entities"),
