@@ -20,7 +20,8 @@ from shapely import affinity
 from shapely.geometry.base import BaseGeometry
 
 from planner.i18n import Msg
-from planner.model import Facility, ManualAnswer, Project
+from planner.model import Facility, Kind, ManualAnswer, Project
+from planner.naming import numbered
 
 Pair = tuple[Any, Any]  # (before, after)
 
@@ -147,8 +148,12 @@ def add_facilities(facilities: Iterable[Facility], label: Msg | None = None) -> 
 
 
 def add_facility(project: Project, kind: str, geometry: BaseGeometry,
-                 attrs: Mapping[str, Any] | None = None) -> Change:
+                 attrs: Mapping[str, Any] | None = None,
+                 kinds: Mapping[str, Kind] | None = None) -> Change:
+    """Draws one facility; with ``kinds``, a housing block is named with the next number."""
     facility = Facility(new_id(project, kind), kind, geometry, attrs or {})
+    if kinds is not None:
+        facility = numbered(project, kinds, [facility])[0]
     return add_facilities([facility], Msg("绘制设施", "draw facility"))
 
 

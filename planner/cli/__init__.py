@@ -19,12 +19,13 @@ from planner.cli import convert, history, recover
 from planner.cli import print_sheet
 from planner.cli import compare, consult
 from planner.cli import audit
+from planner.cli import sun
 from planner.errors import PlannerError
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, Msg
 from planner.input_limits import one_line
 
 COMMANDS = [check, kinds, rules, gui, import_file, export_file, convert, recover, print_sheet,
-            compare, consult, audit, history]
+            compare, consult, audit, history, sun]
 EXIT_BAD_INPUT = 2
 
 

@@ -12,6 +12,10 @@ from planner.errors import InputError
 from planner.i18n import Msg
 
 
+#: ``used_by`` value: every kind but the parcel.
+EVERY_KIND = "*"
+
+
 @dataclass(frozen=True)
 class AttributeSpec:
     name: str
@@ -20,10 +24,23 @@ class AttributeSpec:
     minimum: float | None = None
     maximum: float | None = None
     unit: str = ""
+    # The kinds that use it, as kind roles or kind ids (the properties panel shows its row
+    # for them, and for any feature that has a value for it).
+    used_by: tuple[str, ...] = (EVERY_KIND,)
+
+    def used_for(self, kind) -> bool:
+        """Whether a facility of ``kind`` (a planner.model.Kind) uses this attribute."""
+        if kind.id == "parcel":
+            return False
+        return any(u == EVERY_KIND or u == kind.id or kind.has(u) for u in self.used_by)
 
 
-def _spec(name, zh, en, type_, minimum=None, maximum=None, unit=""):
-    return AttributeSpec(name, Msg(zh, en), type_, minimum, maximum, unit)
+def _spec(name, zh, en, type_, minimum=None, maximum=None, unit="", used_by=(EVERY_KIND,)):
+    return AttributeSpec(name, Msg(zh, en), type_, minimum, maximum, unit, tuple(used_by))
+
+
+_BUILT = ("building", "underground")
+_PARKING = ("parking", "parking_lot", "parking_garage")
 
 
 # Upper bounds reject typos (300 floors, a million households in one building), not
@@ -32,29 +49,38 @@ ATTRIBUTES: dict[str, AttributeSpec] = {
     s.name: s
     for s in (
         _spec("name", "名称", "Name", "str"),
-        _spec("floors", "地上层数", "Floors above ground", "int", 1, 200),
-        _spec("floors_below", "地下层数", "Floors below ground", "int", 0, 20),
-        _spec("floor_area_m2", "地上建筑面积", "Floor area above ground", "float", 0, 5e6, "m²"),
-        _spec("height_m", "建筑高度", "Height", "float", 0, 1000, "m"),
-        _spec("households", "户数", "Households", "int", 0, 100_000),
-        _spec("classes", "班数", "Classes", "int", 0, 200),
-        _spec("land_area_m2", "用地面积", "Land area", "float", 0, 1e7, "m²"),
-        _spec("parking_spaces", "机动车停车位", "Car spaces", "int", 0, 100_000),
-        _spec("charging_spaces", "充电车位(已建)", "Charging spaces (built)", "int", 0, 100_000),
+        _spec("floors", "地上层数", "Floors above ground", "int", 1, 200, used_by=("building",)),
+        _spec("floors_below", "地下层数", "Floors below ground", "int", 0, 20, used_by=_BUILT),
+        _spec("floor_area_m2", "地上建筑面积", "Floor area above ground", "float", 0, 5e6, "m²",
+              used_by=("building",)),
+        _spec("height_m", "建筑高度", "Height", "float", 0, 1000, "m", used_by=("building",)),
+        _spec("households", "户数", "Households", "int", 0, 100_000, used_by=("residential",)),
+        _spec("classes", "班数", "Classes", "int", 0, 200, used_by=("kindergarten", "nursery")),
+        _spec("land_area_m2", "用地面积", "Land area", "float", 0, 1e7, "m²",
+              used_by=("kindergarten", "garbage_station", "activity_ground", "sports_ground",
+                       "community_garden", "green")),
+        _spec("parking_spaces", "机动车停车位", "Car spaces", "int", 0, 100_000, used_by=_PARKING),
+        _spec("charging_spaces", "充电车位(已建)", "Charging spaces (built)", "int", 0, 100_000,
+              used_by=_PARKING),
         _spec("charging_ready_spaces", "充电车位(预留)", "Charging spaces (reserved)", "int",
-              0, 100_000),
-        _spec("bike_spaces", "非机动车停车位", "Non-motor spaces", "int", 0, 100_000),
-        _spec("services", "业态", "Services", "strings"),
-        _spec("underground", "地下设施", "Underground", "bool"),
+              0, 100_000, used_by=_PARKING),
+        _spec("bike_spaces", "非机动车停车位", "Non-motor spaces", "int", 0, 100_000,
+              used_by=("bike_shelter", *_PARKING)),
+        _spec("services", "业态", "Services", "strings",
+              used_by=("shop", "convenience_store", "supermarket")),
+        _spec("underground", "地下设施", "Underground", "bool", used_by=_BUILT),
         # Floor-area counting (planner.counting) and green counting (planner.indicators)
-        _spec("storey_heights_m", "各层层高", "Storey heights", "numbers", 1.0, 20, "m"),
-        _spec("balcony_area_m2", "阳台面积", "Balcony area", "float", 0, 1e6, "m²"),
-        _spec("balcony_enclosed", "封闭阳台", "Enclosed balconies", "bool"),
-        _spec("open_ground_floor", "底层架空", "Open ground floor", "bool"),
-        _spec("refuge_floors", "避难层/设备层数", "Refuge / equipment floors", "int", 0, 20),
+        _spec("storey_heights_m", "各层层高", "Storey heights", "numbers", 1.0, 20, "m",
+              used_by=("building",)),
+        _spec("balcony_area_m2", "阳台面积", "Balcony area", "float", 0, 1e6, "m²",
+              used_by=("building",)),
+        _spec("balcony_enclosed", "封闭阳台", "Enclosed balconies", "bool", used_by=("building",)),
+        _spec("open_ground_floor", "底层架空", "Open ground floor", "bool", used_by=("building",)),
+        _spec("refuge_floors", "避难层/设备层数", "Refuge / equipment floors", "int", 0, 20,
+              used_by=("building",)),
         _spec("underground_commerce_m2", "地下商业面积", "Underground commerce", "float", 0, 5e6,
-              "m²"),
-        _spec("soil_depth_m", "覆土深度", "Soil depth", "float", 0, 20, "m"),
+              "m²", used_by=("building",)),
+        _spec("soil_depth_m", "覆土深度", "Soil depth", "float", 0, 20, "m", used_by=("green",)),
     )
 }
 

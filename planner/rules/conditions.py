@@ -10,6 +10,7 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
     planning       the project's planning conditions (far, density, green, height,
                    setback, spacing, parking)
     geometry       the layout's geometry findings (outside, overlap, invalid)
+    sunlight       sunlight hours on homes, kindergartens, elderly care, greens (planner.sun)
 """
 
 from __future__ import annotations
@@ -439,16 +440,17 @@ class Geometry(Condition):
         if not ids:
             return Outcome("pass", Msg("无", "none"), 0, 0)
         status = self.otherwise
+        name = ctx.display_name
         if self.finding == "invalid":
             left_out = any(site.invalid[i].left_out for i in ids)
             status = self.otherwise if left_out else "warn"
-            details = [Msg(f"{i}:", f"{i}: ") + site.invalid[i].message for i in ids[:5]]
+            details = [name(i) + Msg(":", ": ") + site.invalid[i].message for i in ids[:5]]
             message = Msg.join(details)
         elif self.finding == "overlap":
             pairs = site.overlaps[:5]
-            message = Msg.join([Msg(f"{a} 与 {b}", f"{a} with {b}") for a, b in pairs])
+            message = Msg.join([name(a) + Msg(" 与 ", " with ") + name(b) for a, b in pairs])
         else:
-            message = Msg(", ".join(ids[:5]), ", ".join(ids[:5]))
+            message = Msg.join([name(i) for i in ids[:5]], "、", ", ")
         if len(ids) > 5:
             message = message + Msg(f" 等 {len(ids)} 个", f" and others ({len(ids)} in all)")
         return Outcome(status, self.label + Msg(":", ": ") + message, 0, len(ids), ids)
@@ -536,6 +538,12 @@ def _geometry(reader: Reader, common) -> Geometry:
     return Geometry(**common, finding=value)
 
 
+def _sunlight(reader: Reader, common) -> Condition:
+    from planner.sun.check import build_sunlight  # the sun builds on this module
+
+    return build_sunlight(reader, common)
+
+
 CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "compare": _compare,
     "any": _any,
@@ -545,4 +553,5 @@ CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "block_control": _block_control,
     "planning": _plan,
     "geometry": _geometry,
+    "sunlight": _sunlight,
 }

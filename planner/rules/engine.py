@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from planner.i18n import Msg
 from planner.indicators import Indicators
 from planner.model import ManualAnswer, Project
+from planner.naming import display_name
 from planner.planning import Planning
 from planner.rules.expressions import NotComputable
 from planner.rules.outcome import SEVERITY, Outcome, contract_value, worst
@@ -47,6 +48,8 @@ class Context:
         self.kinds = rulebook.kinds
         self.service_names = rulebook.services
         self.block_controls = rulebook.block_controls
+        self.sunlight = rulebook.sunlight  # planner.sun.standard.SunStandard
+        self.memo: dict[str, Any] = {}  # costly facts several checks share (the sunlight)
         self.params = params
         self.check_id = ""
         self.touched: list[str] = []
@@ -54,6 +57,13 @@ class Context:
         for placed in site.placed:
             self._by_kind.setdefault(placed.facility.kind, []).append(placed)
         self._values: dict[tuple[str, tuple[str, ...] | None], list[tuple[str, float]]] = {}
+
+    def display_name(self, fid: str) -> Msg:
+        """What the designer calls a feature in a message (1#楼, 幼儿园 2), not its id."""
+        facility = self.project.facilities.get(fid)
+        if facility is None and self.project.parcel is not None and self.project.parcel.id == fid:
+            facility = self.project.parcel
+        return display_name(facility, self.kinds) if facility is not None else Msg(fid, fid)
 
     # -- Facts, for expressions ------------------------------------------------------
     def name(self, name: str) -> float:

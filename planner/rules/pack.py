@@ -24,9 +24,10 @@ from planner.rules.conditions import COMMUNITIES, Condition, Reader, build_condi
 from planner.rules.expressions import MEASURES
 from planner.rules.locate import locate
 from planner.rules.shapes import check_pack_shape
+from planner.sun.standard import SunStandard, check_sunlight, merge_sunlight, sun_standard
 
 BUILTIN_DIR = resource("rules")
-PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks"}
+PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks", "sunlight"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RulePack:
     services: Mapping[str, Msg]
     block_controls: tuple[Mapping[str, Any], ...] | None
     checks: tuple[CheckSpec, ...]
+    sunlight: Mapping[str, Any] | None = None  # the [sunlight] table (planner.sun.standard)
 
 
 def _error(where: str, zh: str, en: str) -> RulePackError:
@@ -97,8 +99,11 @@ def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) ->
                                for i, r in enumerate(block_controls))
     checks = tuple(_check(c, f"{where}: checks[{i}]", name)
                    for i, c in enumerate(data.get("checks", [])))
+    sunlight = data.get("sunlight")
+    if sunlight is not None:
+        sunlight = check_sunlight(sunlight, f"{where}: [sunlight]")
     return RulePack(name, version, title, path, parameters, kinds, services, block_controls,
-                    checks)
+                    checks, sunlight)
 
 
 def _kind(kind_id: str, table: Mapping[str, Any], where: str) -> Kind:
@@ -173,6 +178,8 @@ class Rulebook:
                 checks[check.id] = check
         self.kinds = KindRegistry(kinds)
         self.checks = list(checks.values())
+        self.sunlight: SunStandard = sun_standard(
+            merge_sunlight([p.sunlight for p in self.packs if p.sunlight is not None]))
         self._validate()
 
     @property

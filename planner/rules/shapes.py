@@ -183,7 +183,7 @@ CONDITION = Table({
     "type": TEXT, "label": BILINGUAL, "unit": TEXT, "else": TEXT, "applies": NAMES,
     "actual": EXPRESSION, "min": THRESHOLD, "max": THRESHOLD,
     "from": NAMES, "to": NAMES, "distance": EXPRESSION,
-    "kinds": NAMES, "required": NAMES, "measure": TEXT, "finding": TEXT,
+    "kinds": NAMES, "required": NAMES, "measure": TEXT, "finding": TEXT, "target": TEXT,
 })
 CONDITION.fields["any"] = ListOf(CONDITION, most=MAX_CONDITIONS)
 

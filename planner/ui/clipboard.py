@@ -5,6 +5,7 @@ ids. (Plain text, not a QMimeData: PySide frees a clipboard QMimeData twice at e
 from __future__ import annotations
 
 import json
+from typing import Mapping
 
 import shapely
 from shapely import affinity
@@ -12,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from planner.commands import Change, add_facilities, new_id
 from planner.i18n import Msg
-from planner.model import Facility, Project
+from planner.model import Facility, Kind, Project
+from planner.naming import numbered
 
 HEADER = "community-planner/features v1\n"
 PASTE_OFFSET_M = 5.0
@@ -25,10 +27,11 @@ def copy_features(features: list[Facility]) -> None:
     QApplication.clipboard().setText(HEADER + json.dumps(data, ensure_ascii=False))
 
 
-def pasted(project: Project, offset: float = PASTE_OFFSET_M,
+def pasted(project: Project, kinds: Mapping[str, Kind], offset: float = PASTE_OFFSET_M,
            at: tuple[float, float] | None = None) -> Change | None:
-    """A Change adding the clipboard's features with new ids, or None: centred on ``at``
-    (the cursor, in metres) when given, else shifted by ``offset`` right and down."""
+    """A Change adding the clipboard's features with new ids (housing blocks with the next
+    numbers), or None: centred on ``at`` (the cursor, in metres) when given, else shifted
+    by ``offset`` right and down."""
     text = QApplication.clipboard().text()
     if not text.startswith(HEADER):
         return None
@@ -44,5 +47,6 @@ def pasted(project: Project, offset: float = PASTE_OFFSET_M,
         fid = new_id(project, item["kind"], taken)
         taken.add(fid)
         facilities.append(Facility(fid, item["kind"], geometry, item["attrs"]))
+    facilities = numbered(project, kinds, facilities)
     return add_facilities(facilities, Msg(f"粘贴 {len(facilities)} 个设施",
                                           f"paste {len(facilities)} facilities"))

@@ -50,6 +50,10 @@ def install_language(lang: str) -> bool:
         else QLocale(QLocale.Language.English)
     if qt.load(qt_locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         _installed.append(qt)
+    fixes = QTranslator(app)  # after qtbase, so its corrections win ("大小", not "体积")
+    if fixes.load(str(resource("i18n", f"qt_{lang}.qm"))):
+        _installed.append(fixes)
+    QLocale.setDefault(qt_locale)  # dates and numbers in Qt's dialogs: 2026/12/2, not "2 12 2026"
     for translator in _installed:
         app.installTranslator(translator)
     return ok

@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
 
         self.actions.menus["file/recent"].aboutToShow.connect(self._fill_recent)
+        self.actions.menus["view/panels"].aboutToShow.connect(self._fill_panels)
+        self._default_state = self.saveState()
+        self._restore_layout()
         self.actions["tool.snap"].setCheckable(True)
         self.actions["tool.snap"].setChecked(True)
         self.actions["view.grid"].setCheckable(True)
@@ -113,6 +116,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.hint_label = QLabel()  # the tool's hint and live figures, left of the messages
+        self.hint_label.setObjectName("tool_hint")
+        bar.addWidget(self.hint_label, 1)
+        self.canvas.hint_changed.connect(self._show_hint)
+        self._show_hint(self.canvas.hint)
         self.summary_label = QLabel()
         self.coords_label = QLabel()
         self.scale_label = QLabel()
@@ -122,6 +130,50 @@ class MainWindow(QMainWindow):
             lambda x, y: self.coords_label.setText(f"X {x:,.2f}  Y {y:,.2f} m"))
         self.canvas.zoom_changed.connect(
             lambda n: self.scale_label.setText(f"1:{n:,.0f}"))
+
+    def _fill_panels(self) -> None:
+        """视图 ▸ 面板: every dock of the window, whoever added it, to show or hide."""
+        menu = self.actions.menus["view/panels"]
+        menu.clear()
+        for dock in sorted(self.findChildren(QDockWidget), key=lambda d: d.windowTitle()):
+            if dock.parent() is self:
+                menu.addAction(dock.toggleViewAction())
+
+    # -- layout ---------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+
+    def show_history(self) -> None:
+        """视图 ▸ 历史: the undo history, by name; clicking a step goes back to it."""
+        if "history" not in self.docks:
+            from PySide6.QtWidgets import QUndoView
+
+            view = QUndoView(self.undo_stack)
+            view.setObjectName("history_view")
+            view.setEmptyLabel(self.tr("(打开时)"))
+            dock = QDockWidget(self.tr("历史"), self)
+            dock.setObjectName("dock.history")
+            dock.setWidget(view)
+            self.addDockWidget(RIGHT, dock)
+            self.docks["history"] = dock
+        self.docks["history"].show()
+        self.docks["history"].raise_()
+
+    def _show_hint(self, msg) -> None:
+        self.hint_label.setText(msg.text(self.lang()) if msg else "")
 
     def _can_redo(self, can: bool) -> None:
         self.actions["edit.redo"].setEnabled(can)
@@ -143,18 +195,22 @@ class MainWindow(QMainWindow):
             problem = self.document.problem
             self.summary_label.setText(problem.text(lang) if problem else "")
             return
+        if evaluation.project.parcel is None:  # not 12 failures of an empty drawing
+            self.summary_label.setText(Msg("先绘制用地红线", "draw the site boundary first").text(lang))
+            return
         counts = {}
         for check in evaluation.checks:
             counts[check.status] = counts.get(check.status, 0) + 1
         fails, warns = counts.get("fail", 0), counts.get("warn", 0)
         self.summary_label.setText(Msg(f"不满足 {fails} · 提醒 {warns}",
-                                       f"{fails} failing · {warns} warnings").text(lang))
+                                       f"{fails} failing · {warns} warning{'' if warns == 1 else 's'}").text(lang))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.actions.retranslate()
             self._update_title()
             self._show_summary(self.document.evaluation)
+            self._show_hint(self.canvas.hint)
         super().changeEvent(event)
 
     # -- files ----------------------------------------------------------------------------
@@ -275,6 +331,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if self.maybe_save():
+            self.save_layout()
             self.autosave.discard()
             self.guard.release()
             event.accept()
@@ -300,10 +357,25 @@ class MainWindow(QMainWindow):
     # -- editing --------------------------------------------------------------------------
     def undo(self) -> None:
         self.canvas.tool.cancel()
+        index = self.undo_stack.index()
         self.undo_stack.undo()
+        if self.undo_stack.index() != index:
+            self._show_changed(self.undo_stack.command(index - 1))
 
     def redo(self) -> None:
+        index = self.undo_stack.index()
         self.undo_stack.redo()
+        if self.undo_stack.index() != index:
+            self._show_changed(self.undo_stack.command(index))
+
+    def _show_changed(self, command) -> None:
+        """After undo or redo, the facilities it changed are selected and in view."""
+        change = getattr(command, "change", None)
+        if change is None:
+            return
+        ids = [fid for fid in change.feature_ids if self.document.feature(fid) is not None]
+        if ids:
+            self.document.select(ids)
 
     def execute(self, change) -> None:
         try:
@@ -324,7 +396,7 @@ class MainWindow(QMainWindow):
         copy a step further right and down, so copies never hide under each other."""
         cursor = self.canvas.cursor_scene_pos() if at_cursor else None
         self._pastes += 1
-        change = clipboard.pasted(self.document.project,
+        change = clipboard.pasted(self.document.project, self.document.kinds,
                                   clipboard.PASTE_OFFSET_M * self._pastes,
                                   None if cursor is None else (cursor.x(), cursor.y()))
         if change is not None:
@@ -379,6 +451,7 @@ class MainWindow(QMainWindow):
         self.state.set_language(lang)
         self.actions[f"view.lang_{lang}"].setChecked(True)
         self.actions.retranslate()  # now, not only when the LanguageChange event arrives
+        self._show_hint(self.canvas.hint)
         self._update_title()
         self._show_summary(self.document.evaluation)
 

@@ -8,13 +8,23 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.commands import Change
 from planner.document import Document
+from planner.naming import display_name
 
 _MERGE_ID = 4711  # all ChangeCommands may merge; Change.merged decides
 
 
+def command_text(document: Document, change: Change, lang: str) -> str:
+    """The change's label and what it touched, by name: "移动 1#楼", "删除 3 个要素"."""
+    facilities = [pair[1] or pair[0] for pair in change.facilities.values()]
+    if len(facilities) != 1 or facilities[0] is None:
+        return change.label.text(lang)
+    name = display_name(facilities[0], document.kinds).text(lang)
+    return f"{change.label.text(lang)} {name}"
+
+
 class ChangeCommand(QUndoCommand):
     def __init__(self, document: Document, change: Change, lang: str):
-        super().__init__(change.label.text(lang))
+        super().__init__(command_text(document, change, lang))
         self.document, self.change = document, change
 
     def id(self) -> int:

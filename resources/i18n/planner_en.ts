@@ -366,6 +366,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>(打开时)</source>
+        <translation>(as opened)</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
@@ -508,8 +516,12 @@
         <translation>(several values)</translation>
     </message>
     <message>
+        <source>(计算)</source>
+        <translation> (computed)</translation>
+    </message>
+    <message>
         <source>属性</source>
-        <extracomment>Contract attributes in the order designers fill them in (name has its own row).</extracomment>
+        <extracomment>Contract attributes in the order designers fill them in (name has its own row); any other declared attribute follows. Attributes the checks derive when none is typed: attribute -&gt; planner.site measure.</extracomment>
         <translation>Properties</translation>
     </message>
     <message>
@@ -535,6 +547,10 @@
     <message>
         <source>旋转</source>
         <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>每层户数</source>
+        <translation>Households per floor</translation>
     </message>
     <message>
         <source>未选择要素。在画布上点选或框选设施。</source>
@@ -833,6 +849,10 @@
         <translation>Draw Path</translation>
     </message>
     <message>
+        <source>测量</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
         <source>底图两点标定</source>
         <translation>Calibrate underlay</translation>
     </message>
@@ -879,6 +899,14 @@
     <message>
         <source>网格</source>
         <translation>Grid</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>恢复默认布局</source>
+        <translation>Reset Layout</translation>
     </message>
     <message>
         <source>中文</source>
@@ -992,6 +1020,10 @@
     <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>面板</source>
+        <translation>Panels</translation>
     </message>
     <message>
         <source>语言 Language</source>

@@ -32,7 +32,8 @@ def test_national_pack_declares_the_contract_vocabulary():
                              "plan.setback", "plan.spacing", "plan.parking",
                              "block.far", "block.density", "block.green", "block.height",
                              "quota.parking", "quota.charging", "quota.service_area",
-                             "geometry.outside", "geometry.overlap", "geometry.invalid"}
+                             "geometry.outside", "geometry.overlap", "geometry.invalid",
+                             "sun.housing", "sun.kindergarten", "sun.elderly", "sun.green"}
     assert all(c.clause for c in rulebook.checks if not c.id.startswith("geometry."))
 
 

@@ -185,7 +185,7 @@ def test_the_snap_marker_shows_where_the_cursor_snaps(qtbot, site):
     move(site, 80.8, 35.9)  # near the block's corner (80, 35)
     assert marker.isVisible() and marker.kind == "vertex"
     assert (marker.pos().x(), marker.pos().y()) == (80, 35)
-    move(site, 50.3, 34.2)  # near its top edge
+    move(site, 40.3, 34.2)  # near its top edge, away from its middle (50, 35)
     assert marker.kind == "edge" and marker.pos().y() == pytest.approx(35)
     move(site, 141, 72)  # open ground: the grid
     assert marker.kind == "grid" and (marker.pos().x(), marker.pos().y()) == (140, 70)

@@ -64,7 +64,7 @@ def test_clicking_a_failing_check_selects_its_features(qtbot, window):
     assert panels.document.selection == ("P1",)
     items = panels.window.canvas.layout_scene.feature_items
     assert items["P1"].selected and not items["R1"].selected  # highlighted on the canvas
-    assert panels.properties.heading.text() == "<b>P1</b>"
+    assert panels.properties.heading.text() == "<b>地面停车场 (P1)</b>"  # its kind: no name
     assert panels.properties.attributes["parking_spaces"].widget.value() == 120
 
 

@@ -1,5 +1,5 @@
-"""Snapping: a cursor position pulled to the nearest vertex, else the nearest edge, else
-the grid, within a tolerance in metres. Vertex and segment arrays are built once per
+"""Snapping: a cursor position pulled to the nearest vertex, else the nearest edge
+midpoint, else the nearest edge, else the grid, within a tolerance in metres. Vertex and segment arrays are built once per
 project version, so a query is a few vectorised numpy operations."""
 
 from __future__ import annotations
@@ -9,14 +9,19 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from planner.i18n import Msg
 from planner.model import Project
+
+#: What the status bar calls each kind of snap.
+SNAP_NAMES = {"vertex": Msg("端点", "vertex"), "midpoint": Msg("中点", "midpoint"),
+              "edge": Msg("边", "edge"), "grid": Msg("网格", "grid")}
 
 
 @dataclass(frozen=True)
 class Snap:
     x: float
     y: float
-    kind: str  # "vertex", "edge", "grid" or "none"
+    kind: str  # "vertex", "midpoint", "edge", "grid" or "none"
 
 
 class Snapper:
@@ -74,10 +79,16 @@ class Snapper:
             ab = b - a
             length2 = np.maximum((ab ** 2).sum(axis=1), 1e-12)
             t = np.clip(((point - a) * ab).sum(axis=1) / length2, 0, 1)
+            excluded = [i for i, fid in enumerate(self._segment_ids) if fid in exclude]
+            middles = (a + b) / 2
+            distances = np.hypot(*(middles - point).T)
+            distances[excluded] = np.inf
+            best = int(np.argmin(distances))
+            if distances[best] <= tolerance:
+                return Snap(*map(float, middles[best]), "midpoint")
             nearest = a + ab * t[:, None]
             distances = np.hypot(*(nearest - point).T)
-            if exclude:
-                distances[[i for i, fid in enumerate(self._segment_ids) if fid in exclude]] = np.inf
+            distances[excluded] = np.inf
             best = int(np.argmin(distances))
             if distances[best] <= tolerance:
                 return Snap(*map(float, nearest[best]), "edge")

@@ -20,6 +20,8 @@ from planner.commands import (
 from planner.errors import PlannerError
 from planner.i18n import Msg
 from planner.ui.canvas.handles import Handles
+from planner.ui.canvas.snapping import SNAP_NAMES
+from planner.ui.canvas.typed import TYPED_CHARS, length_and_angle, ortho, typed_point
 
 _drags = itertools.count(1)
 DEFAULT_KIND = {"polygon": "residential", "point": "bus_stop", "line": "path"}
@@ -33,6 +35,7 @@ def shift(event) -> bool:
 
 class Tool:
     cursor = Qt.CursorShape.ArrowCursor
+    hint = Msg("", "")  # the status bar's line for this tool
 
     def __init__(self, view):
         self.view = view
@@ -206,6 +209,10 @@ def with_vertex(geometry, index: int, xy=None, insert: bool = False):
 # -- The select tool ----------------------------------------------------------------------
 
 class SelectTool(Tool):
+    hint = Msg("点击或框选设施,Shift 加选;拖动移动,拖角点缩放,拖圆点旋转",
+               "click or drag a box to select, Shift adds; drag to move, a corner to resize, the "
+               "knob to rotate")
+
     def __init__(self, view):
         super().__init__(view)
         self.handles = Handles(view)
@@ -300,6 +307,9 @@ class SelectTool(Tool):
 class VertexTool(Tool):
     """Edit the outline of one polygon or path: drag a vertex; double-click an edge to add
     one; double-click a vertex (or click it and press Del) to remove it."""
+
+    hint = Msg("拖动节点;双击边添加节点,双击节点(或选中后按 Del)删除",
+               "drag a vertex; double-click an edge to add one, a vertex (or Del) to remove it")
 
     def __init__(self, view):
         super().__init__(view)
@@ -404,16 +414,24 @@ class VertexTool(Tool):
 # -- Drawing ------------------------------------------------------------------------------
 
 class DrawTool(Tool):
-    """Click vertices; double-click or Enter finishes, Backspace takes the last one back,
-    Esc abandons. ``geometry`` is what it makes: "polygon" (also the parcel) or "line"."""
+    """Click vertices, or type them (planner.ui.canvas.typed: ``30,40``, ``@20,0``,
+    ``25<90``, ``25``) and press Enter; double-click or Enter on no typing finishes,
+    Backspace takes the last one back, Esc abandons. Shift keeps the segment horizontal or
+    vertical. The status bar shows the live length and angle. ``geometry`` is what it
+    makes: "polygon" (also the parcel) or "line"."""
 
     cursor = Qt.CursorShape.CrossCursor
     geometry = "polygon"
     minimum = 3
+    hint = Msg("点击第一个角点,或输入坐标 x,y 后回车", "click the first corner, or type x,y and Enter")
+    next_hint = Msg("点击下一点,或输入 长度<角度 / @dx,dy;双击或回车完成",
+                    "click the next point, or type length<angle / @dx,dy; double-click or Enter "
+                    "finishes")
 
     def __init__(self, view):
         super().__init__(view)
         self.points: list[QPointF] = []
+        self.typed = ""
         self.preview = QGraphicsPathItem()
         pen = QPen(QColor("#ff6f00"), 2, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
@@ -421,32 +439,71 @@ class DrawTool(Tool):
         self.preview.setZValue(95)
         view.scene().addItem(self.preview)
         self.cursor_at: QPointF | None = None
+        self.view.show_hint(self.hint)
+
+    def place(self, event, pos: QPointF) -> QPointF:
+        """The snapped point, kept horizontal or vertical from the last one with Shift."""
+        at = self.view.snap(pos)
+        if shift(event) and self.points:
+            last = self.points[-1]
+            at = QPointF(*ortho((last.x(), last.y()), (at.x(), at.y())))
+        return at
 
     def press(self, event, pos):
         if event.button() == Qt.MouseButton.LeftButton:
-            self.points.append(self.view.snap(pos))
-            self._draw()
+            self.add(self.place(event, pos))
+
+    def add(self, point: QPointF) -> None:
+        self.points.append(point)
+        self._draw()
 
     def move(self, event, pos):
-        self.cursor_at = self.view.snap(pos)
+        self.cursor_at = self.place(event, pos)
         self._draw()
 
     def double_click(self, event, pos):
         self.finish()
 
     def key(self, event) -> bool:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.finish()
+        text = event.text()
+        chord = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                     | Qt.KeyboardModifier.AltModifier
+                                     | Qt.KeyboardModifier.MetaModifier)
+        if text and text in TYPED_CHARS and not chord:
+            self.typed += text
+            self._show()
             return True
-        if event.key() == Qt.Key.Key_Backspace and self.points:
-            self.points.pop()
-            self._draw()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.typed:
+                self.accept_typed()
+            else:
+                self.finish()
+            return True
+        if event.key() == Qt.Key.Key_Backspace and (self.typed or self.points):
+            if self.typed:
+                self.typed = self.typed[:-1]
+                self._show()
+            else:
+                self.points.pop()
+                self._draw()
             return True
         return False
 
+    def accept_typed(self) -> None:
+        last = (self.points[-1].x(), self.points[-1].y()) if self.points else None
+        towards = (self.cursor_at.x(), self.cursor_at.y()) if self.cursor_at else None
+        point = typed_point(self.typed, last, towards)
+        if point is None:
+            self.view.report(Msg(f"无法识别输入“{self.typed}”", f"cannot read “{self.typed}”"))
+        else:
+            self.add(QPointF(*point))
+        self.typed = ""
+        self._show()
+
     def cancel(self) -> bool:
-        had = bool(self.points)
+        had = bool(self.points or self.typed)
         self.points.clear()
+        self.typed = ""
         self._draw()
         return had
 
@@ -464,6 +521,29 @@ class DrawTool(Tool):
             if self.geometry == "polygon" and len(points) > 2:
                 path.closeSubpath()
         self.preview.setPath(path)
+        self._show()
+
+    def readout(self) -> Msg | None:
+        """The live figures of the shape being drawn: the segment's length and angle."""
+        if not self.points or self.cursor_at is None:
+            return None
+        last, at = self.points[-1], self.cursor_at
+        length, angle = length_and_angle((last.x(), last.y()), (at.x(), at.y()))
+        return Msg(f"长度 {length:,.2f} m  角度 {angle:.1f}°",
+                   f"length {length:,.2f} m  angle {angle:.1f}°")
+
+    def _show(self) -> None:
+        """The status-bar hint: what to do next, the live figures, the snap, the typing."""
+        parts = [self.next_hint if self.points else self.hint]
+        readout = self.readout()
+        if readout is not None:
+            parts.append(readout)
+        snap = SNAP_NAMES.get(self.view.snap_marker.kind)
+        if snap is not None and self.view.snap_marker.isVisible():
+            parts.append(Msg("捕捉:", "snap: ") + snap)
+        if self.typed:
+            parts.append(Msg("输入:", "typed: ") + Msg(self.typed, self.typed))
+        self.view.show_hint(Msg.join(parts, " | ", " | "))
 
     def finish(self) -> None:
         coords = [(p.x(), p.y()) for p in self.points]
@@ -476,12 +556,16 @@ class DrawTool(Tool):
         self.create(shape)
 
     def create(self, shape) -> None:
-        change = add_facility(self.document.project, self.kind_for(self.geometry), shape)
+        change = add_facility(self.document.project, self.kind_for(self.geometry), shape,
+                              kinds=self.document.kinds)
         if self.execute(change):
             self.document.select(change.facilities)
 
 
 class ParcelTool(DrawTool):
+    hint = Msg("绘制用地红线:点击第一个角点,或输入坐标 x,y 后回车",
+               "site boundary: click the first corner, or type x,y and Enter")
+
     def create(self, shape) -> None:
         if self.execute(set_parcel(self.document.project, shape)):
             self.view.state.set_tool("select")
@@ -490,10 +574,15 @@ class ParcelTool(DrawTool):
 class PathTool(DrawTool):
     geometry = "line"
     minimum = 2
+    hint = Msg("点击道路起点,或输入坐标 x,y 后回车", "click where the path starts, or type x,y and Enter")
 
 
 class RectangleTool(DrawTool):
-    """Drag a rectangle, or click two opposite corners."""
+    """Drag a rectangle, or click two opposite corners, or click one and type the size
+    ``width,depth`` (towards the cursor) and Enter."""
+
+    hint = Msg("拖出矩形,或点击第一个角点", "drag a rectangle, or click its first corner")
+    next_hint = Msg("点击对角点,或输入 宽,深 后回车", "click the opposite corner, or type width,depth and Enter")
 
     def press(self, event, pos):
         if event.button() != Qt.MouseButton.LeftButton:
@@ -510,11 +599,42 @@ class RectangleTool(DrawTool):
             if max(abs(dragged.x()), abs(dragged.y())) * self.view.px_per_m > 6:
                 self._make(self.view.snap(pos))
 
+    def move(self, event, pos):
+        self.cursor_at = self.view.snap(pos)
+        self._draw()
+
     def _draw(self) -> None:
         path = QPainterPath()
         if self.points and self.cursor_at is not None:
             path.addRect(QRectF(self.points[0], self.cursor_at))
         self.preview.setPath(path)
+        self._show()
+
+    def readout(self) -> Msg | None:
+        if not self.points or self.cursor_at is None:
+            return None
+        size = self.cursor_at - self.points[0]
+        w, d = abs(size.x()), abs(size.y())
+        return Msg(f"宽 {w:,.2f} m × 深 {d:,.2f} m = {w * d:,.1f} m²",
+                   f"{w:,.2f} m × {d:,.2f} m = {w * d:,.1f} m²")
+
+    def accept_typed(self) -> None:
+        if not self.points:
+            super().accept_typed()
+            return
+        start = self.points[0]
+        try:
+            w, d = (float(v) for v in self.typed.lstrip("@").replace(",", ",").split(","))
+        except ValueError:
+            self.view.report(Msg(f"无法识别输入“{self.typed}”", f"cannot read “{self.typed}”"))
+            self.typed = ""
+            self._show()
+            return
+        towards = (self.cursor_at or start + QPointF(1, 1)) - start
+        sx = -1 if towards.x() < 0 else 1
+        sy = -1 if towards.y() < 0 else 1
+        self.typed = ""
+        self._make(QPointF(start.x() + sx * w, start.y() + sy * d))
 
     def double_click(self, event, pos): ...
 
@@ -529,23 +649,59 @@ class RectangleTool(DrawTool):
 
 
 class PointTool(DrawTool):
-    """Places a point feature (bus stop, smart locker…) with each click."""
+    """Places a point feature (bus stop, smart locker…) with each click, or at typed x,y."""
 
     geometry = "point"
+    hint = Msg("点击放置点设施,或输入坐标 x,y 后回车", "click to place a point, or type x,y and Enter")
 
     def press(self, event, pos):
         if event.button() == Qt.MouseButton.LeftButton:
-            at = self.view.snap(pos)
-            self.create(Point(at.x(), at.y()))
+            self.add(self.view.snap(pos))
+
+    def add(self, point: QPointF) -> None:
+        self.create(Point(point.x(), point.y()))
 
     def move(self, event, pos):
         self.view.snap(pos)
+        self._show()
 
     def double_click(self, event, pos): ...
 
 
+class MeasureTool(DrawTool):
+    """Measures without drawing: click points for the distance along them; from three
+    points on, the area they enclose. Double-click or Enter ends; the figures stay in the
+    status bar until the next click."""
+
+    hint = Msg("测量:点击第一点", "measure: click the first point")
+    next_hint = Msg("测量:点击下一点;双击或回车结束", "measure: click the next point; double-click or "
+                    "Enter ends")
+
+    def readout(self) -> Msg | None:
+        points = [(p.x(), p.y()) for p in self.points]
+        if self.cursor_at is not None and self.points:
+            points.append((self.cursor_at.x(), self.cursor_at.y()))
+        if len(points) < 2:
+            return None
+        line = LineString(points)
+        msg = Msg(f"距离 {line.length:,.2f} m", f"distance {line.length:,.2f} m")
+        if len(points) > 2:
+            area = Polygon(points).area
+            msg = msg + Msg(f"  面积 {area:,.2f} m²", f"  area {area:,.2f} m²")
+        return msg
+
+    def finish(self) -> None:
+        result = self.readout()
+        self.points.clear()
+        self.cursor_at = None
+        self._draw()
+        if result is not None:
+            self.view.show_hint(Msg("测量结果:", "measured: ") + result)
+
+
 TOOLS = {"select": SelectTool, "vertex": VertexTool, "parcel": ParcelTool,
-         "rectangle": RectangleTool, "polygon": DrawTool, "point": PointTool, "path": PathTool}
+         "rectangle": RectangleTool, "polygon": DrawTool, "point": PointTool, "path": PathTool,
+         "measure": MeasureTool}
 
 
 def make_tool(tool_id: str, view) -> Tool:

@@ -23,9 +23,8 @@ METRES_PER_INCH = 0.0254
 
 
 class SnapMarker(QGraphicsPathItem):
-    """A square on a vertex, a diamond on an edge, a cross on the grid (screen-sized)."""
-
-    SHAPES = {"vertex": "square", "edge": "diamond", "grid": "cross"}
+    """A square on a vertex, a triangle on a midpoint, a diamond on an edge, a cross on the
+    grid (screen-sized); the status bar names it (snapping.SNAP_NAMES)."""
 
     def __init__(self):
         super().__init__()
@@ -43,6 +42,9 @@ class SnapMarker(QGraphicsPathItem):
         path, r = QPainterPath(), 6
         if snap.kind == "vertex":
             path.addRect(-r, -r, 2 * r, 2 * r)
+        elif snap.kind == "midpoint":
+            path.moveTo(0, -r), path.lineTo(r, r), path.lineTo(-r, r)
+            path.closeSubpath()
         elif snap.kind == "edge":
             path.moveTo(0, -r), path.lineTo(r, 0), path.lineTo(0, r), path.lineTo(-r, 0)
             path.closeSubpath()
@@ -57,6 +59,7 @@ class CanvasView(QGraphicsView):
     cursor_moved = Signal(float, float)  # metres
     zoom_changed = Signal(float)  # scale denominator (1:N)
     message = Signal(object)  # a Msg for the status bar (why an edit was refused…)
+    hint_changed = Signal(object)  # a Msg: what the tool expects next, live figures
 
     def __init__(self, document: Document, state: UiState, parent=None):
         super().__init__(parent)
@@ -78,7 +81,9 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._mouse_at: QPointF | None = None  # viewport pixels, while over the canvas
         self._space_down = False
+        self.hint = None
         self.tool = make_tool(state.tool, self)
+        self.hint = self.tool.hint
         state.tool_changed.connect(self.set_tool)
         state.canvas_focus_wanted.connect(lambda: self.setFocus())
         document.events.selection_changed.connect(self._on_selection)
@@ -183,9 +188,14 @@ class CanvasView(QGraphicsView):
     # -- tools ---------------------------------------------------------------------------
     def set_tool(self, tool_id: str) -> None:
         self.tool.close()
-        self.tool = make_tool(tool_id, self)
         self.snap_marker.hide()
+        self.tool = make_tool(tool_id, self)
+        self.show_hint(self.tool.hint)
         self.viewport().setCursor(self.tool.cursor)
+
+    def show_hint(self, msg) -> None:
+        self.hint = msg
+        self.hint_changed.emit(msg)
 
     def _on_selection(self, selection) -> None:
         self.tool.refresh()

@@ -28,6 +28,13 @@ class Field:
     def __init__(self, on_edit: Callable[[Any], None]):
         self.on_edit = on_edit
         self.shown: Any = None
+        self.derived: Any = None  # the value used when none is set (greyed), if any
+
+    def show_derived(self, value: Any) -> None:
+        """The value the checks use while this one is not set (MIXED, or None: none)."""
+        if value != self.derived or value is MIXED:
+            self.derived = value
+            self.show(self.shown)
 
     def show(self, value: Any) -> None:
         self.shown = value
@@ -71,8 +78,15 @@ class NumberField(Field):
         self.widget.editingFinished.connect(self._finished)
 
     def _display(self, value: Any) -> None:
-        self.widget.setSpecialValueText(_mixed_text() if value is MIXED else "—")
+        self.widget.setSpecialValueText(_mixed_text() if value is MIXED else self._unset_text())
         self.widget.setValue(self.floor if value is None or value is MIXED else value)
+
+    def _unset_text(self) -> str:
+        """"—", or the derived value the checks use, e.g. "54 m(计算)"."""
+        if self.derived is None or self.derived is MIXED:
+            return "—"
+        computed = QCoreApplication.translate("PropertiesPanel", "(计算)")
+        return f"{self.derived:,.{self.decimals}f}{self.widget.suffix()}{computed}"
 
     def read(self) -> Any:
         value = self.widget.value()
@@ -153,14 +167,35 @@ class BoolField(Field):
         return next(v for v, s in self.STATES.items() if s == state)
 
 
+class NumbersField(TextField):
+    """A list of numbers (storey heights): "3, 3, 2.1"; text that is not numbers goes to the
+    model as it is, which names the problem."""
+
+    def _display(self, value: Any) -> None:
+        if isinstance(value, tuple):
+            value = ", ".join(f"{v:g}" for v in value)
+        super()._display(value)
+
+    def read(self) -> Any:
+        value = super().read()
+        if not isinstance(value, str):
+            return value
+        try:
+            return tuple(float(v) for v in value.replace(",", ",").replace(",", " ").split())
+        except ValueError:
+            return value
+
+
 def field_for(spec: AttributeSpec, on_edit: Callable[[Any], None]) -> Field:
     """The editor an attribute of the interchange contract calls for."""
     if spec.type in ("int", "float"):
-        unit = {"m2": " m²", "m": " m"}.get(spec.unit, "")
+        unit = {"m2": " m²", "m²": " m²", "m": " m"}.get(spec.unit, "")
         return NumberField(on_edit, spec.minimum or 0, spec.maximum or 1e9,
                            0 if spec.type == "int" else 2, unit)
     if spec.type == "bool":
         return BoolField(on_edit)
     if spec.name == "services":
         return ServicesField(on_edit)
+    if spec.type == "numbers":
+        return NumbersField(on_edit)
     return TextField(on_edit, strings=spec.type == "strings")

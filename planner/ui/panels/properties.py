@@ -1,5 +1,8 @@
 """The properties of the selection: name, kind, area, typed width × depth and rotation,
-and every attribute of the interchange contract. With several features selected, a field
+and the attributes of the interchange contract its kinds use (``AttributeSpec.used_by``:
+no 班数 on a tower, nothing storey-related on the parcel; a value a feature has always
+shows). Values the checks derive when none is typed (建筑高度 from the storeys, floor area,
+households per floor) show greyed in their fields. With several features selected, a field
 shows their common value or "(多个值)", and an edit sets it on all of them. Each edit is one
 undoable change; the fields follow the model live (a drag updates area and position)."""
 
@@ -19,14 +22,21 @@ from planner.errors import InputError
 from planner.frame import frames_of, resized, rotated_to
 from planner.i18n import Msg
 from planner.model import ATTRIBUTES, Facility, KindRegistry
+from planner.naming import display_name
+from planner.site import measure
 from planner.ui.panels.base import Panel
 from planner.ui.panels.fields import MIXED, Field, NumberField, TextField, field_for
 from planner.ui.panels.icons import swatch_icon
 
-#: Contract attributes in the order designers fill them in (name has its own row).
-ATTRIBUTE_ORDER = ("floors", "households", "floors_below", "height_m", "floor_area_m2",
-                   "land_area_m2", "classes", "parking_spaces", "charging_spaces",
-                   "charging_ready_spaces", "bike_spaces", "services", "underground")
+#: Contract attributes in the order designers fill them in (name has its own row); any
+#: other declared attribute follows.
+FIRST_ATTRIBUTES = ("floors", "households", "floors_below", "height_m", "floor_area_m2",
+                    "land_area_m2", "classes", "parking_spaces", "charging_spaces",
+                    "charging_ready_spaces", "bike_spaces", "services", "underground")
+ATTRIBUTE_ORDER = tuple(n for n in dict.fromkeys([*FIRST_ATTRIBUTES, *ATTRIBUTES])
+                        if n != "name")
+#: Attributes the checks derive when none is typed: attribute -> planner.site measure.
+DERIVED = {"height_m": "height", "floor_area_m2": "floor_area"}
 _GEOMETRY = {"Polygon": "polygon", "MultiPolygon": "polygon", "Point": "point",
              "MultiPoint": "point", "LineString": "line", "MultiLineString": "line"}
 
@@ -58,6 +68,8 @@ class PropertiesPanel(Panel):
         self.depth = NumberField(lambda v: self._set_size(depth=v), 0.1, 10_000, 2, " m",
                                  optional=False)
         self.rotation = NumberField(self._set_rotation, 0, 179.99, 1, "°", optional=False)
+        self.per_floor = QLabel(self)  # households per floor, derived
+        self.per_floor.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.attributes: dict[str, Field] = {
             name: field_for(ATTRIBUTES[name], lambda v, n=name: self._set_attribute(n, v))
             for name in ATTRIBUTE_ORDER}
@@ -70,6 +82,8 @@ class PropertiesPanel(Panel):
                 ("width", self.width.widget), ("depth", self.depth.widget),
                 ("rotation", self.rotation.widget)]
         rows += [(name, f.widget) for name, f in self.attributes.items()]
+        rows.insert(rows.index(("households", self.attributes["households"].widget)) + 1,
+                    ("per_floor", self.per_floor))
         for key, widget in rows:
             editor = widget if isinstance(widget, QLineEdit) else widget.findChild(QLineEdit)
             if editor is not None:  # Enter: the value is in; keys go back to the canvas
@@ -98,6 +112,8 @@ class PropertiesPanel(Panel):
         self._shown: tuple[Facility, ...] | None = None
         self.follow(document.events.selection_changed, lambda _: self.refresh())
         self.follow(document.events.project_changed, lambda _: self.refresh())
+        self.follow(document.events.evaluation_changed,
+                    lambda _: self._show_derived(self._shown or ()))
         self.retranslate()
 
     # -- showing ---------------------------------------------------------------------------
@@ -105,7 +121,7 @@ class PropertiesPanel(Panel):
         self.setWindowTitle(self.tr("属性"))
         titles = {"name": self.tr("名称"), "kind": self.tr("类型"), "area": self.tr("面积"),
                   "width": self.tr("宽(面宽)"), "depth": self.tr("深(进深)"),
-                  "rotation": self.tr("旋转")}
+                  "rotation": self.tr("旋转"), "per_floor": self.tr("每层户数")}
         titles.update({n: ATTRIBUTES[n].label.text(self.lang) for n in ATTRIBUTE_ORDER})
         for key, label in self._labels.items():
             label.setText(titles[key])
@@ -129,7 +145,12 @@ class PropertiesPanel(Panel):
         if not features:
             self.heading.setText(self.tr("未选择要素。在画布上点选或框选设施。"))
         elif len(features) == 1:
-            self.heading.setText(f"<b>{features[0].id}</b>")
+            feature, kind = features[0], self._kinds.get(features[0].kind)
+            heading = f"<b>{display_name(feature, self._kinds).text(self.lang)}</b>"
+            if feature.name and kind is not None:  # else the name is the kind's
+                heading += f" · {kind.name.text(self.lang)}"
+            self.heading.setText(heading)
+            self.heading.setToolTip(feature.id)
         else:
             self.heading.setText(self.tr("已选择 {n} 个要素").format(n=len(features)))
         self.name.show(common([f.name for f in features]) if features else None)
@@ -137,6 +158,35 @@ class PropertiesPanel(Panel):
         self._show_geometry(features)
         for name, field in self.attributes.items():
             field.show(common([f.get(name) for f in features]) if features else None)
+        self._show_rows(features)
+        self._show_derived(features)
+
+    def _show_rows(self, features: tuple[Facility, ...]) -> None:
+        """Only the attributes the selected kinds use, and any a feature has a value for."""
+        kinds = [self._kinds[k] for k in {f.kind for f in features} if k in self._kinds]
+        for name, field in self.attributes.items():
+            spec = ATTRIBUTES[name]
+            used = any(spec.used_for(kind) for kind in kinds) or any(
+                f.get(name) is not None for f in features)
+            self.form.setRowVisible(field.widget, used)
+        self.form.setRowVisible(self.per_floor, any(k.has("residential") for k in kinds))
+
+    def _show_derived(self, features) -> None:
+        """The values the checks use where none is typed (greyed in their fields)."""
+        evaluation = self.document.evaluation
+        ids = {f.id for f in features}
+        placed = [p for p in evaluation.site.placed if p.id in ids] if evaluation and ids else []
+        storey = (evaluation.rulebook.parameters_for(self.document.project.settings.community)
+                  ["storey_height_m"] if placed else 0.0)
+        for name, measure_name in DERIVED.items():
+            field = self.attributes[name]
+            values = [round(measure(p, measure_name, storey), 2) for p in placed]
+            field.show_derived(common(values) if len(values) == len(features) and values else None)
+        per_floor = [p.facility.get("households", 0) / max(p.facility.get("floors", 1), 1)
+                     for p in placed if p.kind.has("residential")]
+        value = common([round(v, 1) for v in per_floor]) if per_floor else None
+        self.per_floor.setText("—" if value is None else
+                               self.tr("(多个值)") if value is MIXED else f"{value:g}")
 
     def _fill_kinds(self) -> None:
         self._kinds = self.document.kinds

@@ -1,0 +1,56 @@
+"""The window as a designer arranges it: 视图 ▸ 面板 shows and hides every dock (also those
+added later), the layout comes back next time, 视图 ▸ 历史 lists the steps by name, and
+undo selects what it changed."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView
+from shapely.geometry import box
+
+from planner.model import Facility, Project
+from tests.ui.drive import drag, view_at
+
+
+def test_the_panels_menu_lists_every_dock(qtbot, window):
+    extra = QDockWidget("外来面板", window)
+    extra.setObjectName("dock.extra")
+    extra.setWidget(QLabel("x"))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, extra)
+    menu = window.actions.menus["view/panels"]
+    menu.aboutToShow.emit()
+    titles = [a.text() for a in menu.actions()]
+    assert "外来面板" in titles and "属性" in titles and len(titles) == len(window.docks) + 1
+    checks = next(a for a in menu.actions() if a.text() == window.docks["checks"].windowTitle())
+    checks.trigger()
+    assert window.docks["checks"].isHidden()
+
+
+def test_the_layout_is_restored_next_time(qtbot, window):
+    from planner.ui.app import main_window
+
+    window.docks["checks"].hide()
+    window.close()
+    again = main_window(lang="zh")
+    qtbot.addWidget(again, before_close_func=lambda w: w.document.set_dirty(False))
+    again.show()
+    assert again.docks["checks"].isHidden() and not again.docks["properties"].isHidden()
+    again.actions["view.reset_layout"].trigger()
+    assert not again.docks["checks"].isHidden()
+
+
+def test_history_names_the_steps_and_undo_selects_what_changed(qtbot, window):
+    window.load(Project.of(Facility("parcel", "parcel", box(0, 0, 200, 100)), []), None)
+    view_at(window, 2.0, (100, 50))
+    window.state.set_kind("residential")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R)
+    drag(window, (10, 20), (30, 40))
+    qtbot.keyClick(window.canvas, Qt.Key.Key_S)
+    drag(window, (20, 30), (60, 30))  # move it
+    window.document.select([])
+    window.actions["view.history"].trigger()
+    history = window.docks["history"].findChild(QUndoView)
+    texts = [history.model().index(r, 0).data() for r in range(history.model().rowCount())]
+    assert texts[1:] == ["绘制设施 1#楼", "移动 1#楼"]
+    window.actions["edit.undo"].trigger()
+    block = window.document.project.facilities["residential-1"]
+    assert window.document.selection == ("residential-1",)
+    assert block.geometry.bounds == (10, 20, 30, 40)
