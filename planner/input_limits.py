@@ -49,7 +49,8 @@ def read_regular_file_size(path: str | Path, limit: int, error: ErrorFactory) ->
     except FileNotFoundError:
         raise error(Msg(f"找不到文件 {path}", f"no such file: {path}")) from None
     except (OSError, ValueError) as err:
-        raise error(Msg(f"无法读取 {path}:{err}", f"cannot read {path}: {err}")) from None
+        shown, reason = one_line(str(path), 120), getattr(err, "strerror", None) or err
+        raise error(Msg(f"无法读取 {shown}:{reason}", f"cannot read {shown}: {reason}")) from None
     refuse_special_file(path, error)
     if info.st_size > limit:
         raise error(Msg(f"{path.name} 过大({_size(info.st_size)}):最多 {_size(limit)}",

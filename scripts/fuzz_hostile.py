@@ -121,9 +121,12 @@ def scenario_case(rng: random.Random):
         args = ["check", "in.geojson"] + (["--json"] if rng.random() < 0.7 else [])
     elif roll < 0.75:
         args = ["convert", "in.geojson", rng.choice(["out.cplan", "out.geojson"])]
-    elif roll < 0.9:
+    elif roll < 0.85:
         args = ["export", "in.geojson", "--format", rng.choice(["dxf", "csv", "xlsx", "geojson"]),
                 "--out", "out.bin"]
+    elif roll < 0.9:
+        args = rng.choice([["compare", "in.geojson", str(SAMPLES[0]), "--json"],
+                           ["audit", "in.geojson", "--json", "--jobs", "1"]])
     else:
         args = ["print", "in.geojson", "--out", rng.choice(["s.pdf", "s.png"]), "--dpi", "30"]
     return "scenario", args, {"in.geojson": scenario_text(rng)}
@@ -212,6 +215,8 @@ def dxf_case(rng: random.Random):
 
 def option_case(rng: random.Random):
     value = rng.choice(OPTION_VALUES)
+    if value in ("30", "600", "fit", "1:1000", "500"):  # would print a whole sheet: too slow
+        value = rng.choice(["0", "nan", "1e6", "abc"])
     args = rng.choice([
         ["print", str(SAMPLES[0]), "--out", "s.png", "--dpi", value],
         ["print", str(SAMPLES[0]), "--out", "s.pdf", "--scale", value],
@@ -220,6 +225,8 @@ def option_case(rng: random.Random):
         ["check", value or "x", "--lang", rng.choice(["en", "zh", value])],
         ["recover", value or "x", "--out", "r.geojson"],
         ["rules", rng.choice(["list", "validate", value])],
+        ["audit", str(SAMPLES[0]), rng.choice(["--jobs", "--timeout"]), value, "--json"],
+        ["compare", str(SAMPLES[0]), value or "x", "--json"],
         [value or "x"], ["check"], ["convert", str(SAMPLES[0])],
     ])
     return "options", args, {}
@@ -279,6 +286,7 @@ def run_case(seed: int, timeout: float, keep: Path | None):
             (target / "outcome.txt").write_text(f"{verdict}\nplanner {' '.join(args)}\n"
                                                 f"{outcome.err[-3000:]}", encoding="utf-8")
         last = (outcome.err.strip().splitlines() or [""])[-1][:200]
+        last = last.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
         return seed, kind, args[0], verdict, round(outcome.seconds, 2), last
     finally:
         os.chdir(ROOT)
@@ -297,40 +305,24 @@ def _warm() -> None:
     import planner.report  # noqa: F401
 
 
-def _shard(job: tuple[list[int], float, Path | None]) -> list[tuple]:
-    seeds, timeout, keep = job
+def _shard(job: tuple[list[int], float, Path | None, Path]) -> None:
+    """One job's runs; each result is also appended to ``log`` as it comes, so a run cut
+    short can still be counted (``--summarise LOG``)."""
+    seeds, timeout, keep, log = job
     _warm()
-    results = []
     for seed in seeds:
-        results.append(run_case(seed, timeout, keep))
-        if len(results) % 250 == 0:
-            print(f"  {len(results)}/{len(seeds)} done in one job", file=sys.stderr, flush=True)
-    return results
+        result = run_case(seed, timeout, keep)
+        with open(log, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--count", type=int, default=5000)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=60.0,
-                        help="seconds before a run counts as a hang (default 60)")
-    parser.add_argument("--keep", type=Path, help="copy the inputs of every bad outcome here")
-    args = parser.parse_args(argv)
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-    seeds = [args.seed * 1_000_003 + i for i in range(args.count)]
-    shards = [(seeds[i::args.jobs], args.timeout, args.keep) for i in range(args.jobs)]
-    start = time.monotonic()
-    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-        results = [r for shard in pool.map(_shard, shards) for r in shard]
-    elapsed = time.monotonic() - start
+def summarise(results: list, header: str) -> int:
+    """Print the counts by class and verdict; 1 when anything went wrong."""
     totals = Counter(r[3] for r in results)
     by_kind: dict[str, Counter] = {}
     for _seed, kind, _command, verdict, _s, _last in results:
         by_kind.setdefault(kind, Counter())[verdict] += 1
-    print(f"{len(results)} hostile inputs, seed {args.seed}, {args.jobs} jobs, "
-          f"{elapsed / 60:.1f} min, time box {args.timeout:g} s")
+    print(header)
     print(f"{'class':<12}" + "".join(f"{v:>13}" for v in VERDICTS))
     for kind, counts in sorted(by_kind.items()):
         print(f"{kind:<12}" + "".join(f"{counts[v]:>13}" for v in VERDICTS))
@@ -341,6 +333,45 @@ def main(argv: list[str] | None = None) -> int:
     for seed, kind, command, verdict, seconds, last in bad[:20]:
         print(f"  {verdict}: seed {seed} ({kind}, planner {command}, {seconds} s): {last}")
     return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=60.0,
+                        help="seconds before a run counts as a hang (default 60)")
+    parser.add_argument("--keep", type=Path, help="copy the inputs of every bad outcome here")
+    parser.add_argument("--log", type=Path, default=Path("fuzz-hostile.jsonl"),
+                        help="append each result here as it comes (default %(default)s)")
+    parser.add_argument("--summarise", type=Path, metavar="LOG",
+                        help="only count the results in LOG (of a run cut short)")
+    args = parser.parse_args(argv)
+    if args.summarise:
+        lines = args.summarise.read_text(encoding="utf-8").splitlines()
+        return summarise([json.loads(line) for line in lines], f"{len(lines)} hostile inputs "
+                         f"(from {args.summarise})")
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    seeds = [args.seed * 1_000_003 + i for i in range(args.count)]
+    args.log = args.log.absolute()
+    args.log.write_text("", encoding="utf-8")
+    shards = [(seeds[i::args.jobs], args.timeout, args.keep, args.log) for i in range(args.jobs)]
+    start = time.monotonic()
+    # Plain processes, not a Pool: a Pool's workers are daemons, and the commands that run
+    # processes of their own (audit) may not start children from a daemon.
+    context = multiprocessing.get_context("fork")
+    jobs = [context.Process(target=_shard, args=(shard,)) for shard in shards]
+    for job in jobs:
+        job.start()
+    for job in jobs:
+        job.join()
+    elapsed = time.monotonic() - start
+    lines = args.log.read_text(encoding="utf-8").splitlines()
+    results = [json.loads(line) for line in lines]
+    return summarise(results, f"{len(results)} hostile inputs, seed {args.seed}, {args.jobs} "
+                              f"jobs, {elapsed / 60:.1f} min, time box {args.timeout:g} s")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Sequence
 
 VERDICTS = ("clean error", "accepted", "traceback", "bad output", "hang", "crash")
+#: A batch's progress lines (planner audit), which are not part of its one-line error.
+PROGRESS = re.compile(r"planner: (checked \d+ of \d+ files|已检查 \d+/\d+ 个文件)$")
 
 
 @dataclass
@@ -106,7 +109,7 @@ def verdict(outcome: Outcome) -> str:
     if "Traceback" in outcome.err or outcome.code not in (0, 2):
         return "traceback" if outcome.code in (1, 70) or "Traceback" in outcome.err else "crash"
     if outcome.code == 2:
-        lines = outcome.err.strip().splitlines()
+        lines = [line for line in outcome.err.strip().splitlines() if not PROGRESS.match(line)]
         if len(lines) != 1 or not lines[0].startswith("planner"):
             return "bad output"
     if "--json" in outcome.args and (outcome.out.strip() or outcome.code == 0):

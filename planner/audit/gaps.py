@@ -75,6 +75,12 @@ class Row:
     gaps: list[Gap]
 
     @property
+    def label(self) -> str:
+        """The community's name, with its scheme's when the file holds several."""
+        scheme = self.record["scheme"]
+        return self.record["name"] + (f" · {scheme}" if scheme else "")
+
+    @property
     def fails(self) -> int:
         return sum(g.status == "fail" for g in self.gaps)
 

@@ -8,6 +8,7 @@ become one line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import warnings
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         # Library warnings (numpy overflow, shapely) are many lines of noise to a user; what
         # matters is reported as a finding or a one-line error. PLANNER_DEBUG=1 shows them.
         warnings.simplefilter("ignore")
+        logging.getLogger().addHandler(logging.NullHandler())  # ezdxf's notes on odd files
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
@@ -78,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
                      .text(args.lang), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except OSError as err:  # a path that cannot be used: too long, no permission, a full disk
+        name = one_line(str(err.filename), 80) if err.filename is not None else ""
+        reason = err.strerror or type(err).__name__
+        return _fail(Msg(f"无法使用文件 {name}:{reason}", f"cannot use the file {name}: {reason}")
+                     .text(args.lang), EXIT_BAD_INPUT)
     except Exception as err:  # noqa: BLE001 (the last line of defence: one line, not a traceback)
         if os.environ.get("PLANNER_DEBUG"):
             raise

@@ -16,6 +16,7 @@ from planner.audit.data import audit_json
 from planner.audit.gaps import Summary, amount_text, summarise
 from planner.audit.pool import default_jobs
 from planner.audit.run import TIME_BOX_S, Audit
+from planner.cli.arg_types import number_in
 from planner.cli.plugin_options import add_safe_mode, discover
 from planner.cli.progress import Progress
 from planner.cli.text_table import render
@@ -27,6 +28,8 @@ NAME = "audit"
 HELP = "check every community file of a street or district: gap list, totals, XLSX/PDF"
 EXIT_NOTHING_READ = 2
 EXIT_INTERRUPTED = 130
+MAX_JOBS = 64  # processes: more only exhausts memory
+MAX_TIMEOUT_S = 86_400.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,10 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="AUDIT.xlsx", help="write the workbook (XLSX)")
     parser.add_argument("--pdf", metavar="AUDIT.pdf", help="write the district summary (PDF)")
     parser.add_argument("--json", action="store_true", help="print the audit as JSON")
-    parser.add_argument("--jobs", type=int, default=default_jobs(),
-                        help=f"processes checking files at once (default: {default_jobs()})")
-    parser.add_argument("--timeout", type=float, default=TIME_BOX_S, metavar="SECONDS",
-                        help=f"give up on a file after this long (default {TIME_BOX_S:g})")
+    parser.add_argument("--jobs", type=number_in(1, MAX_JOBS, whole=True), default=default_jobs(),
+                        help=f"processes checking files at once, 1–{MAX_JOBS} "
+                             f"(default: {default_jobs()})")
+    parser.add_argument("--timeout", type=number_in(0.1, MAX_TIMEOUT_S), default=TIME_BOX_S,
+                        metavar="SECONDS", help=f"give up on a file after this long, 0.1–"
+                                                f"{MAX_TIMEOUT_S:g} (default {TIME_BOX_S:g})")
     parser.add_argument("--scheme", help="check only this scheme of project files")
     parser.add_argument("--layer-map", metavar="MAP.toml",
                         help="layer -> facility kind map for DXF drawings")
@@ -51,11 +56,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    if args.jobs < 1 or args.timeout <= 0:
-        from planner.errors import InputError
-
-        raise InputError(Msg("--jobs 应至少为 1,--timeout 应大于 0",
-                             "--jobs must be at least 1 and --timeout above 0"))
     plugins = discover(args)
     options = AuditOptions(
         rules=tuple(args.rules), lang=lang, safe_mode=args.safe_mode,
@@ -115,7 +115,7 @@ def human_summary(audit: Audit, summary: Summary, lang: str) -> str:
     if summary.rows:
         rows = [[t("社区", "Community"), t("类型", "Type"), t("户数", "Households"),
                  t("不满足", "Fail"), t("提醒", "Warn"), t("缺项", "Gaps")]]
-        rows += [[r.record["name"], COMMUNITIES[r.record["community"]].text(lang),
+        rows += [[r.label, COMMUNITIES[r.record["community"]].text(lang),
                   f"{r.record['households']:,}", str(r.fails), str(r.warns),
                   t(";", "; ").join(g.text for g in r.gaps)] for r in summary.rows]
         parts.append(t("补短板清单(按严重程度)", "Gap list (most severe first)") + "\n"

@@ -184,7 +184,7 @@ def _draw_gap_table(paper, rows, area: Rect, style, lang: str, first_number: int
         middle = y - line / 2
         record = row.record
         gaps = Msg(";", "; ").text(lang).join(g.text for g in row.gaps) or "—"
-        cells = [str(first_number + n), wrap(record["name"], widths[1] - 1.5, size, 1)[0],
+        cells = [str(first_number + n), wrap(row.label, widths[1] - 1.5, size, 1)[0],
                  COMMUNITIES[record["community"]].text(lang)[:2] if lang == "zh"
                  else record["community"], f"{record['households']:,}", str(row.fails),
                  str(row.warns)]
@@ -298,7 +298,7 @@ def _outline_pages(summary: Summary, options: SheetOptions) -> list:
             gaps = len(row.gaps)
             paper.add_patch(Polygon(points, closed=True, fc=gap_colour(gaps), ec=INK_RULE,
                                     lw=0.4))
-            name = wrap(row.record["name"], cell_w - 9, style.small_pt, 1)[0]
+            name = wrap(row.label, cell_w - 9, style.small_pt, 1)[0]
             paper.text(cx + 2, cy + label_h / 2 + 0.5, name, fontsize=style.small_pt,
                        va="center")
             paper.text(cx + cell_w - 2, cy + label_h / 2 + 0.5, str(gaps),

@@ -20,6 +20,7 @@ from planner.model.schemes import STATUS_EN
 from planner.report import plain, plan
 from planner.report.layout import Rect, Style, page_frame, style_for
 from planner.report.options import SheetOptions
+from planner.report.sheet import blank_page, one_glyph_per_character
 from planner.report.text import PT_MM, wrap
 
 PIN = "#e65100"
@@ -94,7 +95,7 @@ def _big(options: SheetOptions) -> Style:
 
 def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting) -> list:
     style, lang = _big(options), options.lang
-    fig, paper = _page(options)
+    fig, paper = blank_page(options)
     content = page_frame(options).inset(style.gap)
     header, body = content.take_top(style.title_pt * PT_MM * 2.2, style.gap)
     project = result.project
@@ -125,14 +126,14 @@ def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting)
                          [_comment_line(c, lang) for c in said]))
     _sections(paper, notes, sections, style, lang)
     _comment_box(paper, blank, style, lang)
-    plan_options_fix(fig)
+    one_glyph_per_character(fig)
     return [fig]
 
 
 def comparison_pages(a: Evaluation, b: Evaluation, comparison: Comparison,
                      options: SheetOptions) -> list:
     style, lang = _big(options), options.lang
-    fig, paper = _page(options)
+    fig, paper = blank_page(options)
     content = page_frame(options).inset(style.gap)
     header, body = content.take_top(style.title_pt * PT_MM * 2.2, style.gap)
     _header(paper, header, a.project.settings.name,
@@ -160,14 +161,8 @@ def comparison_pages(a: Evaluation, b: Evaluation, comparison: Comparison,
                          [_check_line(comparison, cid, b, lang) for cid in
                           comparison.checks if cid.startswith("cc.")]))
     _sections(paper, words, sections, style, lang)
-    plan_options_fix(fig)
+    one_glyph_per_character(fig)
     return [fig]
-
-
-def plan_options_fix(fig) -> None:
-    from planner.report.sheet import _one_glyph_per_character
-
-    _one_glyph_per_character(fig)
 
 
 def _status(status, lang) -> str:
@@ -186,12 +181,6 @@ def _comment_line(comment: Comment, lang: str) -> str:
     status = comment.status if lang == "zh" else STATUS_EN[comment.status]
     answer = f" — {comment.reply}" if comment.reply else ""
     return f"({comment.number}) {comment.text} [{status}]{answer}"
-
-
-def _page(options: SheetOptions):
-    from planner.report.sheet import _blank_page
-
-    return _blank_page(options)
 
 
 def _header(paper, area: Rect, title: str, subtitle: str, style: Style) -> None:

@@ -91,6 +91,9 @@ VERSION = Value(Msg("版本文字(如 \"1.0.0\")", 'version text (such as "1.0.0
 BILINGUAL = Value(Msg("文字或 { zh = \"…\", en = \"…\" }", 'text or { zh = "…", en = "…" }'),
                   _bilingual)
 NAMES = Value(Msg("名称或名称列表", "a name or a list of names"), _names)
+APPLIES = Value(Msg("\"new\"、\"existing\" 或二者的列表", '"new", "existing" or a list of them'),
+                lambda v: _names(v) and bool(v)
+                and set([v] if isinstance(v, str) else v) <= {"new", "existing"})
 NUMBER = Value(Msg(f"绝对值不超过 {MAX_NUMBER:g} 的有限数字",
                    f"a finite number within ±{MAX_NUMBER:g}"), _number)
 BY_COMMUNITY = Value(
@@ -180,7 +183,7 @@ def _too_many(where: str, key: str, count: int, most: int) -> RulePackError:
 
 
 CONDITION = Table({
-    "type": TEXT, "label": BILINGUAL, "unit": TEXT, "else": TEXT, "applies": NAMES,
+    "type": TEXT, "label": BILINGUAL, "unit": TEXT, "else": TEXT, "applies": APPLIES,
     "actual": EXPRESSION, "min": THRESHOLD, "max": THRESHOLD,
     "from": NAMES, "to": NAMES, "distance": EXPRESSION,
     "kinds": NAMES, "required": NAMES, "measure": TEXT, "finding": TEXT, "target": TEXT,
@@ -199,7 +202,7 @@ PACK_SHAPE: dict[str, Shape] = {
                                     "class_en": TEXT, "far_min": NUMBER, "far_max": NUMBER,
                                     "density_max": NUMBER, "green_min": NUMBER,
                                     "height_max": NUMBER})),
-    "checks": ListOf(Table({"id": TEXT, "title": BILINGUAL, "clause": TEXT, "applies": NAMES,
+    "checks": ListOf(Table({"id": TEXT, "title": BILINGUAL, "clause": TEXT, "applies": APPLIES,
                             "highlight": NAMES,
                             "conditions": ListOf(CONDITION, most=MAX_CONDITIONS)}),
                      most=MAX_CHECKS),

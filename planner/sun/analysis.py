@@ -122,11 +122,14 @@ class SunModel:
         self.pieces: Pieces = make_pieces([self.prisms[i].footprint for i in self._order],
                                           [self.prisms[i].height for i in self._order])
         self.results: dict[str, BuildingSun] = {}
+        # the last ground points (bytes), their minutes, and which of them a change made stale
+        self.ground: tuple[bytes, np.ndarray, object] | None = None
 
     def facade_hours(self, ids: Iterable[str],
                      required_min: Mapping[str, float]) -> dict[str, BuildingSun]:
         """Hours on the façades of the buildings named (computed together, in bulk)."""
-        wanted = [i for i in ids if i in self.prisms and i not in self.results]
+        wanted = [i for i in ids if i in self.prisms and (
+            i not in self.results or self.results[i].required_min != required_min.get(i, 0.0))]
         if wanted:
             self.results.update(self._compute(wanted, required_min))
         return {i: self.results[i] for i in ids if i in self.results}
@@ -187,37 +190,54 @@ class SunModel:
         assessed = np.isin(facade, counting)
         return BuildingSun(fid, points, facade, minutes, assessed, required)
 
-    def affected_by(self, changed: Iterable[Prism]) -> set[str]:
+    def affected_by(self, changed: Iterable[Prism]) -> tuple[set[str], object]:
         """Receivers whose results a change of these prisms (old or new shape) can alter:
-        the prisms themselves and those within their whole-day shadow."""
+        the prisms themselves and those within their whole-day shadow; and that reach."""
         changed = list(changed)
         pieces = make_pieces([p.footprint for p in changed], [p.height for p in changed])
         hulls = shadow_hulls(pieces, self.steps, self.up, 0.0)
         reach = shapely.union_all(np.concatenate([hulls, pieces.polygons]))
         ids = {p.id for p in changed}
-        return ids | {i for i, p in self.prisms.items() if p.footprint.intersects(reach)}
+        return ids | {i for i, p in self.prisms.items() if p.footprint.intersects(reach)}, reach
 
     def with_prisms(self, prisms: Iterable[Prism]) -> SunModel:
         """The same day and place with a changed layout, keeping every result a change
-        cannot have touched."""
+        cannot have touched (façade results, and ground points outside its reach)."""
         new = SunModel(prisms, self.latitude, self.day, self.parameters)
         old = self.prisms
         changed = [p for i, p in new.prisms.items() if old.get(i) != p]
         changed += [p for i, p in old.items() if new.prisms.get(i) != p]
-        dirty = self.affected_by(changed) if changed else set()
+        dirty, reach = self.affected_by(changed) if changed else (set(), None)
         new.results = {i: r for i, r in self.results.items()
                        if i not in dirty and i in new.prisms}
+        if self.ground is not None:
+            key, minutes, stale = self.ground
+            new.ground = (key, minutes, stale if reach is None else
+                          reach if stale is None else shapely.union(stale, reach))
         return new
 
 
 def ground_minutes(model: SunModel, points: np.ndarray) -> np.ndarray:
-    """Sunlit minutes on the ground (a horizontal surface) at points; 0 under a building."""
+    """Sunlit minutes on the ground (a horizontal surface) at points; 0 under a building.
+    The same points asked again are recomputed only where a change of the layout reached."""
     if not len(points):
         return np.zeros(0)
-    shade = blocked(points, np.zeros(len(points)), model.pieces, model.steps, model.up)
-    minutes = sunlit_minutes(model.up[None, :] & ~shade, model.steps.minutes,
-                             model.parameters.rules)
-    covered = shapely.union_all(model.pieces.polygons) if model.pieces.count else None
-    if covered is not None and not covered.is_empty:
-        minutes[shapely.contains_xy(covered, points[:, 0], points[:, 1])] = 0.0
+    key = points.tobytes()
+    todo = np.ones(len(points), dtype=bool)
+    minutes = np.zeros(len(points))
+    if model.ground is not None and model.ground[0] == key:
+        _, minutes, stale = model.ground
+        minutes = minutes.copy()
+        todo = np.zeros(len(points), dtype=bool) if stale is None else \
+            shapely.intersects_xy(stale, points[:, 0], points[:, 1])
+    if todo.any():
+        chosen = points[todo]
+        shade = blocked(chosen, np.zeros(len(chosen)), model.pieces, model.steps, model.up)
+        fresh = sunlit_minutes(model.up[None, :] & ~shade, model.steps.minutes,
+                               model.parameters.rules)
+        covered = shapely.union_all(model.pieces.polygons) if model.pieces.count else None
+        if covered is not None and not covered.is_empty:
+            fresh[shapely.contains_xy(covered, chosen[:, 0], chosen[:, 1])] = 0.0
+        minutes[todo] = fresh
+    model.ground = (key, minutes, None)
     return minutes

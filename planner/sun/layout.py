@@ -9,6 +9,7 @@ building never is).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -75,6 +76,24 @@ class LayoutSun:
 
     def row(self, fid: str) -> Row:
         return next(r for r in self.rows if r.receiver.id == fid)
+
+
+_MODELS: OrderedDict[tuple, SunModel] = OrderedDict()
+_KEPT = 8
+
+
+def _model(prisms: list[Prism], latitude: float, day: Day, parameters, use: str = "facades"):
+    """The model of this day and place, carried over from the last analysis of the same day
+    and place (an edit recomputes only what it can have changed: dragging a tower re-shades
+    its neighbours, not the whole layout)."""
+    key = (use, latitude, day, parameters)
+    model = _MODELS.pop(key, None)
+    model = SunModel(prisms, latitude, day, parameters) if model is None \
+        else model.with_prisms(prisms)
+    _MODELS[key] = model
+    while len(_MODELS) > _KEPT:
+        _MODELS.popitem(last=False)
+    return model
 
 
 def day_for(requirement: Requirement, standard: SunStandard, override: str | None = None) -> Day:
@@ -163,7 +182,7 @@ def analyse_layout(project: Project, site: Site, standard: SunStandard,
         groups.setdefault((the_day.name, the_day.declination, the_day.band), []).append(receiver)
     computed: dict[str, BuildingSun] = {}
     for (name, declination, band), members in groups.items():
-        model = SunModel(prisms, latitude.value, Day(name, declination, band), parameters)
+        model = _model(prisms, latitude.value, Day(name, declination, band), parameters)
         result.models[(name, band)] = model
         computed.update(model.facade_hours([r.id for r in members],
                                            {r.id: r.requirement.hours * 60 for r in members}))
@@ -191,7 +210,7 @@ def _green(project, site, prisms, standard, latitude, parameters, day) -> GreenR
     if not len(points):
         points = np.array([[area.representative_point().x, area.representative_point().y]])
     the_day = day_for(housing, standard, day)
-    model = SunModel(prisms, latitude.value, the_day, parameters)
+    model = _model(prisms, latitude.value, the_day, parameters, "ground")
     minutes = ground_minutes(model, points)
     share = float(np.mean(minutes >= housing.hours * 60 - 1e-9))
     return GreenResult(housing, share, standard.green_share, tuple(p.id for p in greens),

@@ -28,7 +28,7 @@ NUMBERS = {  # key: (default, low, high)
     "max_periods": (0, 0, 10),
     "min_altitude_deg": (0.0, 0.0, 30.0),
     "main_wall_share": (0.75, 0.0, 1.0),
-    "ground_spacing_m": (2.0, 0.5, 20.0),
+    "ground_spacing_m": (3.0, 0.5, 20.0),
 }
 KEYS = set(NUMBERS) | {"declination", "table", "cases", "green"}
 TARGETS = ("housing", "kindergarten", "elderly", "green")

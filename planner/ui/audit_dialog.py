@@ -154,7 +154,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(summary.rows))
         for n, row in enumerate(summary.rows):
             record = row.record
-            cells = [record["name"], COMMUNITIES[record["community"]].text(lang),
+            cells = [row.label, COMMUNITIES[record["community"]].text(lang),
                      f"{record['households']:,}", str(row.fails), str(row.warns),
                      Msg(";", "; ").text(lang).join(g.text for g in row.gaps),
                      record["file"]]

@@ -25,44 +25,64 @@
         <translation>Cannot render the layout sheet</translation>
     </message>
     <message>
-        <source>社区体检:选择文件夹</source>
-        <translation>District check-up: choose a folder</translation>
-    </message>
-    <message>
-        <source>社区体检</source>
-        <translation>District check-up</translation>
-    </message>
-    <message>
-        <source>正在查找文件…</source>
-        <translation>Finding files…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>无法检查的文件</source>
-        <translation>Files that could not be checked</translation>
-    </message>
-    <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>已检查 %1 / %2 个文件</source>
-        <translation>Checked %1 of %2 files</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
+        <source>第{n}轮居民意见征集</source>
+        <translation>Residents' consultation round {n}</translation>
+    </message>
+    <message>
+        <source>居民意见征集图</source>
+        <translation>Residents' sheet</translation>
+    </message>
+    <message>
+        <source>轮次名称:</source>
+        <translation>Round name:</translation>
+    </message>
+    <message>
         <source>正在导出 PDF…</source>
         <translation>Exporting the PDF…</translation>
+    </message>
+    <message>
+        <source>方案比较图</source>
+        <translation>Comparison sheet</translation>
+    </message>
+    <message>
+        <source>与哪个方案比较:</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <source>社区体检:选择文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社区体检</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在查找文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>无法检查的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已检查 %1 / %2 个文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -133,6 +153,69 @@
     <message>
         <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
         <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>居民意见</source>
+        <translation>Residents&apos; comments</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>导出意见表模板…</source>
+        <translation>Export the comment template…</translation>
+    </message>
+    <message>
+        <source>导入意见表…</source>
+        <translation>Import comments…</translation>
+    </message>
+    <message>
+        <source>导出全部意见…</source>
+        <translation>Export all comments…</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>相关设施</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>(未指定)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>居民意见表</source>
+        <translation>Residents&apos; comments spreadsheet</translation>
+    </message>
+    <message>
+        <source>Excel 表格</source>
+        <translation>Excel spreadsheet</translation>
     </message>
 </context>
 <context>
@@ -485,6 +568,14 @@
         <translation>City population</translation>
     </message>
     <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
         <source>规则包</source>
         <translation>Rule packs</translation>
     </message>
@@ -499,6 +590,14 @@
     <message>
         <source> 人</source>
         <translation> people</translation>
+    </message>
+    <message>
+        <source>° 北</source>
+        <translation>° N</translation>
+    </message>
+    <message>
+        <source>选择城市(填入纬度、气候区、人口)…</source>
+        <translation>Pick a city (fills latitude, climate zone, population)…</translation>
     </message>
     <message>
         <source>规则包与插件…</source>
@@ -761,16 +860,20 @@
         <translation>Export…</translation>
     </message>
     <message>
-        <source>社区体检…</source>
-        <translation>District Check-up…</translation>
-    </message>
-    <message>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>导出居民意见征集图…</source>
+        <translation>Export residents' sheet…</translation>
+    </message>
+    <message>
+        <source>导出方案比较图…</source>
+        <translation>Export comparison sheet…</translation>
     </message>
     <message>
         <source>打印…</source>
@@ -861,6 +964,10 @@
         <translation>Move underlay</translation>
     </message>
     <message>
+        <source>放置意见标注</source>
+        <translation>Place comment pin</translation>
+    </message>
+    <message>
         <source>捕捉</source>
         <translation>Snap</translation>
     </message>
@@ -925,31 +1032,31 @@
     <name>audit</name>
     <message>
         <source>社区</source>
-        <translation>Community</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>类型</source>
-        <translation>Type</translation>
+        <translation type="unfinished">Kind</translation>
     </message>
     <message>
         <source>户数</source>
-        <translation>Households</translation>
+        <translation type="unfinished">Households</translation>
     </message>
     <message>
         <source>不满足</source>
-        <translation>Fail</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>提醒</source>
-        <translation>Warn</translation>
+        <translation type="unfinished">warn</translation>
     </message>
     <message>
         <source>缺项</source>
-        <translation>Gaps</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>文件</source>
-        <translation>File</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,9 @@ PACKS = {
     "colour not a colour": (HEADER + '[kinds.k]\nzh = "k"\nen = "k"\ncolour = "red-ish"\n'
                                      'geometry = ["polygon"]\n',
                             ["x.toml:7", "'colour' must be a colour \"#rrggbb\""]),
+    "applies to a community that does not exist": (
+        HEADER + '[[checks]]\nid = "x.a"\ntitle = "A"\napplies = ["a"]\n  [[checks.conditions]]\n'
+                 '  actual = "far"\n  min = 1\n', ["x.toml:7", "'applies' must be \"new\""]),
     "min() of nothing": (HEADER + check('actual = "min()"\n  min = 1'),
                          ["gives min() 0 argument(s)"]),
 }
@@ -181,3 +184,19 @@ def test_recover_list_survives_a_sidecar_with_an_infinite_number(tmp_path):
     run = run_forked(["recover", "--list"], env={"PLANNER_DATA_DIR": str(tmp_path)})
     assert_clean(run)
     assert run.code == 0 and entry.id in run.out
+
+
+@pytest.mark.parametrize("option, value", [("--jobs", "0"), ("--jobs", "100000"),
+                                           ("--jobs", "2.5"), ("--timeout", "nan"),
+                                           ("--timeout", "-1"), ("--timeout", "inf")])
+def test_audit_jobs_and_timeout_are_checked_by_the_option_parser(option, value):
+    run = run_forked(["audit", NEW_SAMPLE, option, value, "--json"])
+    assert_clean(run, time_box=30)
+    assert run.code == 2 and option in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("command", [["check"], ["compare", NEW_SAMPLE], ["convert", NEW_SAMPLE]])
+def test_a_path_the_system_refuses_is_a_clean_error(command):
+    run = run_forked([*command, "1" * 5000 + ".geojson", "--lang", "en"])
+    assert_clean(run, time_box=30)
+    assert run.code == 2 and "too long" in run.err and len(run.err) < 400

@@ -12,6 +12,7 @@ from planner.document import Document
 from planner.model import Project
 from planner.ui.main_window import MainWindow
 from planner.ui.panels.checks import ChecksPanel
+from planner.ui.panels.comments import CommentsPanel
 from planner.ui.panels.conditions import ConditionsPanel
 from planner.ui.panels.indicators import IndicatorsPanel
 from planner.ui.panels.layers import LayersPanel
@@ -33,6 +34,7 @@ class Panels:
     properties: PropertiesPanel
     indicators: IndicatorsPanel
     checks: ChecksPanel
+    comments: CommentsPanel
 
     @property
     def document(self) -> Document:

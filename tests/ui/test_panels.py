@@ -254,3 +254,24 @@ def test_services_read_and_write_by_name(qtbot, window):
     qtbot.keyClick(services, Qt.Key.Key_Return)
     assert panels.document.project.facilities["S1"].get("services") == ("barber", "pharmacy")
     assert services.text() == "理发店、药店"
+
+
+def test_picking_a_city_fills_latitude_zone_and_population_in_one_undo_step(qtbot, window):
+    panels = open_panels(window, small_layout())
+    panels.show("project")
+    combo = panels.project.city
+    row = next(i for i in range(combo.count()) if combo.itemText(i).startswith("广州"))
+    combo.activated.emit(row)
+    settings = panels.document.project.settings
+    assert (settings.latitude, settings.climate_zone, settings.city_population) == \
+        (23.13, "IV", 14160000)
+    assert panels.project.latitude.widget.value() == 23.13
+    assert panels.project.climate_zone.currentText() == "IV 类气候区"
+    panels.undo.undo()
+    assert panels.document.project.settings.latitude is None
+    field = panels.project.latitude.widget
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field, "39.9")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert panels.document.project.settings.latitude == 39.9

@@ -12,6 +12,7 @@ from planner.document import Document
 from planner.evaluation import Evaluation
 from planner.ui.canvas.items import POINT_RADIUS_M, FeatureItem
 from planner.ui.canvas.planning import PlanningLayer
+from planner.ui.canvas.pins import CommentPinsLayer
 from planner.ui.canvas.underlay import UnderlayLayer
 from planner.ui.state import UiState
 
@@ -35,6 +36,7 @@ class LayoutScene(QGraphicsScene):
         self.rebuild()
         self.underlay_layer = UnderlayLayer(self, document)  # the background image, if any
         self.planning_layer = PlanningLayer(self, document)  # envelope, spacing dimensions
+        self.pins = CommentPinsLayer(self, document)  # residents' comments
         self.on_evaluation_changed(document.evaluation)
 
     # -- following the document ----------------------------------------------------------

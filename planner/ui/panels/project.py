@@ -1,5 +1,6 @@
 """The project panel: the settings every check depends on (new or existing community,
-climate zone, household size, city population) and the rule packs the project uses, with
+climate zone, household size, city population, latitude: typed, or a city picked from the
+bundled list, which fills the zone and population too) and the rule packs the project uses, with
 the plugin manager to change them and every warning about packs shown plainly. Each change
 is one undoable settings change."""
 
@@ -16,6 +17,7 @@ from planner.commands import set_settings
 from planner.errors import InputError
 from planner.model import CLIMATE_ZONES, COMMUNITIES, Settings
 from planner.plugins import Plugins
+from planner.sun.cities import cities
 from planner.ui.panels.base import Panel
 from planner.ui.panels.fields import NumberField, TextField
 from planner.ui.plugin_manager import PluginManagerDialog
@@ -42,6 +44,12 @@ class ProjectPanel(Panel):
         self.household_size = NumberField(lambda v: self.change(household_size=v), 0.5, 20, 2)
         self.city_population = NumberField(lambda v: self.change(city_population=v), 1, 1e8,
                                            optional=False)
+        self.latitude = NumberField(lambda v: self.change(latitude=v), -90, 90, 4)
+        self.city = QComboBox(self)
+        self.city.addItem("", None)
+        for city in cities():
+            self.city.addItem(f"{city.name_zh} {city.name_en}", city)
+        self.city.activated.connect(self._city_picked)
         self.packs = QLabel(self)
         self.packs.setWordWrap(True)
         self.manage = QPushButton(self)
@@ -56,6 +64,7 @@ class ProjectPanel(Panel):
                             ("community", self.community), ("climate_zone", self.climate_zone),
                             ("household_size", self.household_size.widget),
                             ("city_population", self.city_population.widget),
+                            ("city", self.city), ("latitude", self.latitude.widget),
                             ("packs", self.packs)):
             label = QLabel(self)
             label.setBuddy(widget)
@@ -82,6 +91,7 @@ class ProjectPanel(Panel):
         titles = {"name": self.tr("项目名称"), "designer": self.tr("设计单位"),
                   "community": self.tr("社区类型"), "climate_zone": self.tr("建筑气候区划"),
                   "household_size": self.tr("户均人口"), "city_population": self.tr("城市人口"),
+                  "city": self.tr("城市"), "latitude": self.tr("纬度"),
                   "packs": self.tr("规则包")}
         for key, label in self._labels.items():
             label.setText(titles[key])
@@ -92,6 +102,8 @@ class ProjectPanel(Panel):
             self.climate_zone.setItemText(row, self.tr("{zone} 类气候区").format(zone=zone))
         self.household_size.widget.setSuffix(self.tr(" 人/户"))
         self.city_population.widget.setSuffix(self.tr(" 人"))
+        self.latitude.widget.setSuffix(self.tr("° 北"))
+        self.city.setItemText(0, self.tr("选择城市(填入纬度、气候区、人口)…"))
         self.manage.setText(self.tr("规则包与插件…"))
         self._shown = None
         self.refresh()
@@ -106,6 +118,7 @@ class ProjectPanel(Panel):
             self.climate_zone.setCurrentIndex(self.climate_zone.findData(settings.climate_zone))
             self.household_size.show(settings.household_size)
             self.city_population.show(int(settings.city_population))
+            self.latitude.show(settings.latitude)
         self._show_packs()
 
     def _show_packs(self) -> None:
@@ -127,6 +140,12 @@ class ProjectPanel(Panel):
         if text != self.warnings.text():
             self.warnings.setText(text)
         self.warnings.setVisible(bool(text))
+
+    def _city_picked(self, row: int) -> None:
+        city = self.city.itemData(row)
+        self.city.setCurrentIndex(0)
+        if city is not None:
+            self.change(**city.settings())
 
     def change(self, **settings: Any) -> None:
         try:
