@@ -168,10 +168,18 @@ class AuditDialog(QDialog):
         self.table.setColumnWidth(5, min(self.table.columnWidth(5), 480))
 
     def open_row(self, row: int, _column: int = 0) -> bool:
-        """Opens the community of a row in the main window (a drawing through the import)."""
-        path = self.summary.rows[row].record["file"]
+        """Opens the community of a row in the main window (a drawing through the import),
+        showing the row's scheme."""
+        record = self.summary.rows[row].record
+        path, scheme = record["file"], record["scheme"]
         if Path(path).suffix.lower() == ".dxf":
             from planner.ui.exchange import import_path
 
             return import_path(self.window_, path)
-        return self.window_.open_path(path)
+        if not self.window_.open_path(path):
+            return False
+        if scheme and scheme != self.window_.document.project.scheme:
+            from planner.schemes import switch_scheme
+
+            self.window_.execute(switch_scheme(self.window_.document.project, scheme))
+        return True

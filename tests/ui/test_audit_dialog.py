@@ -51,3 +51,19 @@ def test_cancel_stops_the_run_and_keeps_the_dialog(window, qtbot, tmp_path):
     assert dialog.audit.interrupted and dialog.status.text().startswith("已取消")
     assert dialog.table.rowCount() == len(dialog.audit.records)
     dialog.close()
+
+
+def test_a_schemes_row_opens_that_scheme(window, qtbot, tmp_path):
+    from planner.resources import resource
+
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    shutil.copy(resource("samples", "new-community-schemes.cplan"), folder / "p.cplan")
+    dialog = start_audit(window, folder)
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=90_000)
+    labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert len(labels) >= 2 and all(" · 方案" in label for label in labels)
+    row = next(r for r, label in enumerate(labels) if label.endswith("方案B"))
+    dialog.table.cellActivated.emit(row, 0)
+    assert window.document.project.scheme == "方案B"
+    dialog.close()
