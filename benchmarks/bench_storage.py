@@ -31,7 +31,7 @@ from layouts import synthetic_layout  # noqa: E402
 from planner.model import Facility, Project  # noqa: E402
 from planner.storage import history, load, save  # noqa: E402
 from planner.storage.codec import _ENCODED  # noqa: E402
-from planner.storage.projectfile import STALE_TEMP_S  # noqa: E402
+from planner.safe_write import STALE_TEMP_S  # noqa: E402
 from planner.storage.schema import HISTORY_SIZE  # noqa: E402
 from tests.helpers import new_sample, old_sample, with_schemes  # noqa: E402
 from tests.storage_trials import crash_run, fuzz_files, open_each  # noqa: E402

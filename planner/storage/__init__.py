@@ -16,11 +16,11 @@ and the problem; a file made by a newer Community Planner raises NewerVersionErr
 """
 
 from planner.storage.lock import ProjectLock, ProjectLocked, holder_of, ignoring_locks
-from planner.storage.problems import NewerVersionError, SavedElsewhere
+from planner.storage.problems import ChecksumMismatch, NewerVersionError, SavedElsewhere
 from planner.storage.projectfile import SUFFIX, Revision, current_revision, history, load, save
 from planner.storage.recovery import RecoveryEntry, RecoveryStore
 from planner.storage.schema import HISTORY_SIZE, SCHEMA_VERSION
 
-__all__ = ["HISTORY_SIZE", "NewerVersionError", "ProjectLock", "ProjectLocked", "RecoveryEntry",
+__all__ = ["ChecksumMismatch", "HISTORY_SIZE", "NewerVersionError", "ProjectLock", "ProjectLocked", "RecoveryEntry",
            "RecoveryStore", "Revision", "SCHEMA_VERSION", "SUFFIX", "SavedElsewhere",
            "current_revision", "history", "holder_of", "ignoring_locks", "load", "save"]

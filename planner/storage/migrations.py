@@ -105,12 +105,20 @@ def _v4_to_v5(db: Database) -> None:
 
 
 def _v5_to_v6(db: Database) -> None:
-    """Version 6 adds the parcel's planning conditions (none for an older project)."""
+    """Version 6 stores a checksum of each saved revision's content (``revisions.checksum``,
+    planner/storage/checksum.py), checked on open. Revisions saved before have none (NULL).
+    A file coming from version 1 has the column already (``_v1_to_v2`` made the table)."""
+    if "checksum" not in db["revisions"].columns_dict:
+        db.execute("ALTER TABLE revisions ADD COLUMN checksum TEXT")
+
+
+def _v6_to_v7(db: Database) -> None:
+    """Version 7 adds the parcel's planning conditions (none for an older project)."""
     db.execute(TABLES["conditions"])
 
 
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                     4: _v4_to_v5, 5: _v5_to_v6}
+                                                     4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
 
 
 def migrate(db: Database, version: int) -> None:

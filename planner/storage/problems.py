@@ -42,6 +42,30 @@ def newer_version(path: Path, app_version: object, version: int) -> NewerVersion
         f"this is {__version__}: update Community Planner to open it. The file was not changed."))
 
 
+class ChecksumMismatch(InputError):
+    """A saved revision reads back other than it was saved (bits changed on disk);
+    ``good`` is the newest earlier revision that is intact, or None."""
+
+    def __init__(self, msg: Msg, good):
+        super().__init__(msg)
+        self.good = good
+
+
+def checksum_mismatch(path: Path, revision: int, good) -> ChecksumMismatch:
+    said = Msg(f"{path.name} 已损坏:第 {revision} 版与保存时的校验和不符(文件在磁盘上被改动)。",
+               f"{path.name} is damaged: saved version {revision} does not match its checksum "
+               "(the file was changed on disk). ")
+    if good is None:
+        return ChecksumMismatch(said + Msg("没有更早的完好版本。", "No earlier version is intact."),
+                                None)
+    when = good.saved_at.replace("T", " ").removesuffix("+00:00")
+    return ChecksumMismatch(said + Msg(
+        f"上一个完好的版本是第 {good.number} 版({when} UTC):planner history {path.name} "
+        f"--revision {good.number} --out 另存.cplan",
+        f"The previous good version is {good.number} (saved {when} UTC): planner history "
+        f"{path.name} --revision {good.number} --out FILE"), good)
+
+
 class SavedElsewhere(InputError):
     """The file got another save since the project was opened: nothing was written."""
 

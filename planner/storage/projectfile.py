@@ -34,6 +34,7 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
+from planner.storage.checksum import content_checksum
 from planner.storage.geopackage import write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
@@ -71,7 +72,10 @@ def load(path: str | Path, revision: int | None = None) -> Project:
             shown = ", ".join(map(str, numbers))
             raise InputError(Msg(f"{path.name} 中没有第 {revision} 版(现有:{shown})",
                                  f"{path.name} has no saved version {revision} (kept: {shown})"))
-        return read_project(db, revision)
+        project = read_project(db, revision)
+        if not _intact(db, revision, project):
+            raise problems.checksum_mismatch(path, revision, _last_intact(db, numbers, revision))
+        return project
 
 
 def current_revision(path: str | Path) -> int:
@@ -85,13 +89,17 @@ def history(path: str | Path) -> list[Revision]:
     """The saved versions kept in ``path``, newest (the current state) first."""
     path = Path(path)
     with _reading(path) as db, problems.reported(path):
-        rows = db.execute(
-            "SELECT r.revision, r.saved_at, r.app_version, p.name, "
-            "(SELECT json_array_length(l.features) FROM schemes s JOIN layouts l "
-            "ON l.key = s.layout WHERE s.revision = r.revision AND s.current = 1) "
-            "FROM revisions r JOIN project p ON p.revision = r.revision "
-            "ORDER BY r.revision DESC").fetchall()
-        return [Revision(*row) for row in rows]
+        return _history(db)
+
+
+def _history(db: Database) -> list[Revision]:
+    rows = db.execute(
+        "SELECT r.revision, r.saved_at, r.app_version, p.name, "
+        "(SELECT json_array_length(l.features) FROM schemes s JOIN layouts l "
+        "ON l.key = s.layout WHERE s.revision = r.revision AND s.current = 1) "
+        "FROM revisions r JOIN project p ON p.revision = r.revision "
+        "ORDER BY r.revision DESC").fetchall()
+    return [Revision(*row) for row in rows]
 
 
 def save(project: Project, path: str | Path, history_from: str | Path | None = None,
@@ -158,7 +166,8 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         revision = (db.execute("SELECT max(revision) FROM revisions").fetchone()[0] or 0) + 1
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
-                                "app_version": __version__})
+                                "app_version": __version__,
+                                "checksum": content_checksum(project)})
         insert_rows(db, tables, revision)
         store_layouts(db, project, revision)
         store_images(db, project)
@@ -331,6 +340,24 @@ def _check_tables(db: Database) -> None:
         if missing:
             raise Damaged(Msg(f"{table} 表缺少列 {', '.join(missing)}",
                               f"the table {table} has no column {', '.join(missing)}"))
+
+
+def _intact(db: Database, revision: int, project: Project) -> bool:
+    """What was read is what was saved (a revision saved before checksums is trusted)."""
+    stored = db.execute("SELECT checksum FROM revisions WHERE revision = ?",
+                        [revision]).fetchone()[0]
+    return stored is None or stored == content_checksum(project)
+
+
+def _last_intact(db: Database, numbers: list[int], damaged: int) -> Revision | None:
+    """The newest revision before ``damaged`` that reads back as it was saved."""
+    for number in reversed([n for n in numbers if n < damaged]):
+        try:
+            if _intact(db, number, read_project(db, number)):
+                return next(r for r in _history(db) if r.number == number)
+        except Damaged:
+            continue
+    return None
 
 
 def _revisions(db: Database) -> list[int]:

@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 6 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 7 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
@@ -16,7 +16,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -29,7 +29,8 @@ CREATE TABLE schema_version (
 CREATE TABLE revisions (
     revision INTEGER PRIMARY KEY,  -- 1, 2, 3… one per save; the largest is the current state
     saved_at TEXT NOT NULL,        -- UTC, ISO 8601
-    app_version TEXT NOT NULL      -- the Community Planner that saved it
+    app_version TEXT NOT NULL,     -- the Community Planner that saved it
+    checksum TEXT                  -- of its content (storage/checksum.py); NULL: before v6
 )""",
     "project": """
 CREATE TABLE project (
@@ -151,7 +152,7 @@ CREATE TABLE images (              -- stored once, whichever revisions use them
 # What a reader needs, to tell a damaged file from a project.
 COLUMNS = {
     "schema_version": ("version", "app_version"),
-    "revisions": ("revision", "saved_at", "app_version"),
+    "revisions": ("revision", "saved_at", "app_version", "checksum"),
     "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
                 "household_size", "parcel_id", "crs", "origin_x", "origin_y", "latitude"),
     "facilities": ("key", "digest", "id", "kind", "geometry", "attrs"),

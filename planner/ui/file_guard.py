@@ -1,7 +1,8 @@
 """The open project's lock and the revision it was opened at (planner.storage.lock): when
 someone else has the project open the designer chooses read-only or "open anyway"; a save
 that would undo another's is never written (SavedElsewhere) and Save As is offered; a
-read-only file is replaced only after asking."""
+read-only file is replaced only after asking; a version damaged on disk is reported and the
+last good one offered."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 from planner import files, safe_write
 from planner.errors import PlannerError
 from planner.i18n import Msg
-from planner.storage import (SUFFIX, ProjectLock, ProjectLocked, SavedElsewhere,
-                             current_revision, ignoring_locks)
+from planner.storage import (SUFFIX, ChecksumMismatch, ProjectLock, ProjectLocked,
+                             SavedElsewhere, current_revision, ignoring_locks, load)
 
 READ_ONLY, ANYWAY = "read-only", "anyway"  # how a project someone else has open was opened
 SAVED, FAILED, SAVE_AS = "saved", "failed", "save as"  # what came of a save
@@ -111,6 +112,25 @@ class FileGuard(QObject):
                 contexts.enter_context(safe_write.replacing_read_only())
                 files.save_project(project, path, history_from=history_from,
                                    **(options if path.suffix.lower() == SUFFIX else {}))
+
+    def good_version(self, path: str | Path, err: ChecksumMismatch):
+        """The designer is told which version is damaged and may open the last good one
+        (saving it makes it the newest version again); None: not opened."""
+        lang = self.window.lang()
+        Button = QMessageBox.StandardButton
+        if err.good is None:
+            QMessageBox.warning(self.window, _OPEN.text(lang), err.text(lang))
+            return None
+        question = err.text(lang) + "\n\n" + Msg(
+            f"打开第 {err.good.number} 版?", f"Open version {err.good.number}?").text(lang)
+        if QMessageBox.question(self.window, _OPEN.text(lang), question,
+                                Button.Open | Button.Cancel, Button.Open) != Button.Open:
+            return None
+        try:
+            return load(path, revision=err.good.number)
+        except PlannerError as again:
+            QMessageBox.warning(self.window, _OPEN.text(lang), again.text(lang))
+            return None
 
     def _ask_locked(self, err: ProjectLocked) -> str | None:
         lang = self.window.lang()

@@ -17,10 +17,12 @@ from planner.commands import remove_features, rotate_features
 from planner.document import Document
 from planner.errors import PlannerError
 from planner.i18n import Msg
+from planner.storage import ChecksumMismatch
 from planner.ui import clipboard
 from planner.ui.actions import BoundActions
 from planner.ui.autosave import Autosave
 from planner.ui.canvas.view import CanvasView
+from planner.ui.file_guard import SAVE_AS, SAVED, FileGuard
 from planner.ui.language import install_language, save_language
 from planner.ui.state import UiState
 from planner.ui.undo import UndoStack
@@ -51,6 +53,7 @@ PANELS: list[Panel] = [
     Panel("conditions", "planner.ui.panels.conditions:ConditionsPanel", LEFT),
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
+    Panel("sun", "planner.ui.panels.sun:SunPanel", RIGHT),
     Panel("checks", "planner.ui.panels.checks:ChecksPanel", BOTTOM),
     Panel("comments", "planner.ui.panels.comments:CommentsPanel", BOTTOM),
 ]
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._show_summary(self.document.evaluation)
         self.autosave = Autosave(self)
+        self.guard = FileGuard(self)  # the open project's lock and revision
 
     # -- building -------------------------------------------------------------------------
     def add_panel(self, panel: Panel) -> QDockWidget:
@@ -241,6 +245,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != StartDialog.DialogCode.Accepted:
             return
         self.load(dialog.project(), None)
+        self.guard.release()
         if dialog.draw_first():
             self.state.set_tool("parcel")
 
@@ -260,17 +265,26 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        opening = self.guard.opening(path)  # someone else has it open: read-only, anyway?
+        if opening is None:
+            return False
         try:
             project = files.open_project(path)
-        except PlannerError as err:
-            QMessageBox.warning(self, self.tr("无法打开"), err.text(self.lang()))
-            return False
-        except OSError as err:
-            QMessageBox.warning(self, self.tr("无法打开"), f"{path}: {err.strerror}")
+        except ChecksumMismatch as err:  # damaged on disk: offer the last good version
+            project = self.guard.good_version(path, err)
+            if project is None:
+                self.guard.discard(opening)
+                return False
+        except (PlannerError, OSError) as err:
+            self.guard.discard(opening)
+            text = err.text(self.lang()) if isinstance(err, PlannerError) else \
+                f"{path}: {err.strerror}"
+            QMessageBox.warning(self, self.tr("无法打开"), text)
             return False
         # A scenario file is imported: saving writes a project file beside it.
         keep_path = Path(path).suffix.lower() in files.SAVERS
         self.load(project, path if keep_path else None)
+        self.guard.opened(path if keep_path else None, opening)
         self._remember(path)
         return True
 
@@ -289,12 +303,13 @@ class MainWindow(QMainWindow):
         return bool(path) and self.save_to(path)
 
     def save_to(self, path: str | Path) -> bool:
-        try:
-            files.save_project(self.document.project, path, history_from=self.document.path)
-        except (PlannerError, OSError) as err:
-            text = err.text(self.lang()) if isinstance(err, PlannerError) else str(err)
-            QMessageBox.warning(self, self.tr("无法保存"), text)
+        try:  # the guard asks and reports what is the designer's to decide
+            outcome = self.guard.save(self.document.project, path, self.document.path)
+        except OSError as err:
+            QMessageBox.warning(self, self.tr("无法保存"), str(err))
             return False
+        if outcome != SAVED:
+            return outcome == SAVE_AS and self.save_as()
         self.document.mark_saved(path)
         self.undo_stack.setClean()
         self._remember(path)
@@ -326,6 +341,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.save_layout()
             self.autosave.discard()
+            self.guard.release()
             event.accept()
         else:
             event.ignore()

@@ -30,11 +30,11 @@
     </message>
     <message>
         <source>第{n}轮居民意见征集</source>
-        <translation>Residents' consultation round {n}</translation>
+        <translation>Residents&apos; consultation round {n}</translation>
     </message>
     <message>
         <source>居民意见征集图</source>
-        <translation>Residents' sheet</translation>
+        <translation>Residents&apos; sheet</translation>
     </message>
     <message>
         <source>轮次名称:</source>
@@ -54,35 +54,35 @@
     </message>
     <message>
         <source>社区体检:选择文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>District audit: choose a folder</translation>
     </message>
     <message>
         <source>社区体检</source>
-        <translation type="unfinished"></translation>
+        <translation>District audit</translation>
     </message>
     <message>
         <source>正在查找文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding files…</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>无法检查的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Files that could not be checked</translation>
     </message>
     <message>
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>已检查 %1 / %2 个文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked %1 of %2 files</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -791,6 +791,33 @@
     </message>
 </context>
 <context>
+    <name>SunPanel</name>
+    <message>
+        <source>{n} 栋建筑已分析,{f} 栋不满足</source>
+        <translation>{n} buildings analysed, {f} failing</translation>
+    </message>
+    <message>
+        <source>日照</source>
+        <translation>Sunlight</translation>
+    </message>
+    <message>
+        <source>日照标准日</source>
+        <translation>Standard day</translation>
+    </message>
+    <message>
+        <source>真太阳时</source>
+        <translation>True solar time</translation>
+    </message>
+    <message>
+        <source>显示阴影</source>
+        <translation>Show shadows</translation>
+    </message>
+    <message>
+        <source>显示立面日照时数(红色:不满足)</source>
+        <translation>Show façade hours (red: failing)</translation>
+    </message>
+</context>
+<context>
     <name>UnderlayPanel</name>
     <message>
         <source>载入底图</source>
@@ -869,7 +896,7 @@
     </message>
     <message>
         <source>导出居民意见征集图…</source>
-        <translation>Export residents' sheet…</translation>
+        <translation>Export residents&apos; sheet…</translation>
     </message>
     <message>
         <source>导出方案比较图…</source>
@@ -1032,31 +1059,31 @@
     <name>audit</name>
     <message>
         <source>社区</source>
-        <translation type="unfinished"></translation>
+        <translation>Community</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>户数</source>
-        <translation type="unfinished">Households</translation>
+        <translation>Households</translation>
     </message>
     <message>
         <source>不满足</source>
-        <translation type="unfinished"></translation>
+        <translation>Fail</translation>
     </message>
     <message>
         <source>提醒</source>
-        <translation type="unfinished">warn</translation>
+        <translation>warn</translation>
     </message>
     <message>
         <source>缺项</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
 </context>
 <context>

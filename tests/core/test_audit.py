@@ -163,3 +163,33 @@ def test_should_stop_ends_the_run_early():
                         should_stop=lambda: time.monotonic() > start + 1)
     assert not finished and answers == []
     assert time.monotonic() - start < 10  # the hung worker was ended, not waited for
+
+
+RANGE_PACK = """
+[pack]
+name = "range"
+version = "1.0.0"
+title = { zh = "区间", en = "Range" }
+
+[[checks]]
+id = "range.far"
+title = { zh = "容积率区间", en = "FAR range" }
+clause = "test"
+  [[checks.conditions]]
+  label = { zh = "容积率", en = "FAR" }
+  actual = "far"
+  min = 1.0
+  max = 2.0
+"""
+
+
+def test_a_value_above_a_range_is_measured_against_its_maximum(tmp_path):
+    from tests.helpers import new_sample
+
+    pack = tmp_path / "range.toml"
+    pack.write_text(RANGE_PACK, encoding="utf-8")
+    result = evaluate(new_sample(), load_rulebook([str(pack)]))
+    far = result.check("range.far")  # the sample's FAR is 2.68
+    assert (far.status, far.required) == ("fail", 2.0)
+    gap = gap_of(far.to_contract("zh"), far.unit, "zh")
+    assert (gap.kind, gap.text) == ("over", "容积率区间 2.68 > 2")

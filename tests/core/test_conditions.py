@@ -85,8 +85,8 @@ def test_a_damaged_conditions_row_is_named(tmp_path):
     assert "conditions far_max: value = 'lots', expected a number" in err.value.text("en")
 
 
-def test_version_5_file_opens_without_conditions_and_is_upgraded_on_save(tmp_path):
-    fixture = FIXTURES / "project-v5.cplan"
+def test_version_6_file_opens_without_conditions_and_is_upgraded_on_save(tmp_path):
+    fixture = FIXTURES / "project-v6.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
     assert project == sample_before_conditions(new_sample())

@@ -20,6 +20,7 @@ from planner.ui.panels.palette import FacilityPalette
 from planner.ui.panels.project import ProjectPanel
 from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.schemes import SchemesPanel
+from planner.ui.panels.sun import SunPanel
 from planner.ui.undo import UndoStack
 
 
@@ -35,6 +36,7 @@ class Panels:
     indicators: IndicatorsPanel
     checks: ChecksPanel
     comments: CommentsPanel
+    sun: SunPanel
 
     @property
     def document(self) -> Document:

@@ -106,3 +106,20 @@ def test_a_save_after_another_save_is_refused_and_save_as_offered(window, projec
     assert load(project) == old_sample()  # the other save was not undone
     assert load(copy).facilities["R01"].attrs["floors"] == 9
     assert window.document.path == copy
+
+
+def test_a_version_damaged_on_disk_offers_the_last_good_one(window, project):
+    import sqlite3
+    from contextlib import closing
+
+    save(edit(new_sample(), "R01", floors=3), project)  # version 2
+    with closing(sqlite3.connect(project)) as db:  # a bit flipped on disk, in version 2
+        db.execute("UPDATE project SET name = 'Xingfuli' WHERE revision = 2")
+        db.commit()
+    shown: list[str] = []
+    press_in_next_dialog(QMessageBox.StandardButton.Open, shown)
+    assert window.open_path(project, ask=False)
+    assert "第 2 版与保存时的校验和不符" in shown[0] and "打开第 1 版" in shown[0]
+    assert window.document.project == new_sample()
+    assert window.save()  # the good version becomes the newest again
+    assert load(project) == new_sample()

@@ -72,3 +72,9 @@ def test_a_round_is_saved_once_by_name(qtbot, window):
     panels.schemes.save_round("第一轮居民意见征集")
     assert "已被使用" in panels.schemes.message.text()
     assert len(panels.document.project.rounds) == 1
+    document = panels.document
+    document.execute(set_attributes(document.project, ["P01"], parking_spaces=57))
+    dialog = panels.schemes.since_round(0)
+    assert (dialog.a.currentText(), dialog.b.currentText()) == ("第一轮居民意见征集·方案A", "方案A")
+    assert "属性变化 (1): P01" in dialog.facilities.text()
+    dialog.close()

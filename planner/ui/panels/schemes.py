@@ -68,6 +68,7 @@ class SchemesPanel(Panel):
         self.rounds_title = QLabel(self)
         self.rounds = QListWidget(self)
         self.rounds.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
+        self.rounds.itemDoubleClicked.connect(lambda item: self.since_round(self.rounds.row(item)))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c")
@@ -177,3 +178,14 @@ class SchemesPanel(Panel):
         self.dialog = CompareDialog(self.document, self.state, self)
         self.dialog.show()
         return self.dialog
+
+    def since_round(self, index: int):
+        """The compare view: the round's copy of the scheme shown (or its first) against
+        the scheme as it is now, what changed since that meeting."""
+        project = self.document.project
+        frozen = project.rounds[index]
+        names = [s.name for s in frozen.schemes]
+        scheme = project.scheme if project.scheme in names else names[0]
+        dialog = self.compare()
+        dialog.choose(f"{frozen.name}·{scheme}", project.scheme)
+        return dialog

@@ -1,0 +1,67 @@
+"""The checksum of a saved revision: a digest of the project's content as the model holds it
+(settings, facilities of every scheme, answers, packs, underlay, comments), not of
+a table layout, so it survives any change of how the file stores them. Saving stores it
+with the revision; opening computes it again from what was read and compares: a bit that
+flipped on disk (SQLite keeps no checksums of its own) is noticed.
+
+It follows the model's equality: two projects that compare equal have the same checksum
+(2 and 2.0, -0.0 and 0.0, a tuple and a list, a mapping in any order).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from shapely.geometry.base import BaseGeometry
+
+from planner.model import Facility, Project
+from planner.storage.codec import digest, encoded
+
+_EXACT = 2**53  # integers below this are exact as floats
+
+
+#: Not part of a revision: consultation rounds are frozen once saved and read with every
+#: revision (the file's copy wins over a later save's), so they are not checked here.
+NOT_PER_REVISION = ("rounds",)
+
+
+def content_checksum(project: Project) -> str:
+    out = hashlib.blake2b(digest_size=16)
+    for field in dataclasses.fields(project):
+        if field.name not in NOT_PER_REVISION:
+            out.update(_canonical(getattr(project, field.name)))
+    return out.hexdigest()
+
+
+def _canonical(value: Any) -> bytes:
+    if value is None:
+        return b"N"
+    if isinstance(value, (bool, int, float)):
+        if isinstance(value, int) and abs(value) >= _EXACT:
+            return b"i%d;" % value
+        return b"n" + (float(value) + 0.0).hex().encode() + b";"  # -0.0 == 0.0
+    if isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        return b"s%d:" % len(data) + data
+    if isinstance(value, bytes):
+        return b"b%d:" % len(value) + value
+    if isinstance(value, Facility):
+        return b"F" + digest(*encoded([value])[0][:4])  # of its values as stored (never a
+        # digest read from the file: that is what is being checked)
+    if isinstance(value, BaseGeometry):
+        import shapely
+        data = shapely.to_wkb(value)
+        return b"g%d:" % len(data) + data
+    if isinstance(value, Mapping):
+        items = sorted(_canonical(k) + _canonical(v) for k, v in value.items())
+        return b"m%d:" % len(items) + b"".join(items)
+    if isinstance(value, (tuple, list)):
+        return b"l%d:" % len(value) + b"".join(map(_canonical, value))
+    if dataclasses.is_dataclass(value):
+        name = type(value).__name__.encode()
+        return (b"d%d:" % len(name) + name
+                + b"".join(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    raise TypeError(f"no checksum for a {type(value).__name__}")
