@@ -116,12 +116,6 @@ def _setbacks(parcel: BaseGeometry, buildings: list[Placed],
     return envelope, faults
 
 
-def _nearest_line(a: BaseGeometry, b: BaseGeometry) -> tuple:
-    line = shapely.shortest_line(a, b)
-    (x0, y0), (x1, y1) = line.coords
-    return (x0, y0), (x1, y1)
-
-
 def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray,
                       factor: float) -> list[SpacingFault]:
     """Each dwelling north of a building (facing it) at least factor × its height away."""
@@ -146,13 +140,21 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray,
     if not len(south):
         return []
     gaps = shapely.distance(shapes[south], shapes[north])
-    needed = factor * heights[south]
-    faults = []
-    for s, n, gap, need in zip(south, north, gaps, needed):
-        if JOINED_M <= gap < need - 1e-6:
-            faults.append(SpacingFault(buildings[s].id, buildings[n].id, "sunlight", float(need),
-                                       float(gap), _nearest_line(shapes[s], shapes[n])))
-    return faults
+    return _faults(buildings, shapes, south, north, gaps, factor * heights[south], "sunlight")
+
+
+def _faults(buildings: list[Placed], shapes: np.ndarray, first: np.ndarray, second: np.ndarray,
+            gaps: np.ndarray, needed: np.ndarray, rule: str) -> list[SpacingFault]:
+    """The pairs closer than needed (not joined), with their dimension lines."""
+    short = (gaps >= JOINED_M) & (gaps < needed - 1e-6)
+    if not short.any():
+        return []
+    first, second, gaps, needed = first[short], second[short], gaps[short], needed[short]
+    ends = shapely.get_coordinates(shapely.shortest_line(shapes[first], shapes[second]))
+    return [SpacingFault(buildings[a].id, buildings[b].id, rule, float(need), float(gap),
+                         ((float(x0), float(y0)), (float(x1), float(y1))))
+            for a, b, gap, need, (x0, y0), (x1, y1)
+            in zip(first, second, gaps, needed, ends[0::2], ends[1::2])]
 
 
 def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
@@ -164,8 +166,11 @@ def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
     if widest <= 0 or len(buildings) < 2:
         return []
     shapes = np.array([p.shape for p in buildings], dtype=object)
-    tree = shapely.STRtree(shapes)
-    left, right = tree.query(shapes, predicate="dwithin", distance=widest)
+    # Candidates by bounding boxes grown by the widest separation (cheaper than dwithin;
+    # the distances are measured below anyway).
+    b = shapely.bounds(shapes)
+    reach = shapely.box(b[:, 0] - widest, b[:, 1] - widest, b[:, 2] + widest, b[:, 3] + widest)
+    left, right = shapely.STRtree(shapes).query(reach)
     keep = left < right
     left, right = left[keep], right[keep]
     if not len(left):
@@ -174,9 +179,4 @@ def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
     needed = np.where(tall[left] & tall[right], high,
                       np.where(tall[left] | tall[right], mixed, low))
     gaps = shapely.distance(shapes[left], shapes[right])
-    faults = []
-    for a, b, gap, need in zip(left, right, gaps, needed):
-        if JOINED_M <= gap < need - 1e-6:
-            faults.append(SpacingFault(buildings[a].id, buildings[b].id, "fire", float(need),
-                                       float(gap), _nearest_line(shapes[a], shapes[b])))
-    return faults
+    return _faults(buildings, shapes, left, right, gaps, needed, "fire")
