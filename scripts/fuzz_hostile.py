@@ -286,11 +286,15 @@ def run_case(seed: int, timeout: float, keep: Path | None):
             (target / "outcome.txt").write_text(f"{verdict}\nplanner {' '.join(args)}\n"
                                                 f"{outcome.err[-3000:]}", encoding="utf-8")
         last = (outcome.err.strip().splitlines() or [""])[-1][:200]
-        last = last.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
-        return seed, kind, args[0], verdict, round(outcome.seconds, 2), last
+        return seed, kind, _printable(args[0]), verdict, round(outcome.seconds, 2), _printable(last)
     finally:
         os.chdir(ROOT)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates (which the inputs are full of) escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _warm() -> None:
@@ -313,7 +317,7 @@ def _shard(job: tuple[list[int], float, Path | None, Path]) -> None:
     for seed in seeds:
         result = run_case(seed, timeout, keep)
         with open(log, "a", encoding="utf-8") as stream:
-            stream.write(json.dumps(result, ensure_ascii=False) + "\n")
+            stream.write(json.dumps(result) + "\n")
 
 
 def summarise(results: list, header: str) -> int:
