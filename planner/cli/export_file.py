@@ -8,7 +8,7 @@ import argparse
 from planner.cli.overwrite import add_force, writing
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.evaluation import evaluate
-from planner.exchange.dxf_export import DXF_VERSIONS
+from planner.exchange.dxf_export import DXF_VERSIONS, UNITS
 from planner.exchange.exports import FORMATS, export
 from planner.files import open_project
 from planner.i18n import Msg
@@ -24,6 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, help="the file to write")
     parser.add_argument("--dxf-version", choices=DXF_VERSIONS, default="R2010",
                         help="DXF version to write (default R2010)")
+    parser.add_argument("--dxf-units", choices=list(UNITS), default="m",
+                        help="DXF drawing unit: m, or mm as Chinese CAD templates are (default m)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs for the indicator table, after the project's")
     add_force(parser)
@@ -36,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     rulebook = load_rulebook([*project.settings.rules, *args.rules], plugins=plugins)
     result = evaluate(project, rulebook)
     with writing(args, args.out):
-        notes = export(result, args.format, args.out, args.lang, args.dxf_version)
+        notes = export(result, args.format, args.out, args.lang, args.dxf_version,
+                       args.dxf_units)
     warn(args, result.problems, notes)
     print(Msg(f"已写入 {args.out}", f"wrote {args.out}").text(args.lang))
     return 0

@@ -2,7 +2,9 @@
 labels (name, storeys, area) and the indicator table as text in a CJK-capable style.
 
 Coordinates go back to the drawing's own frame (the GeoReference origin is added), in
-metres ($INSUNITS = 6). Every feature carries its kind, id and attributes as XDATA, so
+metres ($INSUNITS = 6) or, as Chinese CAD templates (天正, AutoCAD) are drawn, millimetres
+($INSUNITS = 4). The header's extents ($EXTMIN/$EXTMAX) and the active viewport frame the
+plan, so a CAD program opens on it and prints it at its size. Every feature carries its kind, id and attributes as XDATA, so
 importing the drawing again gives the same project; outlines drawn later in CAD on a CP-
 layer are read as that layer's kind.
 """
@@ -32,15 +34,22 @@ PARCEL_COLOUR = "#d32f2f"
 XDATA_CHUNK = 200  # characters per XDATA string (the format allows 255 bytes)
 
 
+#: Drawing units offered on export: name -> ($INSUNITS code, drawing units per metre).
+UNITS = {"m": (6, 1.0), "mm": (4, 1000.0)}
+
+
 def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
-               lang: str = "zh") -> list[Msg]:
-    """Write the evaluated project to ``path``; returns notes for the user (e.g. a lon/lat
-    project drawn in local metres)."""
+               lang: str = "zh", units: str = "m") -> list[Msg]:
+    """Write the evaluated project to ``path`` in ``units`` ("m" or "mm"); returns notes for
+    the user (e.g. a lon/lat project drawn in local metres)."""
     import ezdxf  # imported here: loading ezdxf takes a noticeable part of a second
 
     if version not in DXF_VERSIONS:
         raise InputError(Msg(f"DXF 版本 {version} 不支持(可用:{', '.join(DXF_VERSIONS)})",
                              f"DXF version {version} is not supported ({', '.join(DXF_VERSIONS)})"))
+    if units not in UNITS:
+        raise InputError(Msg(f"DXF 单位 {units} 不支持(可用:{', '.join(UNITS)})",
+                             f"DXF units {units} are not supported ({', '.join(UNITS)})"))
     project, kinds = evaluation.project, evaluation.rulebook.kinds
     notes = []
     origin = planar_origin(project.georef)
@@ -49,12 +58,13 @@ def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
         notes.append(Msg(f"坐标系 {project.georef.crs} 不以米为单位:DXF 使用本地米制坐标",
                          f"{project.georef.crs} is not in metres: the DXF uses local metres"))
     doc = ezdxf.new(version, setup=False)
-    doc.header["$INSUNITS"] = 6
+    code, per_metre = UNITS[units]
+    doc.header["$INSUNITS"] = code
     doc.header["$MEASUREMENT"] = 1
     doc.appids.add(APPID)
     style = doc.styles.add(TEXT_STYLE, font=TEXT_FONT)
     style.set_extended_font_data(family=TEXT_FONT_FAMILY)
-    drawing = _Writer(doc, origin)
+    drawing = _Writer(doc, origin, per_metre)
     # Text in colour 7: white on CAD's dark background, black on paper.
     drawing.layer(LABEL_LAYER, None, Msg("标注", "labels").text(lang))
     drawing.layer(TABLE_LAYER, None, Msg("经济技术指标表", "indicator table").text(lang))
@@ -71,6 +81,7 @@ def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
         if facility.geometry.geom_type in ("Polygon", "MultiPolygon"):
             drawing.label(facility, kind, lang)
     drawing.table(evaluation, lang)
+    frame_view(doc)
     with safe_write.replacing(path, "dxf") as temporary, safe_write.reported(Path(path)):
         doc.saveas(temporary)
     return notes
@@ -79,11 +90,11 @@ def export_dxf(evaluation: Evaluation, path: str | Path, version: str = "R2010",
 class _Writer:
     """Draws into one document's model space, translating local metres to the drawing."""
 
-    def __init__(self, doc, origin: tuple[float, float]):
-        self.doc, self.msp, self.origin = doc, doc.modelspace(), origin
+    def __init__(self, doc, origin: tuple[float, float], per_metre: float = 1.0):
+        self.doc, self.msp, self.origin, self.k = doc, doc.modelspace(), origin, per_metre
 
     def xy(self, x: float, y: float) -> tuple[float, float]:
-        return (x + self.origin[0], y + self.origin[1])
+        return ((x + self.origin[0]) * self.k, (y + self.origin[1]) * self.k)
 
     def layer(self, name: str, colour: str | None, description: str) -> None:
         if name in self.doc.layers:
@@ -147,10 +158,23 @@ class _Writer:
              centred: bool = False) -> None:
         from ezdxf.enums import TextEntityAlignment
 
-        text = self.msp.add_text(content, height=height,
+        text = self.msp.add_text(content, height=height * self.k,
                                  dxfattribs={"layer": layer, "style": TEXT_STYLE})
         align = TextEntityAlignment.MIDDLE_CENTER if centred else TextEntityAlignment.LEFT
         text.set_placement(self.xy(*at), align=align)
+
+
+def frame_view(doc) -> None:
+    """Sets $EXTMIN/$EXTMAX and the limits to what the model space holds and centres the
+    active viewport on it (5 % margin), so the drawing opens on the plan, not the origin."""
+    from ezdxf import appsettings, zoom
+
+    extents = appsettings.update_extents(doc)
+    if not extents.has_data:
+        return
+    msp = doc.modelspace()
+    msp.dxf.limmin, msp.dxf.limmax = extents.extmin.vec2, extents.extmax.vec2
+    zoom.center(msp, extents.center, extents.size * 1.05)
 
 
 def _plain(attrs) -> dict:

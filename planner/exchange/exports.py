@@ -21,10 +21,10 @@ def format_of(path: str | Path) -> str | None:
 
 
 def export(evaluation: Evaluation, fmt: str, path: str | Path, lang: str = "zh",
-           dxf_version: str = "R2010") -> list[Msg]:
+           dxf_version: str = "R2010", dxf_units: str = "m") -> list[Msg]:
     """Writes ``path``; returns notes for the user (empty when there is nothing to say)."""
     if fmt == "dxf":
-        return export_dxf(evaluation, path, dxf_version, lang)
+        return export_dxf(evaluation, path, dxf_version, lang, dxf_units)
     if fmt == "geojson":
         save_scenario(evaluation.project, path)
     elif fmt == "csv":

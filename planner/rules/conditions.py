@@ -156,7 +156,7 @@ def bounded(label: Msg, actual: float, low: float | None, high: float | None, un
         message = message + Msg(",", ", ") + wording + Msg(" ", " ") + bound
     required = high if too_high or low is None else low
     return Outcome(otherwise if too_low or too_high else "pass", message, required, actual,
-                   features, unit)
+                   features, unit, bound)
 
 
 @dataclass
@@ -297,7 +297,8 @@ class BlockControl(Condition):
                           "for reference, GB 50180 Table 4.0.2 (no planning conditions): ") \
                 + message
             status = "warn" if status == "fail" else status
-        return Outcome(status, message, required, actual, features, unit)
+        return Outcome(status, message, required, actual, features, unit,
+                       bound_text(low, high, unit))
 
 
 @dataclass

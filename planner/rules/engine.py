@@ -27,6 +27,7 @@ class CheckResult:
     actual: Any
     features: tuple[str, ...]
     unit: str = ""
+    required_text: Msg | None = None  # "2.2–2.8" where ``required`` is one end of a range
 
     def to_contract(self, lang: str = "zh") -> dict[str, Any]:
         return {"id": self.id, "status": self.status, "title": self.title.text(lang),
@@ -133,9 +134,9 @@ _ONLY = {"new": Msg("仅适用于新建居住社区", "applies to new communitie
 
 
 def _run(check: CheckSpec, ctx: Context) -> CheckResult:
-    def result(status, message, required=None, actual=None, features=(), unit=""):
+    def result(status, message, required=None, actual=None, features=(), unit="", bound=None):
         return CheckResult(check.id, status, check.title, message, check.clause, required,
-                           actual, tuple(features), unit)
+                           actual, tuple(features), unit, bound)
 
     if ctx.community not in check.applies:
         return result("n/a", _ONLY[check.applies[0]])
@@ -158,4 +159,4 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
     if not features and check.highlight:
         features = [p.id for p in ctx.of_kinds(check.highlight)]
     return result(status, Msg.join([o.message for o in shown]), headline.required,
-                  headline.actual, features, headline.unit)
+                  headline.actual, features, headline.unit, headline.bound)

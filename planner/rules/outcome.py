@@ -21,6 +21,7 @@ class Outcome:
     actual: Any = None
     features: list[str] = field(default_factory=list)
     unit: str = ""  # of required and actual
+    bound: Msg | None = None  # the requirement as people read it, e.g. "2.2–2.8", "≤ 80 m"
 
 
 def contract_value(value: Any, unit: str) -> Any:

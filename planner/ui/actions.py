@@ -56,6 +56,8 @@ ACTIONS: list[Action] = [
            "planner.ui.exchange:import_file", "Ctrl+I", section=1),
     Action("file.export", "file", QT_TRANSLATE_NOOP("actions", "导出…"),
            "planner.ui.exchange:export_file", "Ctrl+E", section=1),
+    Action("file.audit", "file", QT_TRANSLATE_NOOP("actions", "社区体检…"),
+           "planner.ui.audit_dialog:audit_folder", section=2),
     Action("file.export_pdf", "file", QT_TRANSLATE_NOOP("actions", "导出 PDF…"),
            "planner.ui.printing:export_pdf", "Ctrl+Shift+E", section=5),
     Action("file.print_preview", "file", QT_TRANSLATE_NOOP("actions", "打印预览…"),

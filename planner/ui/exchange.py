@@ -95,24 +95,31 @@ def _busy():
 
 
 def export_file(window) -> None:
-    """File ▸ Export: the project as DXF, GeoJSON, or the indicator table as CSV / XLSX."""
-    labels = {"dxf": translate("exchange", "CAD 图纸 DXF"),
-              "geojson": translate("exchange", "GeoJSON 方案"),
-              "csv": translate("exchange", "经济技术指标表 CSV"),
-              "xlsx": translate("exchange", "经济技术指标表 Excel")}
-    filters = [f"{labels[f]} (*{suffix})" for f, suffix in FORMATS.items()]
+    """File ▸ Export: the project as DXF (in metres or millimetres, the unit the office's
+    last imported drawing used first), GeoJSON, or the indicator table as CSV / XLSX."""
+    labels = {("dxf", "m"): translate("exchange", "CAD 图纸 DXF(单位:米)"),
+              ("dxf", "mm"): translate("exchange", "CAD 图纸 DXF(单位:毫米)"),
+              ("geojson", None): translate("exchange", "GeoJSON 方案"),
+              ("csv", None): translate("exchange", "经济技术指标表 CSV"),
+              ("xlsx", None): translate("exchange", "经济技术指标表 Excel")}
+    choices = list(labels)
+    filters = [f"{labels[c]} (*{FORMATS[c[0]]})" for c in choices]
+    drawn_in = saved_layer_map(default_layer_map_path()).units
+    first = filters[choices.index(("dxf", "mm" if drawn_in == "mm" else "m"))]
     name = window.document.project.settings.name or translate("exchange", "未命名")
     path, chosen = QFileDialog.getSaveFileName(
         window, translate("exchange", "导出"), str(Path(window._last_folder()) / f"{name}.dxf"),
-        ";;".join(filters))
+        ";;".join(filters), first)
     if path:
-        fmt = format_of(path) or list(FORMATS)[filters.index(chosen)]
+        fmt, units = choices[filters.index(chosen)] if chosen in filters else (None, None)
         if format_of(path) is None:
-            path += FORMATS[fmt]
-        export_path(window, path, fmt)
+            path += FORMATS[fmt or "dxf"]
+        if format_of(path) != fmt:
+            fmt, units = format_of(path), None
+        export_path(window, path, fmt, units or "m")
 
 
-def export_path(window, path: str | Path, fmt: str | None = None) -> bool:
+def export_path(window, path: str | Path, fmt: str | None = None, dxf_units: str = "m") -> bool:
     fmt = fmt or format_of(path)
     evaluation = window.document.evaluation
     if evaluation is None or fmt is None:
@@ -122,7 +129,7 @@ def export_path(window, path: str | Path, fmt: str | None = None) -> bool:
         return False
     try:
         with _busy():
-            notes = export(evaluation, fmt, path, window.lang())
+            notes = export(evaluation, fmt, path, window.lang(), dxf_units=dxf_units)
     except (PlannerError, OSError) as err:
         text = err.text(window.lang()) if isinstance(err, PlannerError) else str(err)
         QMessageBox.warning(window, translate("exchange", "无法导出"), text)

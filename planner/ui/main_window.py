@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.actions.menus["file/recent"].aboutToShow.connect(self._fill_recent)
         self.actions.menus["view/panels"].aboutToShow.connect(self._fill_panels)
         self._default_state = self.saveState()
+        self._docks_fitted = False
         self._restore_layout()
         self.actions["tool.snap"].setCheckable(True)
         self.actions["tool.snap"].setChecked(True)
@@ -158,6 +159,28 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
+        self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """The default share of the window for the docks: the canvas gets the most; the
+        tables show more rows on a larger screen (1366 × 768 up to 1920 × 1080)."""
+        width, height = self.width(), self.height()
+        Orientation = Qt.Orientation
+        for area, share, least, orientation in ((LEFT, 0.15, 200, Orientation.Horizontal),
+                                                (RIGHT, 0.25, 300, Orientation.Horizontal),
+                                                (BOTTOM, 0.26, 170, Orientation.Vertical)):
+            docks = [d for d in self.docks.values()
+                     if self.dockWidgetArea(d) == area and not d.isHidden()]
+            size = width if orientation == Orientation.Horizontal else height
+            if docks:
+                self.resizeDocks(docks[:1], [max(least, int(size * share))], orientation)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_fitted:  # the first time, unless a saved layout was restored
+            self._docks_fitted = True
+            if QSettings().value("window/state") is None:
+                self.fit_docks()
 
     def show_history(self) -> None:
         """视图 ▸ 历史: the undo history, by name; clicking a step goes back to it."""
@@ -188,8 +211,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(msg.text(self.lang()), timeout_ms)
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else self.tr("未命名")
-        self.setWindowTitle(f"{name}[*] — {self.tr('社区规划器')}")
+        """"幸福里 · 张工 — 幸福里.cplan — 社区规划器": the project, its designer, the file."""
+        settings = self.document.project.settings
+        file = self.document.path.name if self.document.path else self.tr("未命名")
+        project = " · ".join(p for p in (settings.name, settings.designer) if p)
+        parts = [project, f"{file}[*]"] if project else [f"{file}[*]"]
+        self.setWindowTitle(" — ".join([*parts, self.tr("社区规划器")]))
         self.setWindowModified(self.document.dirty)
 
     def _show_summary(self, evaluation) -> None:

@@ -15,6 +15,7 @@ class UiState(QObject):
     tool_changed = Signal(str)  # a tool id of planner.ui.canvas.tools.TOOLS
     layers_changed = Signal()  # hidden_kinds or locked_kinds changed
     canvas_focus_wanted = Signal()  # a value was entered: keys go to the canvas again
+    zoom_to_wanted = Signal(object)  # feature ids to bring into view (a clicked check)
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE):
         super().__init__()

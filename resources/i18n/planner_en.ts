@@ -750,12 +750,45 @@
 <context>
     <name>StartDialog</name>
     <message>
+        <source>严寒(哈尔滨、长春)</source>
+        <extracomment>Each climate zone as a designer places a city in it (建筑气候区划, GB 50178).</extracomment>
+        <translation>severe cold (Harbin, Changchun)</translation>
+    </message>
+    <message>
+        <source>寒冷(北京、天津、济南、西安)</source>
+        <translation>cold (Beijing, Tianjin, Jinan, Xi'an)</translation>
+    </message>
+    <message>
+        <source>夏热冬冷(上海、南京、武汉、成都、重庆)</source>
+        <translation>hot summer, cold winter (Shanghai, Nanjing, Wuhan, Chengdu, Chongqing)</translation>
+    </message>
+    <message>
+        <source>夏热冬暖(广州、深圳、福州、南宁、海口)</source>
+        <translation>hot summer, warm winter (Guangzhou, Shenzhen, Fuzhou, Nanning, Haikou)</translation>
+    </message>
+    <message>
+        <source>温和(昆明、贵阳)</source>
+        <translation>mild (Kunming, Guiyang)</translation>
+    </message>
+    <message>
+        <source>青藏高原(西宁、拉萨)</source>
+        <translation>Tibetan plateau (Xining, Lhasa)</translation>
+    </message>
+    <message>
+        <source>西北干旱(乌鲁木齐、吐鲁番)</source>
+        <translation>arid north-west (Urumqi, Turpan)</translation>
+    </message>
+    <message>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
         <source>新社区</source>
         <translation>New community</translation>
+    </message>
+    <message>
+        <source>印在图签上</source>
+        <translation>printed in the title block</translation>
     </message>
     <message>
         <source>新建居住社区</source>
@@ -772,6 +805,10 @@
     <message>
         <source>项目名称</source>
         <translation>Project name</translation>
+    </message>
+    <message>
+        <source>设计人</source>
+        <translation>Designer</translation>
     </message>
     <message>
         <source>社区类型</source>
@@ -885,6 +922,10 @@
     <message>
         <source>导出…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>社区体检…</source>
+        <translation>District Check-up…</translation>
     </message>
     <message>
         <source>导出 PDF…</source>
@@ -1113,8 +1154,12 @@
         <translation>The drawing is in:</translation>
     </message>
     <message>
-        <source>CAD 图纸 DXF</source>
-        <translation>CAD drawing DXF</translation>
+        <source>CAD 图纸 DXF(单位:米)</source>
+        <translation>CAD drawing DXF (metres)</translation>
+    </message>
+    <message>
+        <source>CAD 图纸 DXF(单位:毫米)</source>
+        <translation>CAD drawing DXF (millimetres)</translation>
     </message>
     <message>
         <source>经济技术指标表 CSV</source>

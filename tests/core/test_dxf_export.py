@@ -106,3 +106,25 @@ def test_lon_lat_project_is_drawn_in_local_metres(tmp_path):
     parcel = import_dxf(tmp_path / "ll.dxf").project.parcel
     assert parcel.geometry.area == pytest.approx(project.parcel.geometry.area, abs=1e-6)
     assert box(*project.parcel.geometry.bounds).area > 0
+
+
+@pytest.mark.parametrize("units, per_metre", [("m", 1), ("mm", 1000)])
+def test_the_drawing_opens_on_the_plan_in_its_units(tmp_path, units, per_metre):
+    """$EXTMIN/$EXTMAX and the active viewport frame the plan (a CAD program opens on it
+    and fits it to the paper), in metres or in millimetres as 天正/AutoCAD templates are."""
+    project = new_sample()
+    path = tmp_path / f"new-{units}.dxf"
+    export_dxf(evaluate(project), path, units=units)
+    doc = ezdxf.readfile(path)
+    assert doc.header["$INSUNITS"] == {"m": 6, "mm": 4}[units]
+    minx, miny, maxx, maxy = world(project, project.parcel.geometry).bounds
+    extmin, extmax = doc.header["$EXTMIN"], doc.header["$EXTMAX"]
+    assert extmin[0] <= minx * per_metre + 1e-6 and extmin[1] <= miny * per_metre + 1e-6
+    assert extmax[0] >= maxx * per_metre - 1e-6 and extmax[1] >= maxy * per_metre - 1e-6
+    # no farther than the indicator table to the right and the labels: within 200 m
+    assert extmax[0] - extmin[0] < (maxx - minx + 200) * per_metre
+    view = doc.viewports.get("*Active")[0]
+    cx, cy = view.dxf.center.x, view.dxf.center.y
+    assert extmin[0] < cx < extmax[0] and extmin[1] < cy < extmax[1]
+    assert view.dxf.height >= (extmax[1] - extmin[1])
+    assert_same_project(project, import_dxf(path).project)  # and it reads back the same

@@ -221,7 +221,7 @@ def test_ctrl_s_saves_a_project_that_has_a_file(qtbot, sample, tmp_path):
     path = tmp_path / "layout.cplan"
     assert window.save_to(path)
     draw_housing(qtbot, window)
-    assert window.windowTitle().startswith("layout.cplan")
+    assert " — layout.cplan" in window.windowTitle()  # after the project name
     qtbot.keyClick(window.canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.document.dirty
     assert len(files.open_project(path).facilities) == len(window.document.project.facilities)
@@ -236,6 +236,10 @@ def test_ctrl_n_starts_a_project_from_the_start_dialog(qtbot, window):
             QTimer.singleShot(20, fill)
             return
         dialog.name.setText("河西社区")
+        dialog.designer.setText("张工")
+        zones = [dialog.climate.itemText(i) for i in range(dialog.climate.count())]
+        assert zones[1] == "II 寒冷(北京、天津、济南、西安)"  # each zone explained
+        dialog.climate.setCurrentIndex(1)
         dialog.community.setCurrentIndex(1)  # existing
         dialog.households.setValue(600)
         dialog.accept()
@@ -244,6 +248,8 @@ def test_ctrl_n_starts_a_project_from_the_start_dialog(qtbot, window):
     qtbot.keyClick(window.canvas, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     settings = window.document.project.settings
     assert (settings.name, settings.community) == ("河西社区", "existing")
+    assert (settings.designer, settings.climate_zone) == ("张工", "II")
+    assert window.windowTitle().startswith("河西社区 · 张工 — ")
     assert window.document.evaluation.indicators.households == 600
     assert window.state.tool == "select"  # households given: no need to draw first
 

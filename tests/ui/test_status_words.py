@@ -30,3 +30,23 @@ def test_qt_dialogs_speak_the_ui_language(qapp):
     assert QCoreApplication.translate("QPageSetupWidget", "Pages per sheet") == "每张页数"
     install_language("en")
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+
+
+def test_far_requirement_shows_its_range_and_the_selection_clears_on_open(qtbot, window):
+    from PySide6.QtWidgets import QTreeWidget
+
+    from tests.ui.conftest import SAMPLE
+
+    assert window.open_path(SAMPLE, ask=False)
+    tree = window.docks["checks"].widget().findChild(QTreeWidget)
+    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+               if tree.topLevelItem(i).text(1) == "block.far")
+    far = window.document.evaluation.check("block.far")
+    assert far.required_text is not None and "–" in far.required_text.zh
+    required_column = next(c for c in range(tree.columnCount())
+                           if tree.headerItem().text(c) == "要求")
+    assert row.text(required_column) == far.required_text.zh  # e.g. "2.2–2.8", not one end
+    tree.setCurrentItem(row)
+    assert tree.selectedItems()
+    window.load(Project.of(None, []), None)
+    assert not tree.selectedItems()

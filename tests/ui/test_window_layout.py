@@ -2,12 +2,16 @@
 added later), the layout comes back next time, 视图 ▸ 历史 lists the steps by name, and
 undo selects what it changed."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView
 from shapely.geometry import box
 
 from planner.model import Facility, Project
+from tests.helpers import ROOT
 from tests.ui.drive import drag, view_at
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 def test_the_panels_menu_lists_every_dock(qtbot, window):
@@ -54,3 +58,16 @@ def test_history_names_the_steps_and_undo_selects_what_changed(qtbot, window):
     block = window.document.project.facilities["residential-1"]
     assert window.document.selection == ("residential-1",)
     assert block.geometry.bounds == (10, 20, 30, 40)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_default_layout_leaves_the_canvas_most_of_the_screen(qtbot, window, size):
+    window.resize(*size)
+    window.reset_layout()
+    qtbot.wait(10)
+    canvas = window.canvas.viewport()
+    assert canvas.width() >= 0.45 * size[0] and canvas.height() >= 0.5 * size[1]
+    checks = window.docks["checks"]
+    assert checks.height() >= 0.2 * size[1]  # the checks table shows several rows
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.grab().save(str(ARTIFACTS / f"layout-{size[0]}x{size[1]}.png"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
+from planner.i18n import Msg
 from planner.model import Facility, Kind
 from planner.rules.outcome import format_number
 
@@ -109,6 +110,25 @@ class FeatureItem(QGraphicsPathItem):
             anchor = facility.geometry.representative_point()
             self.label.setPos(anchor.x, anchor.y)
         self._show_label(self.label_texts[0] if self.label_texts else "")
+        self.setToolTip(self.tooltip(lang))
+
+    def tooltip(self, lang: str) -> str:
+        """On hover: the name, the kind and the key figures."""
+        facility, kind = self.facility, self.kind
+        lines = [f"<b>{facility.name}</b> · {kind.name.text(lang)}" if facility.name
+                 else f"<b>{kind.name.text(lang)}</b>"]
+        figures = []
+        if facility.get("floors") is not None:
+            figures.append(format_number(facility.get("floors"), "floors").text(lang))
+        if facility.get("households") is not None:
+            households = facility.get("households")
+            figures.append(Msg(f"{households:,} 户", f"{households:,} households").text(lang))
+        geometry = facility.geometry
+        if geometry.area:
+            figures.append(format_number(round(geometry.area, 1), "m2").text(lang))
+        elif geometry.length:
+            figures.append(format_number(round(geometry.length, 1), "m").text(lang))
+        return "<br>".join(lines + ([" · ".join(figures)] if figures else []))
 
     def _show_label(self, text: str) -> None:
         if text != self.label.text():

@@ -17,6 +17,7 @@ from planner.ui.canvas.tools import make_tool
 from planner.ui.state import UiState
 
 SNAP_TOLERANCE_PX = 10
+SMALL_PX = 60  # features a clicked check names are zoomed to at least this size
 MIN_GRID_PX = 14
 GRID_STEPS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 METRES_PER_INCH = 0.0254
@@ -86,6 +87,7 @@ class CanvasView(QGraphicsView):
         self.hint = self.tool.hint
         state.tool_changed.connect(self.set_tool)
         state.canvas_focus_wanted.connect(lambda: self.setFocus())
+        state.zoom_to_wanted.connect(self.zoom_to)
         document.events.selection_changed.connect(self._on_selection)
         document.events.project_changed.connect(lambda _c: self.tool.refresh())
         self.setTransform(QTransform.fromScale(1, -1))
@@ -209,10 +211,29 @@ class CanvasView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if not items or any(visible.intersects(i.sceneBoundingRect()) for i in items):
             return
+        self.centerOn(self._bounds(items).center())
+
+    @staticmethod
+    def _bounds(items) -> QRectF:
         bounds = QRectF()
         for item in items:
             bounds = bounds.united(item.sceneBoundingRect())
-        self.centerOn(bounds.center())
+        return bounds
+
+    def zoom_to(self, ids) -> None:
+        """A check was clicked: its features in view, and zoomed in until they are at least
+        SMALL_PX across when they are tiny on screen (never zoomed out)."""
+        items = [self.layout_scene.feature_items[i] for i in ids
+                 if i in self.layout_scene.feature_items]
+        if not items:
+            return
+        bounds = self._bounds(items)
+        across = max(bounds.width(), bounds.height(), 1.0)
+        if across * self.px_per_m < SMALL_PX:
+            self.set_px_per_m(SMALL_PX / across)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not visible.contains(bounds):
+            self.centerOn(bounds.center())
 
     def report(self, msg) -> None:
         self.message.emit(msg)

@@ -65,6 +65,9 @@ class ChecksPanel(Panel):
         self._checks: dict[str, CheckResult] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
         self.follow(document.events.evaluation_changed, self.show_evaluation)
+        # another project opened: no check of the last one stays selected
+        self.follow(document.events.project_changed,
+                    lambda change: self.tree.clearSelection() if change is None else None)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -107,8 +110,9 @@ class ChecksPanel(Panel):
         item.setText(ID, check.id)
         item.setText(TITLE, check.title.text(lang))
         item.setText(MESSAGE, check.message.text(lang))
-        item.setText(REQUIRED, format_number(check.required, check.unit).text(lang)
-                     if check.actual is not None or check.unit else "")
+        required = check.required_text or format_number(check.required, check.unit)
+        item.setText(REQUIRED, required.text(lang) if check.actual is not None or check.unit
+                     else "")
         item.setText(ACTUAL, format_number(check.actual, check.unit).text(lang)
                      if check.actual is not None else "")
         item.setToolTip(MESSAGE, f"{check.clause}\n{check.message.text(lang)}")
@@ -127,6 +131,7 @@ class ChecksPanel(Panel):
         check = self.check_of(item)
         if check is not None:
             self.document.select(check.features)
+            self.state.zoom_to_wanted.emit(list(check.features))
 
     def answerable(self, check: CheckResult) -> bool:
         """A check the designer answers: one with a manual condition in its rule."""
