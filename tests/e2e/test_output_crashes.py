@@ -74,13 +74,16 @@ def test_a_full_disk_leaves_the_old_file(name, small_disk):
     write(name, path, 1)
     before = path.read_bytes()
     filler = small_disk / "filler"
-    with open(filler, "wb") as out:  # fill the disk to the last byte
-        try:
-            while True:
-                out.write(b"\0" * 4096)
-                out.flush()
-        except OSError:
-            pass
+    handle = os.open(filler, os.O_WRONLY | os.O_CREAT)  # fill the disk to the last byte
+    try:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    os.write(handle, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(handle)
     with pytest.raises(InputError) as err:
         write(name, path, 2)
     assert err.value.text("zh").startswith("磁盘已满"), err.value.text("zh")
