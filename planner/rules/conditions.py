@@ -156,7 +156,7 @@ def bounded(label: Msg, actual: float, low: float | None, high: float | None, un
         message = message + Msg(",", ", ") + wording + Msg(" ", " ") + bound
     required = high if too_high or low is None else low
     return Outcome(otherwise if too_low or too_high else "pass", message, required, actual,
-                   features, unit, bound)
+                   features, unit)
 
 
 @dataclass
