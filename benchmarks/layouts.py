@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from shapely.geometry import LineString, Point, box
+from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.model import Facility, Project
 
@@ -50,3 +50,35 @@ def synthetic_layout(count: int, community: str = "new") -> Project:
                                        {"floor_area_m2": 80, "services": ["barber"]}))
     facilities.append(Facility("bus", "bus_stop", Point(-10, -10)))
     return Project.of(parcel, facilities, name=f"synthetic {count}", community=community)
+
+
+def irregular_layout(count: int, community: str = "new") -> Project:
+    """About ``count`` facilities as imported drawings give them: footprints of 24 vertices,
+    irregular and rotated, each overlapping its neighbours (the same mix of kinds)."""
+    side = math.ceil(math.sqrt(count))
+    cell = 40.0
+    parcel = Facility("parcel", "parcel", box(0, 0, side * cell, side * cell))
+    kinds = [k for k, share, _ in _MIX for _ in range(round(share * 100))]
+    attrs = {k: a for k, _, a in _MIX}
+    facilities = []
+    for i in range(count):
+        row, col = divmod(i, side)
+        cx, cy = col * cell + 20, row * cell + 20
+        kind = kinds[i % len(kinds)]
+        if kind in ("garbage_point", "smart_locker"):
+            geometry = Point(cx, cy)
+        elif kind == "path":
+            geometry = LineString([(cx - 18, cy - 18), (cx + 18, cy - 14)])
+        else:
+            turn = (i * 37 % 180) * math.pi / 180
+            ring = []
+            for k in range(24):
+                angle = 2 * math.pi * k / 24
+                radius = 22 + 4 * math.sin(3 * angle + i) + 2 * math.cos(5 * angle)
+                x, y = radius * math.cos(angle) * 1.2, radius * math.sin(angle) * 0.8
+                ring.append((cx + x * math.cos(turn) - y * math.sin(turn),
+                             cy + x * math.sin(turn) + y * math.cos(turn)))
+            geometry = Polygon(ring)
+        facilities.append(Facility(f"f{i}", kind, geometry, attrs[kind]))
+    facilities.append(Facility("bus", "bus_stop", Point(-10, -10)))
+    return Project.of(parcel, facilities, name=f"irregular {count}", community=community)

@@ -10,6 +10,7 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
+from planner.planning import Planning, analyse_planning
 from planner.plugins import load_rulebook
 from planner.reach import Reach, ReachCache
 from planner.reach.life_circle import LifeCircleResult, life_circle
@@ -26,6 +27,7 @@ class Evaluation:
     site: Site
     indicators: Indicators
     checks: list[CheckResult]
+    planning: Planning = field(default_factory=Planning)  # setbacks, envelope, spacing
     # indicators Python plugins add (planner.plugins.PluginIndicator), not in the contract
     plugin_indicators: list = field(default_factory=list)
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -74,14 +76,16 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     params = rulebook.parameters_for(project.settings.community)
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
     indicators = compute_indicators(project, site, params)
+    planning = analyse_planning(site, project.settings.conditions, params)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
-    checks = run_checks(project, site, indicators, rulebook, params, reach_cache)
+    checks = run_checks(project, site, indicators, rulebook, params, planning, reach_cache)
     plugins = rulebook.plugins
     if plugins is None:
-        return Evaluation(project, rulebook, site, indicators, checks, [], params, reach_cache)
+        return Evaluation(project, rulebook, site, indicators, checks, planning, [], params,
+                          reach_cache)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
-                      plugins.indicators(**facts), params, reach_cache)
+                      planning, plugins.indicators(**facts), params, reach_cache)
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

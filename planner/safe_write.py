@@ -74,12 +74,13 @@ def kind_of(path: Path) -> str | None:
     for kind, signatures in KINDS.items():
         if head.startswith(signatures):
             return kind
+    body = head.removeprefix(b"\xef\xbb\xbf")  # (positions below are the body's)
     try:
-        text = head.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as err:
-        if err.start < len(head) - 4:  # not just a character cut at the 4096th byte
+        if err.start < len(body) - 4:  # not just a character cut at the 4096th byte
             return "binary"
-        text = head[:err.start].decode("utf-8-sig")
+        text = body[:err.start].decode("utf-8")
     if "\x00" in text:
         return "binary"
     stripped = text.lstrip()

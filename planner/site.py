@@ -232,7 +232,8 @@ def measure(placed: Placed, name: str, storey_height_m: float) -> float:
         return placed.area if placed.counts_as_building else 0.0
     if name == "land_area":
         return facility.get("land_area_m2", placed.area)
-    floors = facility.get("floors", 1 if building else 0)
+    storeys = facility.get("storey_heights_m")
+    floors = len(storeys) if storeys else facility.get("floors", 1 if building else 0)
     if name == "floors":
         return floors
     if name == "floor_area":
@@ -241,6 +242,7 @@ def measure(placed: Placed, name: str, storey_height_m: float) -> float:
             return given
         return placed.area * floors if building and not placed.underground else 0.0
     if name == "height":
-        return facility.get("height_m", floors * storey_height_m if building else 0.0)
+        default = (sum(storeys) if storeys else floors * storey_height_m) if building else 0.0
+        return facility.get("height_m", default)
     value = facility.get(name, 0)
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0

@@ -9,7 +9,7 @@ from shapely.geometry import Point, Polygon, box
 
 from planner import evaluate
 from planner.exchange.geojson import load_scenario
-from planner.model import Facility, ManualAnswer, Project
+from planner.model import Conditions, Facility, ManualAnswer, Project
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
@@ -37,19 +37,22 @@ def new_sample() -> Project:
     return load_scenario(NEW_SAMPLE)
 
 
+def old_sample() -> Project:
+    return load_scenario(OLD_SAMPLE)
+
+
 #: Paths added to the new-community sample with walking reach (pavements, paths between
-#: the rows); the fixture files of older schema versions were saved before them.
+#: the rows).
 WALKING_PATHS = ("W04", "W05", "W06", "W07", "W08", "W09", "W10")
 
 
-def new_sample_as_fixtures_hold_it() -> Project:
-    project = new_sample()
-    return replace(project, facilities={i: f for i, f in project.facilities.items()
-                                        if i not in WALKING_PATHS})
-
-
-def old_sample() -> Project:
-    return load_scenario(OLD_SAMPLE)
+def sample_before_conditions(project: Project) -> Project:
+    """A sample as the fixture files of schemas 1–6 hold it: before the planning conditions,
+    the greens' soil depth (over the garage) and the walking paths were added to it."""
+    facilities = {i: f.with_attrs(soil_depth_m=None) for i, f in project.facilities.items()
+                  if i not in WALKING_PATHS}
+    return replace(project, facilities=facilities,
+                   settings=replace(project.settings, conditions=Conditions()))
 
 
 def without_kinds(project: Project, *kinds: str) -> Project:

@@ -20,12 +20,12 @@ from planner.exchange.crs import from_local, local_frame, transformed
 from planner.i18n import Msg
 from planner.input_limits import (MAX_COORDINATE, MAX_FEATURES, MAX_SCENARIO_BYTES, check_data,
                                   read_text)
-from planner.model import Facility, ManualAnswer, Project, Settings
+from planner.model import Conditions, Facility, ManualAnswer, Project, Settings
 from planner.site import repair_polygon
 
 SETTINGS_KEYS = ("name", "designer", "community", "climate_zone", "city_population",
                  "household_size", "latitude", "enclosed", "rules", "rule_versions", "crs",
-                 "manual")
+                 "manual", "conditions")
 
 
 def _error(zh: str, en: str) -> InputError:
@@ -72,6 +72,8 @@ def settings_meta(settings: Settings) -> dict[str, Any]:
         meta["latitude"] = settings.latitude
     if settings.enclosed:
         meta["enclosed"] = True
+    if settings.conditions:
+        meta["conditions"] = settings.conditions.to_data()
     return meta
 
 
@@ -179,6 +181,7 @@ def settings_from_meta(meta: Mapping[str, Any], default_name: str) -> Settings:
         rules=tuple(rules),
         manual=_manual(meta.get("manual", {})),
         rule_versions=versions,
+        conditions=Conditions.from_data(meta.get("conditions", {})),
     )
 
 

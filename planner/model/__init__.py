@@ -1,6 +1,7 @@
 """The project model (no Qt, no I/O)."""
 
 from planner.model.attributes import ATTRIBUTES, AttributeSpec
+from planner.model.conditions import CONDITION_KEYS, Conditions
 from planner.model.kinds import Kind, KindRegistry
 from planner.model.project import (
     CLIMATE_ZONES,
@@ -19,6 +20,8 @@ __all__ = [
     "AttributeSpec",
     "CLIMATE_ZONES",
     "COMMENT_STATUSES",
+    "CONDITION_KEYS",
+    "Conditions",
     "COMMUNITIES",
     "Comment",
     "DEFAULT_SCHEME",

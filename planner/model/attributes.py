@@ -20,7 +20,7 @@ EVERY_KIND = "*"
 class AttributeSpec:
     name: str
     label: Msg
-    type: str  # "int", "float", "bool", "str", "strings", "point"
+    type: str  # "int", "float", "bool", "str", "strings", "numbers" (floats), "point" ([x, y])
     minimum: float | None = None
     maximum: float | None = None
     unit: str = ""
@@ -69,6 +69,18 @@ ATTRIBUTES: dict[str, AttributeSpec] = {
         _spec("services", "业态", "Services", "strings",
               used_by=("shop", "convenience_store", "supermarket")),
         _spec("underground", "地下设施", "Underground", "bool", used_by=_BUILT),
+        # Floor-area counting (planner.counting) and green counting (planner.indicators)
+        _spec("storey_heights_m", "各层层高", "Storey heights", "numbers", 1.0, 20, "m",
+              used_by=("building",)),
+        _spec("balcony_area_m2", "阳台面积", "Balcony area", "float", 0, 1e6, "m²",
+              used_by=("building",)),
+        _spec("balcony_enclosed", "封闭阳台", "Enclosed balconies", "bool", used_by=("building",)),
+        _spec("open_ground_floor", "底层架空", "Open ground floor", "bool", used_by=("building",)),
+        _spec("refuge_floors", "避难层/设备层数", "Refuge / equipment floors", "int", 0, 20,
+              used_by=("building",)),
+        _spec("underground_commerce_m2", "地下商业面积", "Underground commerce", "float", 0, 5e6,
+              "m²", used_by=("building",)),
+        _spec("soil_depth_m", "覆土深度", "Soil depth", "float", 0, 20, "m", used_by=("green",)),
         _spec("context", "周边现状设施", "Existing surroundings (context)", "bool"),
         _spec("entrance", "出入口位置", "Entrance point", "point"),
     )
@@ -106,6 +118,14 @@ def check_attribute(name: str, value: Any) -> Any:
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise _bad(name, value, "应为文字列表", "must be a list of text")
         return tuple(value)
+    if spec.type == "numbers":
+        if not isinstance(value, (list, tuple)) or not value:
+            raise _bad(name, value, "应为数字列表", "must be a list of numbers")
+        return tuple(float(_number(spec, name, v)) for v in value)
+    return _number(spec, name, value)
+
+
+def _number(spec: AttributeSpec, name: str, value: Any) -> int | float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _bad(name, value, "应为数字", "must be a number")
     if not math.isfinite(value):

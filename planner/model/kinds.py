@@ -16,6 +16,7 @@ ROLES = {
     "building": "footprint counts for building density, floor area for FAR",
     "residential": "dwellings: households, average storeys",
     "green": "counts for the green ratio (clipped to the parcel)",
+    "concentrated": "集中绿地: green measured to 1.5 m from walls, not 1.0 m (GB 50180 A.0.2)",
     "service": "community service area (per 100 households)",
     "parking": "provides car spaces",
     "nestable": "may sit inside another building (shops under housing, a nursery in the "

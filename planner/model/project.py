@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model.attributes import check_attribute
+from planner.model.conditions import Conditions
 from planner.model.schemes import DEFAULT_SCHEME, Comment, Round, Scheme
 from planner.model.underlay import Underlay
 
@@ -43,6 +44,7 @@ class Facility:
                 where = Msg(f"要素 {self.id}({self.kind}):", f"feature {self.id} ({self.kind}): ")
                 raise InputError(where + err.msg) from None
         object.__setattr__(self, "attrs", MappingProxyType(checked))
+        _check_together(self)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.attrs.get(name, default)
@@ -55,6 +57,25 @@ class Facility:
         """A copy with attributes changed; ``None`` removes one."""
         attrs = {**self.attrs, **changes}
         return replace(self, attrs={k: v for k, v in attrs.items() if v is not None})
+
+
+def _check_together(facility: Facility) -> None:
+    """Attributes that must agree with each other (and with the shape)."""
+    attrs = facility.attrs
+    where = Msg(f"要素 {facility.id}({facility.kind}):", f"feature {facility.id} ({facility.kind}): ")
+    heights, floors = attrs.get("storey_heights_m"), attrs.get("floors")
+    if heights is not None and floors is not None and len(heights) != floors:
+        raise InputError(where + Msg(f"各层层高列出 {len(heights)} 层,但地上层数为 {floors}",
+                                     f"storey_heights_m lists {len(heights)} storeys but floors "
+                                     f"= {floors}"))
+    balcony = attrs.get("balcony_area_m2")
+    if balcony:
+        storeys = len(heights) if heights is not None else (floors or 1)
+        floor = attrs.get("floor_area_m2", facility.geometry.area * storeys)
+        if floor and balcony > floor:
+            raise InputError(where + Msg(
+                f"阳台面积 {balcony:g} m² 大于建筑面积 {floor:g} m²",
+                f"balcony area {balcony:g} m² is larger than the floor area {floor:g} m²"))
 
 
 @dataclass(frozen=True)
@@ -80,6 +101,7 @@ class Settings:
     manual: Mapping[str, ManualAnswer] = field(default_factory=dict)
     # pack name -> version the project was last saved with, to warn when a pack changed
     rule_versions: Mapping[str, str] = field(default_factory=dict)
+    conditions: Conditions = field(default_factory=Conditions)  # the parcel's planning conditions
 
     def __post_init__(self):
         if self.community not in COMMUNITIES:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from planner import __version__
 from planner.evaluation import Evaluation
 from planner.i18n import Msg
-from planner.report import chart, life_circle, plan, tables
+from planner.report import chart, conditions, life_circle, plan, tables
 from planner.report.layout import Rect, Style, first_page, next_page, style_for
 from planner.report.options import SheetOptions
 from planner.report.text import PT_MM
@@ -56,6 +56,9 @@ def plan_pages(result: Evaluation, options: SheetOptions) -> PagePlan:
     rows = tables.indicator_rows(result, lang)
     indicators, rest = first.tables.take_top(
         tables.indicator_table_height(rows, first.tables.w, style), style.gap * 1.5)
+    targets = conditions.condition_rows(result, lang)
+    if targets:
+        _, rest = rest.take_top(conditions.table_height(targets, style), style.gap * 1.5)
     chart_area = None
     if chart.chart_height(result, style):
         chart_area, rest = rest.take_top(chart.chart_height(result, style), style.gap * 1.5)
@@ -102,6 +105,11 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
                 tables.indicator_rows(result, lang), layout.tables.w, style))[0]
             tables.draw_indicator_table(paper, tables.indicator_rows(result, lang),
                                         indicator_area, style, lang)
+            targets = conditions.condition_rows(result, lang)
+            if targets:
+                below = layout.tables.take_top(indicator_area.h, style.gap * 1.5)[1]
+                conditions.draw_table(paper, targets, below.take_top(
+                    conditions.table_height(targets, style))[0], style, lang)
             if layout.chart is not None:
                 chart.draw_chart(fig, paper, result, layout.chart, style, lang)
             block = regions.title_block
@@ -111,6 +119,8 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
                          tables.CHECKS_CONTINUED.text(lang))
             block = regions.title_block
         for area, rows, columns in checklist:
+            if not rows:  # too small for the next row (the flow left it empty): not drawn
+                continue
             first = rows and rows[0].id == result.checks[0].id
             heading = tables.CHECKS_TITLE.text(lang) + "  " + tables.status_summary(result, lang) \
                 if first else tables.CHECKS_CONTINUED.text(lang)

@@ -7,6 +7,8 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
     services       the listed services are offered by shops
     manual         the designer's recorded answer
     block_control  GB 50180 block controls by climate zone and average storeys
+    planning       the project's planning conditions (far, density, green, height,
+                   setback, spacing, parking)
     geometry       the layout's geometry findings (outside, overlap, invalid)
     sunlight       sunlight hours on homes, kindergartens, elderly care, greens (planner.sun)
     network        the walking network's findings (walled-in homes, stray gates, islands)
@@ -14,6 +16,7 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
@@ -127,24 +130,34 @@ class Compare(Condition):
             high = self.maximum.value(ctx) if self.maximum else None
         except NotComputable as err:
             return Outcome("n/a", self.label + Msg(":", ": ") + err.reason)
-        features = list(dict.fromkeys(ctx.touched))
-        ok = (low is None or actual >= low - 1e-9) and (high is None or actual <= high + 1e-9)
-        if low is not None and high is not None:
-            bound = format_number(low, self.unit) + Msg("–", "–") + format_number(high, self.unit)
-        elif low is not None:
-            bound = Msg("≥ ", "≥ ") + format_number(low, self.unit)
-        elif high is not None:
-            bound = Msg("≤ ", "≤ ") + format_number(high, self.unit)
-        else:
-            bound = None
-        message = self.label + Msg(" ", " ") + format_number(actual, self.unit)
-        if bound is not None:
-            message = message + Msg(",", ", ") + self.wording() + Msg(" ", " ") + bound
-        # the bound that decided: the maximum when the value is above it, else the minimum
-        above = high is not None and actual > high + 1e-9
-        required = high if above or low is None else low
-        return Outcome("pass" if ok else self.otherwise, message, required, actual, features,
-                       self.unit)
+        return bounded(self.label, actual, low, high, self.unit, self.wording(), self.otherwise,
+                       list(dict.fromkeys(ctx.touched)))
+
+
+def bound_text(low: float | None, high: float | None, unit: str) -> Msg | None:
+    """"1.3–1.6", "≥ 120 m²", "≤ 22%" or None without bounds."""
+    if low is not None and high is not None:
+        return format_number(low, unit) + Msg("–", "–") + format_number(high, unit)
+    if low is not None:
+        return Msg("≥ ", "≥ ") + format_number(low, unit)
+    if high is not None:
+        return Msg("≤ ", "≤ ") + format_number(high, unit)
+    return None
+
+
+def bounded(label: Msg, actual: float, low: float | None, high: float | None, unit: str,
+            wording: Msg, otherwise: str, features: list[str]) -> Outcome:
+    """A value against its bounds: "容积率 2.68,规划条件 ≤ 2.5"; ``required`` is the bound
+    missed (the lower one when it passes)."""
+    too_low = low is not None and actual < low - 1e-9
+    too_high = high is not None and actual > high + 1e-9
+    message = label + Msg(" ", " ") + format_number(actual, unit)
+    bound = bound_text(low, high, unit)
+    if bound is not None:
+        message = message + Msg(",", ", ") + wording + Msg(" ", " ") + bound
+    required = high if too_high or low is None else low
+    return Outcome(otherwise if too_low or too_high else "pass", message, required, actual,
+                   features, unit)
 
 
 @dataclass
@@ -333,9 +346,7 @@ class BlockControl(Condition):
         unit = "m" if self.measure == "height" else ("" if self.measure == "far" else "percent")
         features: list[str] = []
         if self.measure == "height":
-            heights = {p.id: measure(p, "height", ctx.params["storey_height_m"])
-                       for p in ctx.site.placed
-                       if p.kind.has("building") and not p.underground and not p.context}
+            heights = ctx.heights("residential")  # Table 4.0.2 caps the housing's height
             actual = max(heights.values(), default=0.0)
             features = [i for i, h in heights.items() if high is not None and h > high + 1e-9]
         else:
@@ -348,15 +359,141 @@ class BlockControl(Condition):
             status, required = ("fail" if self.measure == "green" else "warn"), low
         zone_class = Msg(f"{ctx.settings.climate_zone} 类气候区、{row['class_zh']}",
                          f"climate zone {ctx.settings.climate_zone}, {row['class_en']}")
-        if low is not None and high is not None:
-            bound = format_number(low, unit) + Msg("–", "–") + format_number(high, unit)
-        elif high is not None:
-            bound = Msg("≤ ", "≤ ") + format_number(high, unit)
-        else:
-            bound = Msg("≥ ", "≥ ") + format_number(low, unit)
         message = self.label + Msg(" ", " ") + format_number(actual, unit) + Msg(",", ", ") \
-            + zone_class + Msg(" 控制值 ", " limit ") + bound
-        return Outcome(status, message, required, actual, features, unit, bound)
+            + zone_class + Msg(" 控制值 ", " limit ") + bound_text(low, high, unit)
+        if ctx.community == "existing":
+            message = Msg("既有社区仅供参考:", "existing community, for information: ") + message
+            status = "warn" if status == "fail" else status
+        elif not ctx.settings.conditions:
+            message = Msg("参考 GB 50180 表4.0.2(无规划条件):",
+                          "for reference, GB 50180 Table 4.0.2 (no planning conditions): ") \
+                + message
+            status = "warn" if status == "fail" else status
+        return Outcome(status, message, required, actual, features, unit,
+                       bound_text(low, high, unit))
+
+
+@dataclass
+class Plan(Condition):
+    """A planning condition of the project (``planner.conditions``) against the layout."""
+
+    measure: str  # one of MEASURES
+
+    MEASURES = ("far", "density", "green", "height", "setback", "spacing", "parking")
+    NAMES = {"far": Msg("容积率", "FAR"), "density": Msg("建筑密度", "building density"),
+             "green": Msg("绿地率", "green ratio"), "height": Msg("建筑限高", "height limit"),
+             "setback": Msg("退线距离", "setbacks"), "parking": Msg("停车配建指标", "parking ratio")}
+
+    def evaluate(self, ctx):
+        if ctx.site.parcel is None:
+            return Outcome("n/a", Msg("尚未绘制用地红线", "no parcel drawn yet"))
+        conditions = ctx.settings.conditions
+        return getattr(self, f"_{self.measure}")(ctx, conditions)
+
+    def _unset(self) -> Outcome:
+        return Outcome("n/a", Msg("规划条件未给出", "the planning conditions set no ")
+                       + self.NAMES[self.measure])
+
+    def _bounded(self, actual, low, high, unit, features) -> Outcome:
+        if low is None and high is None:
+            return self._unset()
+        return bounded(self.label, actual, low, high, unit, Msg("规划条件", "planning condition"),
+                       self.otherwise, features)
+
+    def _buildings(self, ctx) -> list[str]:
+        return [p.id for p in ctx.site.placed if p.counts_as_building]
+
+    def _far(self, ctx, conditions):
+        return self._bounded(ctx.indicators.far, conditions.get("far_min"),
+                             conditions.get("far_max"), "", self._buildings(ctx))
+
+    def _density(self, ctx, conditions):
+        return self._bounded(ctx.indicators.building_density, None,
+                             conditions.get("density_max"), "percent", self._buildings(ctx))
+
+    def _green(self, ctx, conditions):
+        greens = [p.id for p in ctx.site.placed if p.kind.has("green")]
+        return self._bounded(ctx.indicators.green_ratio, conditions.get("green_min"), None,
+                             "percent", greens)
+
+    def _height(self, ctx, conditions):
+        limit = conditions.get("height_max_m")
+        if limit is None:
+            return self._unset()
+        heights = ctx.heights("building")
+        actual = max(heights.values(), default=0.0)
+        over = [i for i, h in heights.items() if h > limit + 1e-9]
+        outcome = self._bounded(actual, None, limit, "m", over)
+        if not over:
+            outcome.features = [i for i, h in heights.items() if h == actual]
+        return outcome
+
+    def _parking(self, ctx, conditions):
+        ratio = conditions.get("parking_per_household")
+        if ratio is None:
+            return self._unset()
+        required = math.ceil(ctx.indicators.households * ratio - 1e-9)
+        parking = [p.id for p in ctx.site.placed if p.facility.get("parking_spaces")]
+        return self._bounded(ctx.indicators.parking_provided, required, None, "spaces", parking)
+
+    def _setback(self, ctx, conditions):
+        planning = ctx.planning
+        if not (conditions.setbacks or conditions.get("setback_m")
+                or conditions.get("setback_underground_m")):
+            return self._unset()
+        if planning.envelope is not None and planning.envelope.is_empty:
+            return Outcome(self.otherwise, Msg("退线后没有可建范围:退线距离超过用地进深",
+                                               "the setbacks leave no buildable area: they are "
+                                               "wider than the parcel is deep"),
+                           features=self._buildings(ctx), unit="m")
+        faults = sorted(planning.setbacks, key=lambda f: -f.shortfall)
+        if not faults:
+            return Outcome("pass", Msg("建筑均在退线范围内", "every building keeps its setbacks"))
+        details = [Msg(f"{f.id}{'(地下)' if f.underground else ''} 距第 {f.edge} 边 ",
+                       f"{f.id}{' (underground)' if f.underground else ''} is ")
+                   + format_number(f.actual, "m")
+                   + Msg(f",退线 ", f" from edge {f.edge}, setback ") + format_number(f.required, "m")
+                   + Msg(",差 ", ", short by ") + format_number(f.shortfall, "m")
+                   for f in faults[:3]]
+        message = Msg.join(details, ";", "; ")
+        if len(faults) > 3:
+            message = message + Msg(f" 等 {len(faults)} 处", f" and others ({len(faults)} in all)")
+        worst = faults[0]
+        return Outcome(self.otherwise, message, worst.required, worst.actual,
+                       list(dict.fromkeys(f.id for f in faults)), "m")
+
+    def _spacing(self, ctx, conditions):
+        planning = ctx.planning
+        faults = sorted(planning.spacing, key=lambda f: f.actual - f.required)
+        rules = Msg("防火间距", "fire separation")
+        if planning.spacing_factor > 0:
+            rules = Msg(f"日照间距 {planning.spacing_factor:g}H、防火间距",
+                        f"south–north spacing {planning.spacing_factor:g} H, fire separation")
+        if not faults:
+            return Outcome("pass", Msg("建筑间距满足", "building spacing meets ") + rules)
+        details = []
+        for f in faults[:3]:
+            if f.rule == "sunlight":
+                need = Msg(f"{planning.spacing_factor:g}H = ", f"{planning.spacing_factor:g} H = ")
+                pair = Msg(f"{f.south}(南)与 {f.north}(北)", f"{f.south} (south) to {f.north} (north)")
+            else:
+                need = Msg("防火间距 ", "fire separation ")
+                pair = Msg(f"{f.south} 与 {f.north}", f"{f.south} to {f.north}")
+            details.append(pair + Msg(" ", " ") + format_number(f.actual, "m") + Msg(" < ", " < ")
+                           + need + format_number(f.required, "m"))
+        message = Msg.join(details, ";", "; ")
+        if len(faults) > 3:
+            message = message + Msg(f" 等 {len(faults)} 处", f" and others ({len(faults)} in all)")
+        worst = faults[0]
+        features = list(dict.fromkeys(i for f in faults for i in (f.south, f.north)))
+        # Fire separations may shrink where a wall is a fire wall (GB 50016 Table 5.2.2,
+        # notes), which the layout does not say: a shortfall is for the designer to verify.
+        sunlight = any(f.rule == "sunlight" for f in faults)
+        if not sunlight:
+            message = message + Msg("(相邻外墙为防火墙等情形可减小,请核查)",
+                                    " (less is allowed with fire walls: verify)")
+        return Outcome(self.otherwise if sunlight else "warn", message, worst.required,
+                       worst.actual, features, "m")
 
 
 @dataclass
@@ -469,6 +606,14 @@ def _network(reader: Reader, common) -> Network:
     return Network(**common)
 
 
+def _plan(reader: Reader, common) -> Plan:
+    value = reader.get("measure", required=True)
+    if value not in Plan.MEASURES:
+        raise _error(reader.where, f"measure 应为 {'/'.join(Plan.MEASURES)}",
+                     f"'measure' must be one of {', '.join(Plan.MEASURES)}")
+    return Plan(**common, measure=value)
+
+
 def _geometry(reader: Reader, common) -> Geometry:
     value = reader.get("finding", required=True)
     if value not in ("outside", "overlap", "invalid"):
@@ -490,6 +635,7 @@ CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "services": _services,
     "manual": _manual,
     "block_control": _block_control,
+    "planning": _plan,
     "geometry": _geometry,
     "sunlight": _sunlight,
     "network": _network,

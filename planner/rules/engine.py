@@ -9,6 +9,7 @@ from planner.i18n import Msg
 from planner.indicators import Indicators
 from planner.model import ManualAnswer, Project
 from planner.naming import display_name
+from planner.planning import Planning
 from planner.rules.expressions import NotComputable
 from planner.rules.outcome import SEVERITY, Outcome, contract_value, worst
 from planner.rules.pack import CheckSpec, Rulebook
@@ -44,8 +45,10 @@ class Context:
     """The facts expressions and conditions read, for one evaluation of one project."""
 
     def __init__(self, project: Project, site: Site, indicators: Indicators,
-                 rulebook: Rulebook, params: Mapping[str, Any], reach_cache=None):
+                 rulebook: Rulebook, params: Mapping[str, Any], planning: Planning | None = None,
+                 reach_cache=None):
         self.project, self.site, self.indicators = project, site, indicators
+        self.planning = planning or Planning()
         self.settings = project.settings
         self.community = project.settings.community
         self.kinds = rulebook.kinds
@@ -122,6 +125,12 @@ class Context:
                                 self._reach_cache)
         return self._reach
 
+    def heights(self, role: str) -> dict[str, float]:
+        """Heights of the above-ground buildings with ``role`` (guests of a host included)."""
+        storey = self.params["storey_height_m"]
+        return {p.id: measure(p, "height", storey) for p in self.site.placed
+                if p.kind.has("building") and p.kind.has(role) and not p.underground}
+
     def manual_answer(self) -> ManualAnswer | None:
         return self.settings.manual.get(self.check_id)
 
@@ -137,8 +146,9 @@ class Context:
 
 
 def run_checks(project: Project, site: Site, indicators: Indicators, rulebook: Rulebook,
-               params: Mapping[str, Any], reach_cache=None) -> list[CheckResult]:
-    ctx = Context(project, site, indicators, rulebook, params, reach_cache)
+               params: Mapping[str, Any], planning: Planning | None = None,
+               reach_cache=None) -> list[CheckResult]:
+    ctx = Context(project, site, indicators, rulebook, params, planning, reach_cache)
     return [_run(check, ctx) for check in rulebook.checks]
 
 

@@ -17,19 +17,18 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-from planner.model import Facility, Project
+from planner.model import Conditions, Facility, Project
 from planner.storage.codec import digest, encoded
 
 _EXACT = 2**53  # integers below this are exact as floats
-_KEPT = object()  # a field that is always part of the checksum
 
 
 #: Not part of a revision: consultation rounds are frozen once saved and read with every
 #: revision (the file's copy wins over a later save's), so they are not checked here.
 NOT_PER_REVISION = ("rounds",)
-#: Fields added to the model after checksums were first stored (schema 6), with the value
-#: older files have: at that value they are left out, so older checksums still match.
-ADDED_LATER = {("Settings", "enclosed"): False}
+#: Model fields added after checksums were first stored (schema 6): left out while they hold
+#: their default, so a revision saved before them keeps its checksum.
+ADDED_LATER = {"conditions": Conditions(), "enclosed": False}
 
 
 def content_checksum(project: Project) -> str:
@@ -66,8 +65,7 @@ def _canonical(value: Any) -> bytes:
         return b"l%d:" % len(value) + b"".join(map(_canonical, value))
     if dataclasses.is_dataclass(value):
         name = type(value).__name__.encode()
-        fields = [f.name for f in dataclasses.fields(value)
-                  if ADDED_LATER.get((name.decode(), f.name), _KEPT) != getattr(value, f.name)]
-        return (b"d%d:" % len(name) + name
-                + b"".join(_canonical(getattr(value, f)) for f in fields))
+        fields = [getattr(value, f.name) for f in dataclasses.fields(value)
+                  if f.name not in ADDED_LATER or getattr(value, f.name) != ADDED_LATER[f.name]]
+        return b"d%d:" % len(name) + name + b"".join(map(_canonical, fields))
     raise TypeError(f"no checksum for a {type(value).__name__}")

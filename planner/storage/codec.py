@@ -20,8 +20,8 @@ from sqlite_utils import Database
 
 from planner.errors import InputError
 from planner.i18n import Msg
-from planner.model import (Comment, Facility, GeoReference, ManualAnswer, Project, Settings,
-                           Underlay)
+from planner.model import (CONDITION_KEYS, Comment, Conditions, Facility, GeoReference,
+                           ManualAnswer, Project, Settings, Underlay)
 
 
 class Damaged(Exception):
@@ -71,7 +71,15 @@ def project_rows(project: Project) -> dict[str, Rows]:
             ("number", "x", "y", "text", "who", "round", "status", "reply", "facilities"),
             [(c.number, *c.position, c.text, c.who, c.round, c.status, c.reply,
               _JSON.encode(list(c.facilities))) for c in project.comments]),
+        "conditions": Rows(
+            ("position", "key", "edge", "value"),
+            [(position, *row) for position, row in enumerate(_condition_rows(settings.conditions))]),
     }
+
+
+def _condition_rows(conditions: Conditions) -> list[tuple]:
+    rows = [(key, None, value) for key, value in conditions.values.items()]
+    return rows + [("setbacks", edge, value) for edge, value in conditions.setbacks.items()]
 
 
 def _check_unique_ids(project: Project, facilities) -> None:
@@ -209,7 +217,8 @@ def _read_project(db: Database, revision: int) -> Project:
                         climate_zone=climate_zone, city_population=population,
                         household_size=household_size, latitude=latitude,
                         enclosed=bool(enclosed), rules=rules,
-                        manual=_manual(db, revision), rule_versions=versions)
+                        manual=_manual(db, revision), rule_versions=versions,
+                        conditions=_conditions(db, revision))
     (current, parcel, facilities), others = read_layouts(db, revision, parcel_id)
     if parcel_id is not None and parcel is None:
         raise Damaged(Msg(f"用地红线 {parcel_id} 不在要素表中",
@@ -317,6 +326,24 @@ def _manual(db: Database, revision: int) -> dict[str, ManualAnswer]:
     return answers
 
 
+def _conditions(db: Database, revision: int) -> Conditions:
+    values, setbacks = {}, {}
+    for key, edge, value in db.execute(
+            "SELECT key, edge, value FROM conditions WHERE revision = ? ORDER BY position",
+            [revision]):
+        where = f"conditions {key}"
+        _expect(key in CONDITION_KEYS or key == "setbacks", "conditions", "key", key,
+                "a planning condition")
+        _expect(_is_number(value), where, "value", value, "a number")
+        if key == "setbacks":
+            _expect(isinstance(edge, int) and edge >= 0, where, "edge", edge, "an edge number")
+            setbacks[edge] = value
+        else:
+            _expect(edge is None, where, "edge", edge, "NULL")
+            values[key] = value
+    return Conditions(values, setbacks)
+
+
 def _rules(db: Database, revision: int) -> tuple[list[str], dict[str, str]]:
     rules, versions = [], {}
     for name, applied, version in db.execute(
@@ -345,7 +372,8 @@ def _expect(ok: bool, where: str, column: str, value: Any, expected: str) -> Non
                           f"{where}: {column} = {shown}, expected {expected}"))
 
 
-_ZH = {"text": "文字", "a number": "数字", "an integer": "整数", "WKB": "WKB 图形",
+_ZH = {"a planning condition": "规划条件名称", "an edge number": "边号",
+       "text": "文字", "a number": "数字", "an integer": "整数", "WKB": "WKB 图形",
        "a JSON array of ids": "编号的 JSON 数组", "JSON text": "JSON 文字",
        "1, 0 or NULL": " 1、0 或 NULL", "1 or 0": " 1 或 0"}
 

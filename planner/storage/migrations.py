@@ -113,14 +113,20 @@ def _v5_to_v6(db: Database) -> None:
 
 
 def _v6_to_v7(db: Database) -> None:
-    """Version 7 adds ``project.enclosed`` (the red line is a wall crossed only at gates);
+    """Version 7 adds the parcel's planning conditions (none for an older project)."""
+    db.execute(TABLES["conditions"])
+
+
+def _v7_to_v8(db: Database) -> None:
+    """Version 8 adds ``project.enclosed`` (the red line is a wall crossed only at gates);
     older projects were open. A file coming from version 1 has it already."""
     if "enclosed" not in db["project"].columns_dict:
         db.execute("ALTER TABLE project ADD COLUMN enclosed INTEGER NOT NULL DEFAULT 0")
 
 
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                     4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
+                                                     4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
+                                                     7: _v7_to_v8}
 
 
 def migrate(db: Database, version: int) -> None:

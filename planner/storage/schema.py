@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 7 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 8 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
@@ -16,7 +16,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -134,6 +134,15 @@ CREATE TABLE comments (            -- residents' comments pinned on the map
     facilities TEXT NOT NULL,      -- JSON array of the facility ids it is about
     PRIMARY KEY (revision, number)
 ) WITHOUT ROWID""",
+    "conditions": """
+CREATE TABLE conditions (          -- the parcel's planning conditions, shared by all schemes
+    revision INTEGER NOT NULL REFERENCES revisions (revision),
+    position INTEGER NOT NULL,
+    key TEXT NOT NULL,             -- 'far_max', 'setback_m', … (docs/interchange.md)
+    edge INTEGER,                  -- for key 'setbacks': the red-line edge (0-based), else NULL
+    value NOT NULL,                -- a number, kept as written
+    PRIMARY KEY (revision, position)
+)""",
     "images": """
 CREATE TABLE images (              -- stored once, whichever revisions use them
     sha256 TEXT PRIMARY KEY,
@@ -155,6 +164,7 @@ COLUMNS = {
     "rule_packs": ("revision", "position", "name", "applied", "version"),
     "underlay": ("revision", "image", "source", "width", "height", "x", "y", "scale",
                  "rotation", "opacity", "locked"),
+    "conditions": ("revision", "position", "key", "edge", "value"),
     "images": ("sha256", "data"),
     "rounds": ("name", "date", "note", "saved_at", "parcel_id"),
     "round_schemes": ("round", "position", "name", "layout"),
@@ -163,7 +173,8 @@ COLUMNS = {
 }
 
 # Tables with one set of rows per revision (trimmed with the history).
-REVISIONED = ("project", "schemes", "manual_answers", "rule_packs", "underlay", "comments")
+REVISIONED = ("project", "schemes", "manual_answers", "rule_packs", "underlay", "comments",
+              "conditions")
 
 # The GeoPackage's own tables (GeoPackage 1.3, clauses 1.1.2, 1.1.3, 2.1.5) and the feature
 # table the planner derives at each save (planner/storage/geopackage.py): a project file

@@ -50,6 +50,7 @@ PANELS: list[Panel] = [
     Panel("layers", "planner.ui.panels.layers:LayersPanel", LEFT),
     Panel("project", "planner.ui.panels.project:ProjectPanel", LEFT),
     Panel("schemes", "planner.ui.panels.schemes:SchemesPanel", LEFT),
+    Panel("conditions", "planner.ui.panels.conditions:ConditionsPanel", LEFT),
     Panel("properties", "planner.ui.panels.properties:PropertiesPanel", RIGHT),
     Panel("indicators", "planner.ui.panels.indicators:IndicatorsPanel", RIGHT, below=True),
     Panel("sun", "planner.ui.panels.sun:SunPanel", RIGHT),

@@ -262,6 +262,25 @@
     </message>
 </context>
 <context>
+    <name>ConditionsPanel</name>
+    <message>
+        <source>规划条件</source>
+        <translation>Planning conditions</translation>
+    </message>
+    <message>
+        <source>分边退线</source>
+        <translation>Setbacks by edge</translation>
+    </message>
+    <message>
+        <source>边号: 米,如 0: 10, 3: 8</source>
+        <translation>edge: metres, e.g. 0: 10, 3: 8</translation>
+    </message>
+    <message>
+        <source>红线第 i 条边从第 i 个顶点到第 i+1 个顶点(从 0 起)</source>
+        <translation>Edge i of the red line runs from vertex i to vertex i + 1 (from 0)</translation>
+    </message>
+</context>
+<context>
     <name>DxfImportDialog</name>
     <message>
         <source>导入 DXF</source>
@@ -788,7 +807,7 @@
     </message>
     <message>
         <source>寒冷(北京、天津、济南、西安)</source>
-        <translation>cold (Beijing, Tianjin, Jinan, Xi'an)</translation>
+        <translation>cold (Beijing, Tianjin, Jinan, Xi&apos;an)</translation>
     </message>
     <message>
         <source>夏热冬冷(上海、南京、武汉、成都、重庆)</source>

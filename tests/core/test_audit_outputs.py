@@ -37,13 +37,14 @@ def test_workbook_summary_sheet_is_the_gap_list_with_every_status(street, tmp_pa
     assert [r["序号"] for r in rows] == [1, 2, 3, 4, 5]
     old = next(r for r in rows if r["文件"] == str(root / "failing.geojson"))
     assert (old["社区"], old["类型"], old["户数"]) == ("建设里老旧小区改造示例", "既有居住社区", 528)
-    assert (old["不满足"], old["提醒"]) == (11, 9)  # 6 + three GB 50180 radii (lc.*)
+    assert (old["不满足"], old["提醒"]) == (10, 11)  # 8 + three GB 50180 radii (lc.*)
     assert old["缺项"].startswith("社区综合服务站 缺 650 m²;幼儿园 缺 2,200 m²")
     assert (old["cc.01"], old["cc.06"], old["cc.18"]) == ("! 提醒", "✔ 通过", "? 待确认")
     good = rows[-1]
     assert (good["文件"], good["不满足"]) == (str(root / "good.geojson"), 0)
-    # its only gaps: GB 50180 service radii walked along its paths (warnings)
-    assert all(item.startswith("服务半径") for item in good["缺项"].split(";"))
+    # fire separations to verify (README), then the GB 50180 radii walked along its paths
+    assert good["缺项"].startswith("建筑间距 缺 5 m")
+    assert all(i.startswith("服务半径") for i in good["缺项"].split(";")[1:])
 
 
 def test_workbook_totals_items_and_one_sheet_per_check(street, tmp_path):

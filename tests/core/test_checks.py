@@ -7,7 +7,7 @@ import pytest
 from shapely.geometry import LineString, Point, Polygon
 
 from planner import evaluate
-from planner.model import Facility, Project
+from planner.model import Conditions, Facility, Project
 from tests.helpers import (
     answered, check, edit, edit_kind, moved, new_sample, old_sample, parcel, point, rect,
     settings, with_facilities, without_kinds,
@@ -27,7 +27,7 @@ def test_the_new_sample_passes_every_computed_check():
     walks = {"lc.kindergarten": "warn", "lc.nursery": "warn", "lc.health_station": "warn",
              "lc.day_care": "warn", "lc.sports": "warn", "lc.refuse": "warn"}
     assert not_passing == {"cc.18": "manual", "cc.19": "manual", "cc.20": "manual", **no_latitude,
-                           **walks}
+                           "plan.spacing": "warn", **walks}  # fire separations (README)
 
 
 # (check id, layout, expected status, expected required, expected actual)
@@ -94,7 +94,24 @@ CASES = [
     # 2‰ of (160,664 − 360 + 100) m²: the smaller office shrinks the total it is measured on
     ("cc.16", edit(NEW, "O01", floor_area_m2=100), "fail", 320.81, 100),
     ("cc.16", without_kinds(EXISTING, "property_office"), "warn", 1, 0),
+    # planning conditions (the sample's: FAR 2–2.8, density ≤ 25%, green ≥ 35%, ≤ 60 m,
+    # setbacks 5 m, 8 m from edge 3, 3 m underground, 1 space per household)
+    ("plan.far", NEW, "pass", 2.0, 2.6828),
+    ("plan.far", edit_kind(NEW, "residential", floors=22), "fail", 2.8, (190080 + 5144) / 59887.5),
+    ("plan.far", settings(NEW, conditions=Conditions()), "n/a", None, None),
+    ("plan.density", NEW, "pass", 0.25, 0.2035),
+    ("plan.green", NEW, "pass", 0.35, 0.3556),
+    ("plan.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 0.2854),
+    ("plan.height", NEW, "pass", 60, 54),
+    ("plan.height", edit(NEW, "R01", height_m=61), "fail", 60, 61),
+    ("plan.setback", NEW, "pass", None, None),
+    ("plan.setback", moved(NEW, "W01", 0, 5), "fail", 8, 5),  # 5 m from the north edge
+    ("plan.spacing", settings(NEW, conditions=Conditions({"spacing_factor": 0.7})), "warn", 9, 4),
+    ("plan.spacing", settings(NEW, conditions=Conditions({"spacing_factor": 1.2})), "fail", 64.8, 42),
+    ("plan.parking", NEW, "pass", 1536, 1545),
+    ("plan.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),
     # block controls (zone III, high-rise I: FAR 2.2–2.8, density ≤ 22%, green ≥ 35%, ≤ 54 m)
+    # fail with planning conditions; guidance (warn) without them
     ("block.far", NEW, "pass", 2.8, 2.6828),
     # 16 towers of 540 m² at 22 floors = 190,080 m² + 5,144 m² of services: high-rise II
     ("block.far", edit_kind(NEW, "residential", floors=22), "fail", 3.1, (190080 + 5144) / 59887.5),
@@ -107,6 +124,8 @@ CASES = [
     ("block.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 0.2854),
     ("block.height", NEW, "pass", 54, 54),
     ("block.height", edit(NEW, "R01", height_m=60), "fail", 54, 60),
+    ("block.height", settings(edit(NEW, "R01", height_m=60), conditions=Conditions()), "warn", 54, 60),
+    ("block.height", edit(NEW, "K01", height_m=60), "pass", 54, 54),  # housing only
     # quotas
     ("quota.parking", NEW, "pass", 1536, 1545),
     ("quota.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),

@@ -1,5 +1,7 @@
 """Indicators against hand calculations (standards §7, interchange contract)."""
 
+import math
+
 import pytest
 
 from planner import evaluate
@@ -83,7 +85,11 @@ def test_green_under_a_building_and_overlapping_greens_count_once():
         rect("g2", "community_garden", 25, 0, 75, 50),  # overlaps g1 by 25 × 50
         rect("b", "residential", 60, 10, 70, 20),  # 100 m² standing on g2
     )
-    assert ind.green_area_m2 == pytest.approx(75 * 50 - 100)
+    # g2 is a 集中绿地: measured to 1.5 m from b's walls (GB 50180 A.0.2), so b takes out
+    # its footprint, a 1.5 m band along its 40 m of wall and four quarter circles of 1.5 m
+    # (drawn as polygons: within 0.05 m²).
+    taken = 100 + 40 * 1.5 + math.pi * 1.5 ** 2
+    assert ind.green_area_m2 == pytest.approx(75 * 50 - taken, abs=0.05)
 
 
 def test_shop_inside_housing_is_not_counted_twice():

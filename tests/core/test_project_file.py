@@ -13,7 +13,7 @@ from planner.errors import InputError
 from planner.files import open_project, save_project
 from planner.storage import HISTORY_SIZE, SCHEMA_VERSION, NewerVersionError, history, load, save
 from tests.helpers import (
-    answered, edit, moved, new_sample, new_sample_as_fixtures_hold_it, old_sample, settings,
+    answered, edit, moved, new_sample, old_sample, sample_before_conditions, settings,
 )
 
 
@@ -66,7 +66,7 @@ def test_a_version_1_file_opens_migrated_and_untouched():
     fixture = FIXTURES / "project-v1.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
-    assert project == settings(new_sample_as_fixtures_hold_it(), rules=("wuhai",))
+    assert project == settings(sample_before_conditions(new_sample()), rules=("wuhai",))
     assert project.settings.rule_versions == {}
     [revision] = history(fixture)
     assert (revision.number, revision.saved_at, revision.app_version) == (
@@ -82,21 +82,22 @@ def test_saving_over_a_version_1_file_upgrades_it_and_keeps_its_state_as_history
     assert sqlite3.connect(path).execute("SELECT version FROM schema_version").fetchone() == (
         SCHEMA_VERSION,)
     assert load(path) == changed
-    assert load(path, revision=1) == settings(new_sample_as_fixtures_hold_it(), rules=("wuhai",))
+    assert load(path, revision=1) == settings(sample_before_conditions(new_sample()),
+                                              rules=("wuhai",))
 
 
 def test_a_version_3_file_opens_as_one_scheme_and_keeps_its_history(tmp_path):
     fixture = FIXTURES / "project-v3.cplan"
     before = fixture.read_bytes()
     project = load(fixture)
-    assert project == new_sample_as_fixtures_hold_it()
+    assert project == sample_before_conditions(new_sample())
     assert project.scheme_names() == ["方案A"] and project.rounds == ()
     assert load(fixture, revision=1).settings.name == "初稿"
     assert [(r.number, r.facilities) for r in history(fixture)] == [(2, 62), (1, 62)]
     assert fixture.read_bytes() == before
     path = tmp_path / "old.cplan"
     shutil.copyfile(fixture, path)
-    changed = edit(new_sample_as_fixtures_hold_it(), "R01", floors=9)
+    changed = edit(sample_before_conditions(new_sample()), "R01", floors=9)
     save(changed, path)
     assert load(path) == changed and load(path, revision=1).settings.name == "初稿"
     with closing(sqlite3.connect(path)) as db:  # the two old revisions share their rows

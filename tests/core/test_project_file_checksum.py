@@ -16,7 +16,7 @@ import pytest
 from planner.errors import InputError
 from planner.storage import ChecksumMismatch, history, load, save
 from planner.storage.checksum import content_checksum
-from tests.helpers import edit, new_sample, new_sample_as_fixtures_hold_it
+from tests.helpers import edit, new_sample, sample_before_conditions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -102,9 +102,9 @@ def test_one_flipped_bit_is_never_read_as_good_content(saved, tmp_path):
 def test_a_version_5_file_opens_and_gets_checksums_from_then_on(tmp_path):
     path = tmp_path / "v5.cplan"
     shutil.copyfile(FIXTURES / "project-v5.cplan", path)
-    old = new_sample_as_fixtures_hold_it()  # saved before the sample's walking paths
-    assert load(path) == old and load(path, revision=1).settings.name == "初稿"
-    save(edit(old, "R01", floors=3), path)
+    assert load(path) == sample_before_conditions(new_sample())
+    assert load(path, revision=1).settings.name == "初稿"
+    save(edit(new_sample(), "R01", floors=3), path)
     assert sql(path, "SELECT revision, checksum IS NOT NULL FROM revisions "
                      "ORDER BY revision") == [(1, 0), (2, 0), (3, 1)]
     assert [r.number for r in history(path)] == [3, 2, 1]

@@ -201,7 +201,7 @@ def _in_child_as_unprivileged_user(action) -> str:
 
 
 def test_a_full_disk_leaves_the_old_file(saved):
-    """The child may write files of at most 300 kB (RLIMIT_FSIZE): like a disk that fills up
+    """The child may write files of at most 400 kB (RLIMIT_FSIZE): like a disk that fills up
     halfway through the save of a large project."""
     script = f"""
 import resource, signal, sys
@@ -214,14 +214,14 @@ from tests.helpers import new_sample, with_facilities
 big = with_facilities(new_sample(), *[Facility(f"X{{i}}", "green_space", box(i, 0, i + 1, 1),
                                                {{"name": "绿地" * 20}}) for i in range(5000)])
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+resource.setrlimit(resource.RLIMIT_FSIZE, (400_000, 400_000))
 try:
     save(big, sys.argv[1])
 except InputError as err:
     print(err.text("en"))
 """
     before = saved.read_bytes()
-    assert len(before) < 300_000 // 2
+    assert len(before) < 400_000 // 2
     done = subprocess.run([sys.executable, "-c", script, str(saved)], capture_output=True,
                           text=True, timeout=120)
     assert done.stderr == ""

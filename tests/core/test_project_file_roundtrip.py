@@ -15,6 +15,8 @@ from planner.model import (
     ATTRIBUTES,
     CLIMATE_ZONES,
     COMMUNITIES,
+    CONDITION_KEYS,
+    Conditions,
     Facility,
     GeoReference,
     ManualAnswer,
@@ -46,6 +48,8 @@ def known_value(name: str) -> st.SearchStrategy:
         return st.integers(int(spec.minimum), int(spec.maximum))
     if spec.type == "float":
         return st.floats(spec.minimum, spec.maximum)
+    if spec.type == "numbers":
+        return st.lists(st.floats(spec.minimum, spec.maximum), min_size=1, max_size=4)
     return {"str": st.text(max_size=20), "bool": st.booleans(),
             "strings": st.lists(st.text(max_size=8), max_size=4),
             "point": st.tuples(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4))}[spec.type]
@@ -53,11 +57,27 @@ def known_value(name: str) -> st.SearchStrategy:
 
 @st.composite
 def attributes(draw) -> dict:
-    known = draw(st.lists(st.sampled_from(sorted(ATTRIBUTES)), unique=True, max_size=5))
+    # (a balcony is bounded by the floor area, which depends on the shape: not drawn here)
+    names = sorted(set(ATTRIBUTES) - {"balcony_area_m2"})
+    known = draw(st.lists(st.sampled_from(names), unique=True, max_size=5))
     attrs = {name: draw(known_value(name)) for name in known}
+    if "storey_heights_m" in attrs and "floors" in attrs:  # one number per storey
+        attrs["floors"] = len(attrs["storey_heights_m"])
     other = st.text(min_size=1, max_size=10).filter(lambda k: k not in ATTRIBUTES)
     attrs.update(draw(st.dictionaries(other, json_values, max_size=3)))
     return attrs
+
+
+@st.composite
+def conditions(draw) -> Conditions:
+    keys = draw(st.lists(st.sampled_from(sorted(set(CONDITION_KEYS) - {"far_min"})), unique=True,
+                         max_size=4))
+    values = {k: draw(st.integers(0, int(CONDITION_KEYS[k].maximum))
+                      | st.floats(CONDITION_KEYS[k].minimum, CONDITION_KEYS[k].maximum))
+              for k in keys}
+    setbacks = draw(st.dictionaries(st.integers(0, 40), st.integers(0, 500) | st.floats(0, 500),
+                                    max_size=3))
+    return Conditions(values, setbacks)
 
 
 @st.composite
@@ -77,7 +97,8 @@ def projects(draw) -> Project:
         rules=draw(st.lists(names, max_size=3)),
         manual=draw(st.dictionaries(names, st.builds(ManualAnswer, st.none() | st.booleans(),
                                                      st.text(max_size=10)), max_size=4)),
-        rule_versions=draw(st.dictionaries(names, names, max_size=3)))
+        rule_versions=draw(st.dictionaries(names, names, max_size=3)),
+        conditions=draw(conditions()))
     georef = GeoReference(draw(st.sampled_from(["local", "EPSG:4326", "EPSG:4547"])),
                           draw(point))
     return Project(chosen, parcel, {f.id: f for f in features}, georef)
@@ -91,7 +112,8 @@ def fingerprint(project: Project) -> tuple:
     return (
         repr((s.name, s.designer, s.community, s.climate_zone, s.city_population,
               s.household_size, s.latitude, s.rules, list(s.manual.items()),
-              sorted(s.rule_versions.items()))),
+              sorted(s.rule_versions.items()), list(s.conditions.values.items()),
+              list(s.conditions.setbacks.items()))),
         repr(project.georef), project.parcel.id if project.parcel else None,
         [(f.id, f.kind, shapely.to_wkb(f.geometry), repr(dict(f.attrs)))
          for f in project.features()],

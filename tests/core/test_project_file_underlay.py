@@ -15,7 +15,7 @@ from planner.model import Underlay
 from planner.storage import history, load, save
 from planner.storage.schema import HISTORY_SIZE, SCHEMA_VERSION
 from tests.core.test_underlay import png
-from tests.helpers import new_sample, new_sample_as_fixtures_hold_it
+from tests.helpers import new_sample, sample_before_conditions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -57,7 +57,7 @@ def test_image_is_stored_once_and_dropped_with_the_last_revision_using_it(tmp_pa
 def test_version_2_file_opens_migrated_and_untouched():
     fixture = FIXTURES / "project-v2.cplan"
     before = fixture.read_bytes()
-    assert load(fixture) == new_sample_as_fixtures_hold_it()
+    assert load(fixture) == sample_before_conditions(new_sample())
     assert load(fixture, revision=1).settings.name == "初稿"
     assert [r.number for r in history(fixture)] == [2, 1]
     assert fixture.read_bytes() == before

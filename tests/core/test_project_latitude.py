@@ -10,7 +10,7 @@ from pathlib import Path
 from planner.exchange.geojson import read_scenario, write_scenario
 from planner.storage import history, load, save
 from planner.storage.schema import SCHEMA_VERSION
-from tests.helpers import new_sample, new_sample_as_fixtures_hold_it
+from tests.helpers import new_sample, sample_before_conditions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -40,7 +40,7 @@ def test_version_4_file_opens_migrated_and_untouched():
     before = fixture.read_bytes()
     project = load(fixture)
     assert project.settings.latitude is None
-    assert project.facilities == new_sample_as_fixtures_hold_it().facilities
+    assert project.facilities == sample_before_conditions(new_sample()).facilities
     assert load(fixture, revision=1).settings.name == "初稿"
     assert [r.number for r in history(fixture)] == [2, 1]
     assert fixture.read_bytes() == before

@@ -29,7 +29,9 @@ def test_national_pack_declares_the_contract_vocabulary():
     assert set(rulebook.kinds) == contract_kinds | walking
     ids = [c.id for c in rulebook.checks]
     assert ids[:20] == [f"cc.{i:02d}" for i in range(1, 21)]
-    assert set(ids[20:]) == {"block.far", "block.density", "block.green", "block.height",
+    assert set(ids[20:]) == {"plan.far", "plan.density", "plan.green", "plan.height",
+                             "plan.setback", "plan.spacing", "plan.parking",
+                             "block.far", "block.density", "block.green", "block.height",
                              "quota.parking", "quota.charging", "quota.service_area",
                              "geometry.outside", "geometry.overlap", "geometry.invalid",
                              "sun.housing", "sun.kindergarten", "sun.elderly", "sun.green",

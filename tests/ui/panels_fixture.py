@@ -13,6 +13,7 @@ from planner.model import Project
 from planner.ui.main_window import MainWindow
 from planner.ui.panels.checks import ChecksPanel
 from planner.ui.panels.comments import CommentsPanel
+from planner.ui.panels.conditions import ConditionsPanel
 from planner.ui.panels.indicators import IndicatorsPanel
 from planner.ui.panels.layers import LayersPanel
 from planner.ui.panels.palette import FacilityPalette
@@ -30,6 +31,7 @@ class Panels:
     layers: LayersPanel
     project: ProjectPanel
     schemes: SchemesPanel
+    conditions: ConditionsPanel
     properties: PropertiesPanel
     indicators: IndicatorsPanel
     checks: ChecksPanel

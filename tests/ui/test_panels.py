@@ -207,7 +207,7 @@ def test_a_screenshot_of_the_panels_shows_chinese_text(qtbot, window):
     out = ROOT / "tests" / "artifacts"
     out.mkdir(parents=True, exist_ok=True)
     assert panels.window.grab().save(str(out / "panels.png"))
-    assert panels.checks.summary.text() == "不满足 0 · 提醒 0 · 待确认 3 · 通过 27"
+    assert panels.checks.summary.text() == "不满足 0 · 提醒 1 · 待确认 3 · 通过 33"
     assert isinstance(panels.project.manage, QPushButton)
 
 

@@ -11,6 +11,7 @@ from planner.commands import Change
 from planner.document import Document
 from planner.evaluation import Evaluation
 from planner.ui.canvas.items import POINT_RADIUS_M, FeatureItem
+from planner.ui.canvas.planning import PlanningLayer
 from planner.ui.canvas.pins import CommentPinsLayer
 from planner.ui.canvas.underlay import UnderlayLayer
 from planner.ui.state import UiState
@@ -34,6 +35,7 @@ class LayoutScene(QGraphicsScene):
         state.language_changed.connect(self.relabel)
         self.rebuild()
         self.underlay_layer = UnderlayLayer(self, document)  # the background image, if any
+        self.planning_layer = PlanningLayer(self, document)  # envelope, spacing dimensions
         self.pins = CommentPinsLayer(self, document)  # residents' comments
         self.on_evaluation_changed(document.evaluation)
 

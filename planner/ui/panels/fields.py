@@ -167,6 +167,25 @@ class BoolField(Field):
         return next(v for v, s in self.STATES.items() if s == state)
 
 
+class NumbersField(TextField):
+    """A list of numbers (storey heights): "3, 3, 2.1"; text that is not numbers goes to the
+    model as it is, which names the problem."""
+
+    def _display(self, value: Any) -> None:
+        if isinstance(value, tuple):
+            value = ", ".join(f"{v:g}" for v in value)
+        super()._display(value)
+
+    def read(self) -> Any:
+        value = super().read()
+        if not isinstance(value, str):
+            return value
+        try:
+            return tuple(float(v) for v in value.replace(",", ",").replace(",", " ").split())
+        except ValueError:
+            return value
+
+
 def field_for(spec: AttributeSpec, on_edit: Callable[[Any], None]) -> Field:
     """The editor an attribute of the interchange contract calls for."""
     if spec.type in ("int", "float"):
@@ -177,4 +196,6 @@ def field_for(spec: AttributeSpec, on_edit: Callable[[Any], None]) -> Field:
         return BoolField(on_edit)
     if spec.name == "services":
         return ServicesField(on_edit)
+    if spec.type == "numbers":
+        return NumbersField(on_edit)
     return TextField(on_edit, strings=spec.type == "strings")

@@ -1,0 +1,69 @@
+"""The planning conditions on the canvas: the buildable envelope (the red line less its
+setbacks) as a dashed outline, and a dimension for each pair of buildings closer than the
+spacing rule (日照间距 red, 防火间距 orange) and each building within a setback, labelled
+with the distance and what is required. Redrawn from each evaluation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem, \
+    QGraphicsSimpleTextItem
+
+from planner.evaluation import Evaluation
+from planner.rules.outcome import format_number
+from planner.ui.canvas.items import shape_path
+
+ENVELOPE = QColor("#6a1b9a")
+SUNLIGHT = QColor("#c62828")
+FIRE = QColor("#ef6c00")
+Z = 8  # above the buildings, below the selection handles
+
+
+def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(True)
+    return pen
+
+
+class PlanningLayer:
+    def __init__(self, scene, document):
+        self.scene, self.document = scene, document
+        self.items: list[QGraphicsItem] = []
+        document.events.evaluation_changed.connect(self.redraw)
+        self.redraw(document.evaluation)
+
+    def redraw(self, evaluation: Evaluation | None) -> None:
+        for item in self.items:
+            self.scene.removeItem(item)
+        self.items = []
+        if evaluation is None:
+            return
+        planning = evaluation.planning
+        if planning.envelope is not None and not planning.envelope.is_empty:
+            outline = QGraphicsPathItem(shape_path(planning.envelope))
+            outline.setPen(_pen(ENVELOPE, 1.5, Qt.PenStyle.DashLine))
+            outline.setZValue(Z)
+            self._add(outline)
+        for fault in planning.spacing:
+            colour = SUNLIGHT if fault.rule == "sunlight" else FIRE
+            self._dimension(fault.line, colour,
+                            format_number(fault.actual, "m").zh + " < "
+                            + format_number(fault.required, "m").zh)
+
+    def _dimension(self, line, colour: QColor, text: str) -> None:
+        (x0, y0), (x1, y1) = line
+        item = QGraphicsLineItem(QLineF(x0, y0, x1, y1))
+        item.setPen(_pen(colour, 2))
+        item.setZValue(Z)
+        self._add(item)
+        label = QGraphicsSimpleTextItem(text)
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        label.setBrush(colour)
+        label.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+        label.setZValue(Z + 1)
+        self._add(label)
+
+    def _add(self, item: QGraphicsItem) -> None:
+        self.scene.addItem(item)
+        self.items.append(item)
