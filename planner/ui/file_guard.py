@@ -40,6 +40,8 @@ class FileGuard(QObject):
         file cannot be read after all)."""
         if Path(path).suffix.lower() != SUFFIX:
             return (None, None)
+        if self.lock is not None and self.lock.project == Path(path).absolute() and self.lock.holds():
+            return (self.lock, self.mode)  # this window's own file, opened again
         try:
             return (ProjectLock.acquire(path), None)
         except ProjectLocked as err:
@@ -47,13 +49,14 @@ class FileGuard(QObject):
             return None if mode is None else (None, mode)
 
     def opened(self, path: str | Path | None, opening: tuple) -> None:
-        self.release()
+        if opening[0] is not self.lock:
+            self.release()
         self.lock, self.mode = opening
         self.revision = _revision(path) if path is not None else None
 
-    @staticmethod
-    def discard(opening: tuple) -> None:
-        _release(opening[0])
+    def discard(self, opening: tuple) -> None:
+        if opening[0] is not self.lock:
+            _release(opening[0])
 
     def release(self) -> None:
         if self.lock is not None:
