@@ -71,7 +71,10 @@ def test_json_lists_every_community_and_every_bad_file(street, tmp_path):
 def test_text_summary_names_gaps_totals_and_shares(street):
     run = planner("audit", street / "failing.geojson", street / "good.geojson", "--lang", "en")
     assert run.code == 0
-    assert "Audit: 2 files, 2 communities (2,064 households), 1 with gaps" in run.out
+    # the new sample fails nothing but warns (building spacing, GB 50180 walking radii): a gap too
+    assert "Audit: 2 files, 2 communities (2,064 households), 2 with gaps" in run.out
+    good = next(line for line in run.out.splitlines() if line.startswith("幸福里新建社区示例"))
+    assert good.split()[3:6] == ["1,536", "0", "7"]  # households, fails, warnings
     assert "Community service station: short by 650 m²" in run.out
     lines = {line.split()[0]: line for line in run.out.splitlines() if line[:3] == "cc."}
     assert lines["cc.06"].split()[-2:] == ["2/2", "100%"]
