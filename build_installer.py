@@ -50,7 +50,7 @@ EXCLUDED_MODULES = [
     # The app has no network (OpenSSL: the standard library falls back to its own hashes),
     # no interactive prompt, no package building.
     "ssl", "_ssl", "_hashlib", "readline", "setuptools", "pkg_resources", "distutils",
-    "numpy.f2py", "pydoc_data",
+    "pydoc_data",  # (numpy.f2py stays: scipy's array-API layer imports it when loaded)
     # Sheets are drawn with matplotlib's Figure and written by its agg, pdf and svg backends;
     # the app paints them with QPainter, so matplotlib's Qt backends are never used.
     "matplotlib.backends.backend_qt", "matplotlib.backends.backend_qtagg",
