@@ -37,6 +37,7 @@ class Panels:
     checks: ChecksPanel
     comments: CommentsPanel
     sun: SunPanel
+    reach: object  # ReachPanel (walking reach dock)
 
     @property
     def document(self) -> Document:
