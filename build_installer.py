@@ -51,6 +51,12 @@ EXCLUDED_MODULES = [
     # no interactive prompt, no package building.
     "ssl", "_ssl", "_hashlib", "readline", "setuptools", "pkg_resources", "distutils",
     "pydoc_data",  # (numpy.f2py stays: scipy's array-API layer imports it when loaded)
+    # The walking network needs scipy.sparse.csgraph only (with scipy.sparse and scipy.linalg,
+    # which it imports); the rest of scipy is about 80 MB installed.
+    "scipy.cluster", "scipy.constants", "scipy.datasets", "scipy.differentiate", "scipy.fft",
+    "scipy.fftpack", "scipy.integrate", "scipy.interpolate", "scipy.io", "scipy.misc",
+    "scipy.ndimage", "scipy.odr", "scipy.optimize", "scipy.signal", "scipy.spatial",
+    "scipy.special", "scipy.stats",
     # Sheets are drawn with matplotlib's Figure and written by its agg, pdf and svg backends;
     # the app paints them with QPainter, so matplotlib's Qt backends are never used.
     "matplotlib.backends.backend_qt", "matplotlib.backends.backend_qtagg",
