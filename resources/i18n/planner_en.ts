@@ -151,8 +151,8 @@
         <translation>Problems only</translation>
     </message>
     <message>
-        <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
-        <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
+        <source>先绘制用地红线</source>
+        <translation>Draw the site boundary first</translation>
     </message>
 </context>
 <context>
