@@ -44,6 +44,16 @@ def open_project(path: str | Path, formats: Mapping[str, Any] | None = None) -> 
     return opener(path)
 
 
+def open_plan_or_drawing(path: str | Path, formats: Mapping[str, Any] | None = None,
+                         layer_map: Any = None, kinds: Any = None) -> Project:
+    """A project, or a DXF drawing read as one (its outlines by ``layer_map``)."""
+    if Path(path).suffix.lower() == ".dxf":
+        from planner.exchange.dxf_import import import_dxf
+
+        return import_dxf(path, layer_map, kinds=kinds).project
+    return open_project(path, formats)
+
+
 def save_project(project: Project, path: str | Path,
                  formats: Mapping[str, Any] | None = None,
                  history_from: str | Path | None = None, **guard: Any) -> None:

@@ -454,11 +454,13 @@ def _planner_data(entity) -> dict | None:
 
 
 def build_project(drawing: Drawing, layer_map: LayerMap | None = None, layer: str | None = None,
-                  parcel: Outline | None = None, kinds: Collection[str] | None = None) -> DxfImport:
+                  parcel: Outline | None = None, kinds: Collection[str] | None = None,
+                  context_layers: Collection[str] = ()) -> DxfImport:
     """A project from the drawing. The parcel is ``parcel`` if given, else the outline the
     planner's own export marked as parcel, else the largest on ``layer`` (or the layer
-    map's parcel layer, or any layer). Outlines on mapped layers become facilities;
-    ``kinds``, when given, are the kind ids the map may use."""
+    map's parcel layer, or any layer). Outlines on mapped layers become facilities, marked
+    ``context`` (周边现状, not part of the plan) on ``context_layers``; ``kinds``, when
+    given, are the kind ids the map may use."""
     layer_map = layer_map or LayerMap()
     if kinds is not None:
         _check_kinds(layer_map, kinds)
@@ -478,7 +480,8 @@ def build_project(drawing: Drawing, layer_map: LayerMap | None = None, layer: st
             unmapped[outline.layer] = unmapped.get(outline.layer, 0) + 1
             continue
         counter += 1
-        facilities.append(_facility(f"d{counter}", kind, outline, {}))
+        attrs = {"context": True} if outline.layer in context_layers else {}
+        facilities.append(_facility(f"d{counter}", kind, outline, attrs))
     settings, crs = _saved_settings(parcel, drawing.name)
     saved = parcel.planner_data or {}
     parcel_feature = _facility(str(saved.get("id") or "parcel"), "parcel", parcel,
@@ -565,8 +568,13 @@ def _unique_ids(facilities: list[Facility], parcel_id: str) -> list[Facility]:
 
 
 def import_dxf(path: str | Path, layer_map: LayerMap | None = None, layer: str | None = None,
-               units: str | None = None, kinds: Collection[str] | None = None) -> DxfImport:
+               units: str | None = None, kinds: Collection[str] | None = None,
+               context_layers: Collection[str] = ()) -> DxfImport:
     """``read_drawing`` then ``build_project`` in one call (the command line's import)."""
     layer_map = layer_map or LayerMap()
     drawing = read_drawing(path, units, fallback_units=layer_map.units)
-    return build_project(drawing, layer_map, layer, kinds=kinds)
+    missing = sorted(set(context_layers) - {s.name for s in drawing.layers()})
+    if missing:
+        raise InputError(Msg(f"图纸中没有图层 {'、'.join(missing)}",
+                             f"the drawing has no layer {', '.join(missing)}"))
+    return build_project(drawing, layer_map, layer, kinds=kinds, context_layers=context_layers)

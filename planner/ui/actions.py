@@ -54,6 +54,8 @@ ACTIONS: list[Action] = [
     Action("file.save_as", "file", QT_TRANSLATE_NOOP("actions", "另存为…"), "save_as", Key.SaveAs),
     Action("file.import", "file", QT_TRANSLATE_NOOP("actions", "导入…"),
            "planner.ui.exchange:import_file", "Ctrl+I", section=1),
+    Action("file.surroundings", "file", QT_TRANSLATE_NOOP("actions", "导入周边现状…"),
+           "planner.ui.surroundings:import_surroundings", section=1),
     Action("file.export", "file", QT_TRANSLATE_NOOP("actions", "导出…"),
            "planner.ui.exchange:export_file", "Ctrl+E", section=1),
     Action("file.audit", "file", QT_TRANSLATE_NOOP("actions", "社区体检…"),

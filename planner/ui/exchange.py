@@ -69,7 +69,7 @@ def _read(window, path, layer_map: LayerMap):
     units = None
     while True:
         try:
-            with _busy():
+            with busy():
                 drawing = read_drawing(path, units, fallback_units=layer_map.units)
             return drawing, units
         except UnitsNeeded as err:
@@ -85,7 +85,7 @@ def _read(window, path, layer_map: LayerMap):
 
 
 @contextmanager
-def _busy():
+def busy():
     """A wait cursor while a large drawing is read (a few seconds for thousands of outlines)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -128,7 +128,7 @@ def export_path(window, path: str | Path, fmt: str | None = None, dxf_units: str
                             problem.text(window.lang()))
         return False
     try:
-        with _busy():
+        with busy():
             notes = export(evaluation, fmt, path, window.lang(), dxf_units=dxf_units)
     except (PlannerError, OSError) as err:
         text = err.text(window.lang()) if isinstance(err, PlannerError) else str(err)

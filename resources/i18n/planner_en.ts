@@ -151,8 +151,8 @@
         <translation>Problems only</translation>
     </message>
     <message>
-        <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
-        <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
+        <source>先绘制用地红线</source>
+        <translation>Draw the site boundary first</translation>
     </message>
 </context>
 <context>
@@ -971,6 +971,10 @@
         <translation>Import…</translation>
     </message>
     <message>
+        <source>导入周边现状…</source>
+        <translation>Import surroundings…</translation>
+    </message>
+    <message>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1294,6 +1298,53 @@
     <message>
         <source>PDF 版面图 A4 纵向</source>
         <translation>PDF layout sheet, A4 portrait</translation>
+    </message>
+</context>
+<context>
+    <name>surroundings</name>
+    <message>
+        <source>兴趣点表(网络地图导出)</source>
+        <translation>POI table (web-map export)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap 数据</source>
+        <translation>OpenStreetMap data</translation>
+    </message>
+    <message>
+        <source>相邻方案或图纸</source>
+        <translation>Neighbouring plan or drawing</translation>
+    </message>
+    <message>
+        <source>周边现状</source>
+        <translation>Surroundings</translation>
+    </message>
+    <message>
+        <source>导入周边现状</source>
+        <translation>Import surroundings</translation>
+    </message>
+    <message>
+        <source>坐标系</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <source>兴趣点的坐标来自:</source>
+        <translation>The points' coordinates come from:</translation>
+    </message>
+    <message>
+        <source>无法导入周边现状</source>
+        <translation>Cannot import the surroundings</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 项</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>未导入的项</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>{name} 中以下各项未导入,其余已导入:</source>
+        <translation>These items of {name} were left out; the rest was imported:</translation>
     </message>
 </context>
 </TS>
