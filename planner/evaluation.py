@@ -32,6 +32,9 @@ class Evaluation:
     plugin_indicators: list = field(default_factory=list)
     params: Mapping[str, Any] = field(default_factory=dict)
     reach_cache: ReachCache = field(default_factory=ReachCache)
+    # what is computed on demand, once per layout (carried by dataclasses.replace, which
+    # the app uses to give a cached evaluation another project with the same layout)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def reach(self) -> Reach:
         """Walks along the project's network (straight lines when it has no paths)."""
@@ -42,8 +45,10 @@ class Evaluation:
         circle = self.rulebook.life_circle
         if circle is None:
             return None
-        return life_circle(circle, self.site, self.reach(),
-                           self.params["walking_speed_m_per_min"])
+        if "life_circle" not in self.memo:
+            self.memo["life_circle"] = life_circle(circle, self.site, self.reach(),
+                                                   self.params["walking_speed_m_per_min"])
+        return self.memo["life_circle"]
 
     def sunlight(self, ground: bool = False):
         """Sunlight hours of the layout's homes, kindergartens, elderly care and greens

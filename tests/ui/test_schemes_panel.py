@@ -3,6 +3,7 @@ compare view with coloured deltas, a consultation round; each step undoes."""
 
 from PySide6.QtCore import Qt
 
+from planner import schemes
 from planner.commands import remove_features, set_attributes
 from tests.helpers import ROOT, new_sample
 from tests.ui.panels_fixture import open_panels
@@ -78,3 +79,25 @@ def test_a_round_is_saved_once_by_name(qtbot, window):
     assert (dialog.a.currentText(), dialog.b.currentText()) == ("第一轮居民意见征集·方案A", "方案A")
     assert "属性变化 (1): P01" in dialog.facilities.text()
     dialog.close()
+
+
+def test_switching_back_reuses_the_walks_and_a_hidden_reach_dock_counts_none(
+        qtbot, window, monkeypatch):
+    import planner.evaluation
+
+    counted = []
+    walks = planner.evaluation.life_circle
+    monkeypatch.setattr(planner.evaluation, "life_circle",
+                        lambda *args: counted.append(1) or walks(*args))
+    panels = open_panels(window, new_sample())
+    document = panels.document
+    document.execute(schemes.duplicate_scheme(document.project))
+    document.execute(set_attributes(document.project, ["P01"], parking_spaces=57))
+    click_scheme(qtbot, panels, "方案A")
+    assert not window.docks["reach"].isVisible() and counted == []
+    window.actions["view.reach"].trigger()  # shown: the walks of 方案A, once
+    assert "分钟" in panels.reach.summary.text() and len(counted) == 1
+    click_scheme(qtbot, panels, "方案B")
+    click_scheme(qtbot, panels, "方案A")
+    click_scheme(qtbot, panels, "方案B")
+    assert document.project.scheme == "方案B" and len(counted) == 2  # each layout once
