@@ -50,6 +50,14 @@ class Evaluation:
                                                    self.params["walking_speed_m_per_min"])
         return self.memo["life_circle"]
 
+    def sunlight(self, ground: bool = False):
+        """Sunlight hours of the layout's homes, kindergartens, elderly care and greens
+        (planner.sun.layout.LayoutSun); with ``ground``, the hours over the whole site."""
+        from planner.sun.layout import analyse_layout
+
+        return analyse_layout(self.project, self.site, self.rulebook.sunlight,
+                              self.params["storey_height_m"], ground=ground)
+
     @property
     def problems(self) -> list:
         """Plugins disabled during this run, each with its name and the reason."""
