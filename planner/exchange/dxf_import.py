@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Iterable, Iterator
+from typing import Any, Collection, Iterable, Iterator, Mapping
 
 import shapely
 from shapely.geometry import Polygon
@@ -42,7 +42,8 @@ UNITS_PER_METRE = {"mm": 1000, "cm": 100, "m": 1}
 INSUNITS = {4: "mm", 5: "cm", 6: "m"}
 #: XDATA application name under which the planner's own export keeps kind, id and attributes.
 APPID = "COMMUNITY_PLANNER"
-#: The export puts each kind on layer CP-<kind id>.
+#: Exports before the layer standard (planner.exchange.dxf_layers) put each kind on layer
+#: CP-<kind id>; later ones tag each kind's layer with its kind (XDATA), whatever its name.
 LAYER_PREFIX = "CP-"
 OUTLINE_TYPES = ("LWPOLYLINE", "POLYLINE", "HATCH")
 # Points are read only where the planner's export wrote them (bus stops, lockers).
@@ -97,6 +98,7 @@ class Drawing:
     origin: tuple[float, float]  # metres, in the drawing's own frame
     outlines: tuple[Outline, ...]
     open_polylines: tuple[OpenPolyline, ...]
+    layer_kinds: Mapping[str, str] = field(default_factory=dict)  # layers the planner tagged
 
     def layers(self) -> list[LayerSummary]:
         names = sorted({o.layer for o in self.outlines} | {p.layer for p in self.open_polylines})
@@ -232,7 +234,17 @@ def _collect(doc, name: str, units: str) -> Drawing:
         outlines.append(Outline(layer, "POINT", entity.dxf.handle or "",
                                 shapely.Point(x / per_metre, y / per_metre), data))
     origin = (origin_units[0] / per_metre, origin_units[1] / per_metre)
-    return Drawing(name, units, origin, tuple(outlines), tuple(open_lines))
+    return Drawing(name, units, origin, tuple(outlines), tuple(open_lines), _layer_kinds(doc))
+
+
+def _layer_kinds(doc) -> dict[str, str]:
+    """Layers the planner's export tagged with the kind they hold (规划-住宅 → residential)."""
+    tagged = {}
+    for layer in doc.layers:
+        data = _planner_data(layer)
+        if data is not None:
+            tagged[layer.dxf.name] = data["kind"]
+    return tagged
 
 
 def _within(point: tuple[float, float], limit: float, entity) -> None:
@@ -475,7 +487,8 @@ def build_project(drawing: Drawing, layer_map: LayerMap | None = None, layer: st
             facilities.append(_facility(str(data.get("id") or outline.handle), data["kind"],
                                         outline, data.get("attrs", {})))
             continue
-        kind = layer_map.kind_of(outline.layer) or _own_layer_kind(outline.layer, kinds)
+        kind = layer_map.kind_of(outline.layer) or _own_layer_kind(outline.layer, kinds,
+                                                                   drawing.layer_kinds)
         if kind is None or not outline.is_closed:
             unmapped[outline.layer] = unmapped.get(outline.layer, 0) + 1
             continue
@@ -529,12 +542,16 @@ def _parcel(drawing: Drawing, layer: str | None) -> Outline:
                          "to take as the parcel") + extra)
 
 
-def _own_layer_kind(layer: str, kinds: Collection[str] | None) -> str | None:
-    """Outlines drawn in CAD on a layer of the planner's export (CP-residential…) are of
-    that layer's kind without any map."""
-    if not layer.startswith(LAYER_PREFIX):
+def _own_layer_kind(layer: str, kinds: Collection[str] | None,
+                    tagged: Mapping[str, str]) -> str | None:
+    """Outlines drawn in CAD on a layer of the planner's export (规划-住宅, or CP-residential
+    in older exports) are of that layer's kind without any map."""
+    if layer in tagged:
+        kind = tagged[layer]
+    elif layer.startswith(LAYER_PREFIX):
+        kind = layer[len(LAYER_PREFIX):]
+    else:
         return None
-    kind = layer[len(LAYER_PREFIX):]
     return kind if kind != "parcel" and (kinds is None or kind in kinds) else None
 
 

@@ -324,6 +324,53 @@
     </message>
 </context>
 <context>
+    <name>DxfLayersDialog</name>
+    <message>
+        <source>DXF 图层</source>
+        <translation>DXF layers</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>图层名</source>
+        <translation>Layer name</translation>
+    </message>
+    <message>
+        <source>载入图层标准…</source>
+        <translation>Load layer standard…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>图层名可按本单位或城市的 CAD 图层标准修改,下次导出沿用。</source>
+        <translation>Change the layer names to your office's or city's CAD standard; the next export uses them again.</translation>
+    </message>
+    <message>
+        <source>载入图层标准</source>
+        <translation>Load layer standard</translation>
+    </message>
+    <message>
+        <source>图层标准</source>
+        <translation>Layer standard</translation>
+    </message>
+    <message>
+        <source>保存图层标准</source>
+        <translation>Save layer standard</translation>
+    </message>
+</context>
+<context>
     <name>FacilityPalette</name>
     <message>
         <source>用地</source>
@@ -1336,7 +1383,7 @@
     </message>
     <message>
         <source>兴趣点的坐标来自:</source>
-        <translation>The points' coordinates come from:</translation>
+        <translation>The points&apos; coordinates come from:</translation>
     </message>
     <message>
         <source>无法导入周边现状</source>

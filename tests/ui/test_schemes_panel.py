@@ -50,7 +50,8 @@ def test_duplicate_edit_switch_and_compare_schemes(qtbot, window):
     assert table.item(row, 3).text() == "+12"
     assert table.item(row, 3).foreground().color().name() == "#2e7d32"  # better
     assert "cc.02: ✔ 通过 → ✘ 不满足" in dialog.checks.text()
-    assert "删除 (1): K01" in dialog.facilities.text()
+    assert "删除 (1): 幼儿园(9班) (K01)" in dialog.facilities.text()
+    assert dialog.map.pixmap().width() == 560  # B's plan, K01 hatched where it was
     out = ROOT / "tests" / "artifacts"
     out.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(out / "schemes-panel.png"))
@@ -77,7 +78,7 @@ def test_a_round_is_saved_once_by_name(qtbot, window):
     document.execute(set_attributes(document.project, ["P01"], parking_spaces=57))
     dialog = panels.schemes.since_round(0)
     assert (dialog.a.currentText(), dialog.b.currentText()) == ("第一轮居民意见征集·方案A", "方案A")
-    assert "属性变化 (1): P01" in dialog.facilities.text()
+    assert "属性变化 (1): 地面停车场 (P01)" in dialog.facilities.text()
     dialog.close()
 
 
