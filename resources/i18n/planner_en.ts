@@ -41,6 +41,10 @@
         <translation>Round name:</translation>
     </message>
     <message>
+        <source>纸张(A2、A1 为张贴用海报):</source>
+        <translation>Paper (A2 and A1 are posters):</translation>
+    </message>
+    <message>
         <source>正在导出 PDF…</source>
         <translation>Exporting the PDF…</translation>
     </message>
@@ -355,7 +359,7 @@
     </message>
     <message>
         <source>图层名可按本单位或城市的 CAD 图层标准修改,下次导出沿用。</source>
-        <translation>Change the layer names to your office's or city's CAD standard; the next export uses them again.</translation>
+        <translation>Change the layer names to your office&apos;s or city&apos;s CAD standard; the next export uses them again.</translation>
     </message>
     <message>
         <source>载入图层标准</source>
