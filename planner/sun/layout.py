@@ -9,6 +9,7 @@ building never is).
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -82,6 +83,7 @@ class LayoutSun:
 
 _MODELS: OrderedDict[tuple, SunModel] = OrderedDict()
 _KEPT = 8
+_LOCK = threading.RLock()  # the models are shared: one analysis at a time (the app's thread)
 
 
 def _model(prisms: list[Prism], latitude: float, day: Day, parameters, use: str = "facades"):
@@ -162,6 +164,12 @@ def analyse_layout(project: Project, site: Site, standard: SunStandard,
     """Hours on every receiver (and the greens' share) on each one's standard day, or on
     ``day`` for all; with ``ground``, the hours on the ground over the whole site on the
     homes' day. Raises InputError for a bad day or step."""
+    with _LOCK:
+        return _analyse(project, site, standard, storey_height_m, day, step_min, green, ground)
+
+
+def _analyse(project, site, standard, storey_height_m, day, step_min, green,
+             ground) -> LayoutSun:
     if step_min is not None and not 0 < step_min <= MAX_STEP_MIN:
         raise InputError(Msg(f"时间步长 {step_min:g} 分钟无效(应为 0–{MAX_STEP_MIN:g} 分钟)",
                              f"time step {step_min:g} min is not valid "

@@ -96,11 +96,11 @@ class CompareDialog(QDialog):
     def _evaluation(self, combo: QComboBox):
         scheme, round_name = combo.currentData()
         if round_name is None and scheme == self.document.project.scheme:
-            return self.document.evaluation
+            return self.document.complete()
         if round_name is None:
-            return self.document.scheme_evaluations()[scheme]
+            return self.document.complete(self.document.scheme_evaluations()[scheme])
         project, _name = layout(self.document.project, scheme, round_name)
-        return self.document.evaluation_of(project)
+        return self.document.complete(self.document.evaluation_of(project))
 
     def refresh(self) -> None:
         try:

@@ -152,7 +152,7 @@ def ask_layer_names(window) -> LayerNames | None:
 def export_path(window, path: str | Path, fmt: str | None = None, dxf_units: str = "m",
                 dxf_layers: LayerNames | None = None) -> bool:
     fmt = fmt or format_of(path)
-    evaluation = window.document.evaluation
+    evaluation = window.document.complete()
     if evaluation is None or fmt is None:
         problem = window.document.problem or Msg("未知的导出格式", "unknown export format")
         QMessageBox.warning(window, translate("exchange", "无法导出"),

@@ -25,6 +25,7 @@ from planner.ui.canvas.view import CanvasView
 from planner.ui.file_guard import SAVE_AS, SAVED, FileGuard
 from planner.ui.language import install_language, save_language
 from planner.ui.state import UiState
+from planner.ui.sun_background import SunBackground
 from planner.ui.undo import UndoStack
 
 MAX_RECENT = 8
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.document = document or Document(plugins=plugins)
+        self.sun_background = SunBackground(self.document, self)
         self.state = state or UiState()
         self.undo_stack = UndoStack(self.document, lambda: self.state.lang, self)
         self.canvas = CanvasView(self.document, self.state, self)
@@ -372,6 +374,7 @@ class MainWindow(QMainWindow):
             self.save_layout()
             self.autosave.discard()
             self.guard.release()
+            self.sun_background.close()
             event.accept()
         else:
             event.ignore()

@@ -936,6 +936,10 @@
         <translation>{n} buildings analysed, {f} failing</translation>
     </message>
     <message>
+        <source>场地地面 ≥ {h} 小时:{share}</source>
+        <translation>Ground over the site ≥ {h} h: {share}</translation>
+    </message>
+    <message>
         <source>日照</source>
         <translation>Sunlight</translation>
     </message>
@@ -954,6 +958,10 @@
     <message>
         <source>显示立面日照时数(红色:不满足)</source>
         <translation>Show façade hours (red: failing)</translation>
+    </message>
+    <message>
+        <source>显示地面日照等时线</source>
+        <translation>Show ground hours contours</translation>
     </message>
 </context>
 <context>
