@@ -70,6 +70,7 @@ ACTIONS: list[Action] = [
            "planner.ui.consultation_sheets:export_comparison", section=5),
     Action("file.print", "file", QT_TRANSLATE_NOOP("actions", "打印…"),
            "planner.ui.printing:print_sheet", Key.Print, section=5),
+    Action("file.welcome", "file", QT_TRANSLATE_NOOP("actions", "起始页"), "show_welcome", section=9),
     Action("file.quit", "file", QT_TRANSLATE_NOOP("actions", "退出"), "close", (Key.Quit, "Ctrl+Q"), section=9),
     Action("edit.undo", "edit", QT_TRANSLATE_NOOP("actions", "撤销"), "undo", Key.Undo, toolbar=True),
     Action("edit.redo", "edit", QT_TRANSLATE_NOOP("actions", "重做"), "redo",

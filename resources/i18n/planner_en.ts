@@ -41,6 +41,10 @@
         <translation>Round name:</translation>
     </message>
     <message>
+        <source>纸张(A2、A1 为张贴用海报):</source>
+        <translation>Paper (A2 and A1 are posters):</translation>
+    </message>
+    <message>
         <source>正在导出 PDF…</source>
         <translation>Exporting the PDF…</translation>
     </message>
@@ -355,7 +359,7 @@
     </message>
     <message>
         <source>图层名可按本单位或城市的 CAD 图层标准修改,下次导出沿用。</source>
-        <translation>Change the layer names to your office's or city's CAD standard; the next export uses them again.</translation>
+        <translation>Change the layer names to your office&apos;s or city&apos;s CAD standard; the next export uses them again.</translation>
     </message>
     <message>
         <source>载入图层标准</source>
@@ -1012,6 +1016,49 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>社区规划器</source>
+        <translation>Community Planner</translation>
+    </message>
+    <message>
+        <source>完整社区设施规划与达标检查。新建项目先绘制用地红线,或打开已有项目、示例。</source>
+        <translation>Plan a complete community's facilities and check them against the standard. A new project starts with the site boundary; or open a project or a sample.</translation>
+    </message>
+    <message>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>进入画布</source>
+        <translation>Go to the canvas</translation>
+    </message>
+    <message>
+        <source>最近打开</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>打开示例</source>
+        <translation>Open sample</translation>
+    </message>
+    <message>
+        <source>(找不到文件)</source>
+        <translation>(file not found)</translation>
+    </message>
+    <message>
+        <source>(还没有打开过项目)</source>
+        <translation>(no project opened yet)</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>新建…</source>
@@ -1064,6 +1111,10 @@
     <message>
         <source>打印…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>起始页</source>
+        <translation>Welcome page</translation>
     </message>
     <message>
         <source>退出</source>
