@@ -948,12 +948,20 @@
         <translation>Sunlight</translation>
     </message>
     <message>
+        <source>其他日期</source>
+        <translation>Another date</translation>
+    </message>
+    <message>
         <source>日照标准日</source>
         <translation>Standard day</translation>
     </message>
     <message>
         <source>真太阳时</source>
         <translation>True solar time</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
     <message>
         <source>显示阴影</source>
@@ -1187,6 +1195,10 @@
     <message>
         <source>测量</source>
         <translation>Measure</translation>
+    </message>
+    <message>
+        <source>设置出入口</source>
+        <translation>Set Entrance</translation>
     </message>
     <message>
         <source>底图两点标定</source>
