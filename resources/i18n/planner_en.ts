@@ -41,6 +41,10 @@
         <translation>Round name:</translation>
     </message>
     <message>
+        <source>纸张(A2、A1 为张贴用海报):</source>
+        <translation>Paper (A2 and A1 are posters):</translation>
+    </message>
+    <message>
         <source>正在导出 PDF…</source>
         <translation>Exporting the PDF…</translation>
     </message>
@@ -821,6 +825,10 @@
         <translation>Save as a consultation round…</translation>
     </message>
     <message>
+        <source>只读查看轮次</source>
+        <translation>Open round read-only</translation>
+    </message>
+    <message>
         <source>征求意见轮次</source>
         <translation>Consultation rounds</translation>
     </message>
@@ -940,12 +948,20 @@
         <translation>Sunlight</translation>
     </message>
     <message>
+        <source>其他日期</source>
+        <translation>Another date</translation>
+    </message>
+    <message>
         <source>日照标准日</source>
         <translation>Standard day</translation>
     </message>
     <message>
         <source>真太阳时</source>
         <translation>True solar time</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
     <message>
         <source>显示阴影</source>
@@ -1179,6 +1195,10 @@
     <message>
         <source>测量</source>
         <translation>Measure</translation>
+    </message>
+    <message>
+        <source>设置出入口</source>
+        <translation>Set Entrance</translation>
     </message>
     <message>
         <source>底图两点标定</source>

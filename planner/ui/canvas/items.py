@@ -10,7 +10,9 @@ import re
 import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem,
+)
 
 from planner.i18n import Msg
 from planner.model import Facility, Kind
@@ -23,6 +25,7 @@ LINE_WIDTH_M = 2.0
 LABEL_MIN_PX = 30  # narrower on screen than this: no label
 LABEL_MARGIN_PX = 2  # a label fits with this much of the shape around it
 LABEL_SMALLER = 0.8  # the smaller label size, tried when none fits at the normal size
+ENTRANCE_PX = 7  # the door mark's side on screen
 
 
 def shape_path(geometry) -> QPainterPath:
@@ -126,6 +129,7 @@ class FeatureItem(QGraphicsPathItem):
         else:
             small.setPixelSize(max(1, round(small.pixelSize() * LABEL_SMALLER)))
         self._fonts = {False: self.label.font(), True: small}
+        self.entrance: QGraphicsRectItem | None = None
         self.update_feature(facility, kind)
 
     def update_feature(self, facility: Facility, kind: Kind, lang: str = "zh") -> None:
@@ -145,6 +149,23 @@ class FeatureItem(QGraphicsPathItem):
             self.setBrush(QBrush(colour))
         self._restyle()
         self.set_label_text(lang)
+        self._show_entrance(facility.get("entrance"))
+
+    def _show_entrance(self, entrance) -> None:
+        """A door mark (a small square that keeps its screen size) at the ``entrance``."""
+        if entrance is None:
+            if self.entrance is not None:
+                self.entrance.setParentItem(None)
+                self.entrance = None
+            return
+        if self.entrance is None:
+            self.entrance = QGraphicsRectItem(-ENTRANCE_PX / 2, -ENTRANCE_PX / 2,
+                                              ENTRANCE_PX, ENTRANCE_PX, self)
+            self.entrance.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            self.entrance.setBrush(QColor("#ffffff"))
+            self.entrance.setPen(QPen(QColor("#212121"), 1.5))
+            self.entrance.setZValue(2)
+        self.entrance.setPos(*entrance)
 
     def set_label_text(self, lang: str) -> None:
         """The label's texts, longest first: name with floors and area, then the name."""
