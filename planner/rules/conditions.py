@@ -3,9 +3,11 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
 
     compare        actual expression against min / max thresholds
     any            passes when any of its member conditions passes
+    single         one facility of some kinds meets every bound by itself (not a sum)
     reach          every home (or a share of households) within a walk of some kinds
     services       the listed services are offered by shops
     manual         the designer's recorded answer
+    note           a line of text shown with a passing check (where else an item is counted)
     block_control  GB 50180 block controls by climate zone and average storeys
     planning       the project's planning conditions (far, density, green, height,
                    setback, spacing, parking)
@@ -105,6 +107,10 @@ class Condition:
     def kind_refs(self) -> set[str]:
         return set()
 
+    def measure_refs(self) -> set[str]:
+        """Measures read outside expressions (``single``'s bounds)."""
+        return set()
+
     def evaluate(self, ctx: Context) -> Outcome:
         raise NotImplementedError
 
@@ -180,6 +186,69 @@ class Any_(Condition):
         features = list(dict.fromkeys(f for o in outcomes for f in o.features))
         return Outcome(self.otherwise, message, first.required, first.actual, features,
                        first.unit)
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One measure of a facility against its thresholds (a member of ``single``)."""
+
+    label: Msg
+    measure: str
+    minimum: Threshold | None
+    maximum: Threshold | None
+    unit: str
+
+
+@dataclass
+class Single(Condition):
+    """One facility of ``kinds`` meets every bound by itself: one kindergarten of 6 classes,
+    not two of 3 (完整居住社区建设标准 cc.02). The best facility is reported: the one that
+    meets the most bounds, then the larger first measure."""
+
+    kinds: tuple[str, ...]
+    bounds: tuple[Bound, ...]
+
+    def expressions(self):
+        return [e for b in self.bounds for t in (b.minimum, b.maximum) if t is not None
+                for e in t.expressions()]
+
+    def kind_refs(self):
+        return set(self.kinds)
+
+    def measure_refs(self):
+        return {b.measure for b in self.bounds}
+
+    def evaluate(self, ctx):
+        try:
+            limits = [(b.minimum.value(ctx) if b.minimum else None,
+                       b.maximum.value(ctx) if b.maximum else None) for b in self.bounds]
+            facilities = ctx.of_kinds(self.kinds)
+            judged = [(p, [bounded(b.label, ctx.measure(p, b.measure), low, high, b.unit,
+                                   self.wording(), self.otherwise, [p.id])
+                           for b, (low, high) in zip(self.bounds, limits)])
+                      for p in facilities]
+        except NotComputable as err:
+            return Outcome("n/a", self.label + Msg(":", ": ") + err.reason)
+        if not judged:
+            first, (low, high) = self.bounds[0], limits[0]
+            names = Msg.join([ctx.kinds[k].name for k in self.kinds], "/", "/")
+            return Outcome(self.otherwise, self.label + Msg(":没有", ": no ") + names,
+                           low if low is not None else high, 0, [], first.unit)
+        placed, outcomes = max(judged, key=lambda j: (
+            sum(o.status == "pass" for o in j[1]), j[1][0].actual))
+        missed = [o for o in outcomes if o.status != "pass"]
+        name = ctx.display_name(placed.id)
+        details = Msg.join([o.message for o in (missed or outcomes)], ",", ", ")
+        if missed:
+            lead = Msg("没有一处同时满足,最接近的 ", "none meets every bound; the nearest, ") \
+                if len(judged) > 1 else Msg("", "")
+            headline = missed[0]
+            return Outcome(self.otherwise, self.label + Msg(":", ": ") + lead + name
+                           + Msg(" ", " ") + details, headline.required, headline.actual,
+                           [placed.id], headline.unit)
+        headline = outcomes[0]
+        return Outcome("pass", self.label + Msg(":", ": ") + name + Msg(" ", " ") + details,
+                       headline.required, headline.actual, [placed.id], headline.unit)
 
 
 @dataclass
@@ -324,6 +393,14 @@ class Manual(Condition):
             return Outcome("pass", Msg("设计师已确认满足", "confirmed by the designer") + note, True, True)
         return Outcome(self.otherwise, Msg("设计师确认未满足", "not met, by the designer's answer") + note,
                        True, False)
+
+
+@dataclass
+class Note(Condition):
+    """Text only: it never decides a status (``n/a``), and shows while the check passes."""
+
+    def evaluate(self, ctx):
+        return Outcome("n/a", self.label)
 
 
 @dataclass
@@ -573,6 +650,31 @@ def _any(reader: Reader, common) -> Any_:
     return Any_(**common, members=built)
 
 
+def _single(reader: Reader, common) -> Single:
+    members = reader.get("each", required=True)
+    if not isinstance(members, list) or not members:
+        raise _error(reader.where, "each 应列出至少一个度量", "'each' must list at least one measure")
+    bounds = []
+    for i, member in enumerate(members):
+        at = f"{reader.where}.each[{i}]"
+        if not isinstance(member, Mapping):
+            raise _error(at, "应为表", "must be a table")
+        part = Reader(member, at)
+        low, high = part.get("min"), part.get("max")
+        if low is None and high is None:
+            raise _error(at, "需要 min 或 max", "needs 'min' or 'max'")
+        name = part.get("measure", required=True)
+        if not isinstance(name, str):
+            raise _error(at, "measure 应为名称", "'measure' must be a name")
+        label = part.get("label")
+        bounds.append(Bound(Msg.from_data(label) if label else Msg(name, name), name,
+                            Threshold(low, f"{at}.min") if low is not None else None,
+                            Threshold(high, f"{at}.max") if high is not None else None,
+                            part.get("unit", "")))
+        part.finish()
+    return Single(**common, kinds=reader.strings("kinds"), bounds=tuple(bounds))
+
+
 def _reach(reader: Reader, common) -> Reach:
     share = reader.get("share")
     context = reader.get("context", True)
@@ -592,6 +694,10 @@ def _services(reader: Reader, common) -> Services:
 
 def _manual(reader: Reader, common) -> Manual:
     return Manual(**common)
+
+
+def _note(reader: Reader, common) -> Note:
+    return Note(**common)
 
 
 def _block_control(reader: Reader, common) -> BlockControl:
@@ -631,9 +737,11 @@ def _sunlight(reader: Reader, common) -> Condition:
 CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "compare": _compare,
     "any": _any,
+    "single": _single,
     "reach": _reach,
     "services": _services,
     "manual": _manual,
+    "note": _note,
     "block_control": _block_control,
     "planning": _plan,
     "geometry": _geometry,

@@ -103,11 +103,30 @@ class Context:
             placed = [p for p in self.site.placed if not p.context] if kinds is None \
                 else self.of_kinds(kinds)
             ids = {p.id for p in placed}
-            storey = self.params["storey_height_m"]
             # A facility inside another of the same selection is part of its host already.
-            self._values[key] = [(p.id, measure(p, name, storey)) for p in placed
-                                 if not (name == "floor_area" and p.host in ids)]
+            nested = name in ("floor_area", "activity_area")
+            self._values[key] = [(p.id, self.measure(p, name)) for p in placed
+                                 if not (nested and p.host in ids)]
         return self._values[key]
+
+    def measure(self, placed: Placed, name: str) -> float:
+        """One facility's measure (``planner.rules.expressions.MEASURES``, or an attribute);
+        the measures that read pack parameters are made here."""
+        storey = self.params["storey_height_m"]
+        facility = placed.facility
+        if name == "usable_area":
+            given = facility.get("usable_area_m2")
+            if given is not None:
+                return given
+            return measure(placed, "floor_area", storey) * self.params["usable_area_share"]
+        if name == "activity_area":
+            share = facility.get("activity_share")
+            if share is None:
+                raise NotComputable(self.display_name(placed.id) + Msg(
+                    " 未给出居民活动用房占比(activity_share)",
+                    " does not state its share for residents' activities (activity_share)"))
+            return measure(placed, "floor_area", storey) * share
+        return measure(placed, name, storey)
 
     # -- for conditions ---------------------------------------------------------------
     def of_kinds(self, kinds: tuple[str, ...], context: bool = False) -> list[Placed]:

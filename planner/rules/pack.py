@@ -233,6 +233,7 @@ class Rulebook:
                 for i, condition in enumerate(list(check.conditions) + served):
                     at = f"{where}.conditions[{i}]"
                     kinds = set(condition.kind_refs()) | set(check.highlight)
+                    _known(at, "度量", "measure", condition.measure_refs(), measures)
                     for expression in condition.expressions():
                         _known(at, "名称", "name", expression.names, names)
                         _known(at, "度量", "measure", expression.measures, measures)

@@ -189,6 +189,9 @@ CONDITION = Table({
     "kinds": NAMES, "required": NAMES, "measure": TEXT, "finding": TEXT, "target": TEXT,
 })
 CONDITION.fields["any"] = ListOf(CONDITION, most=MAX_CONDITIONS)
+CONDITION.fields["each"] = ListOf(Table({  # a single condition's bounds
+    "label": BILINGUAL, "unit": TEXT, "measure": TEXT, "min": THRESHOLD, "max": THRESHOLD,
+}), most=MAX_CONDITIONS)
 
 #: The shape of every section a pack may have; ``parse_pack`` checks a pack against it first.
 PACK_SHAPE: dict[str, Shape] = {

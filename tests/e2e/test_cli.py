@@ -32,7 +32,9 @@ def test_report_has_exactly_the_contracts_shape(new_report):
     assert new_report["schema"] == example["schema"] == 1
     assert new_report["project"].keys() == example["project"].keys()
     contract = list(example["indicators"])  # in its order, then the documented additions
-    assert list(new_report["indicators"]) == contract + ["counted_floor_area_m2"]
+    assert list(new_report["indicators"]) == contract + ["counted_floor_area_m2",
+                                                         "green_deducted_m2",
+                                                         "concentrated_green_area_m2"]
     assert new_report["errors"] == []
     for check in new_report["checks"]:
         # reach checks add how distances were measured (docs/interchange.md)
