@@ -77,9 +77,15 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
         drawn[i] = piece
         counted[i] = piece.difference(shapely.union_all(taken[i])) if i in taken else piece
     kept = shapely.union_all(list(counted.values()))
-    deducted = shapely.union_all(list(drawn.values())).difference(kept)
+    deducted = _polygons(shapely.union_all(list(drawn.values())).difference(kept))
     concentrated_kept = [counted[i] for i in counted if concentrated_kind[i]]
     if concentrated_kept:
         concentrated_area += shapely.union_all(concentrated_kept).area
     return GreenCount(area + kept.area, concentrated_area, deducted.area,
                       None if deducted.is_empty else deducted)
+
+
+def _polygons(shape: BaseGeometry) -> BaseGeometry:
+    """The polygonal parts of an overlay's result (slivers of lines and points dropped)."""
+    parts = [p for p in shapely.get_parts(shape) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()

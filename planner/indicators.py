@@ -35,11 +35,17 @@ INDICATOR_LABELS = {
     "service_area_per_100_households": (Msg("每百户社区综合服务设施面积", "Service area per 100 households"), "m2"),
     "green_deducted_m2": (Msg("绿地不计面积(附录A.0.2扣除)", "Green not counted (A.0.2)"), "m2"),
     "concentrated_green_area_m2": (Msg("集中绿地面积", "Block green (集中绿地) area"), "m2"),
+    "housing_land_m2": (Msg("住宅用地面积", "Housing land"), "m2"),
+    "housing_far": (Msg("住宅用地容积率", "FAR of the housing land"), ""),
+    "housing_density": (Msg("住宅用地建筑密度", "Building density of the housing land"), "percent"),
+    "housing_green_ratio": (Msg("住宅用地绿地率", "Green ratio of the housing land"), "percent"),
+    "housing_land_per_person_m2": (Msg("人均住宅用地面积", "Housing land per person"), "m2"),
 }
 #: Indicator keys (the contract's report holds them in the order of ``Indicators``' fields:
 #: the contract's, then the planner's additions).
 INDICATOR_KEYS = tuple(INDICATOR_LABELS)
-RATIOS = {"far", "building_density", "green_ratio"}
+RATIOS = {"far", "building_density", "green_ratio", "housing_far", "housing_density",
+          "housing_green_ratio"}
 COUNTS = {"households", "population", "parking_required", "parking_provided",
           "charging_required", "charging_provided"}
 
@@ -66,6 +72,12 @@ class Indicators:
     counted_floor_area_m2: float = 0.0  # 计容: what FAR is computed from (planner.counting)
     green_deducted_m2: float = 0.0  # drawn green the A.0.2 rules leave out (planner.greens)
     concentrated_green_area_m2: float = 0.0  # 集中绿地 as counted (planner.greens)
+    # GB 50180 Table 4.0.2's scope: the housing land (住宅用地) of the 居住街坊
+    housing_land_m2: float = 0.0  # the parcel less the facilities' own lots (role own_lot)
+    housing_far: float = 0.0  # housing and block facilities' counted floor area / housing land
+    housing_density: float = 0.0  # their footprint / housing land
+    housing_green_ratio: float = 0.0  # green area / housing land
+    housing_land_per_person_m2: float = 0.0  # housing land / population
 
     def rounded(self) -> dict[str, float | int]:
         """The contract's form: areas to 0.01 m², ratios as fractions to 4 places."""
@@ -112,6 +124,8 @@ def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
 
     greens = greens if greens is not None else count_greens(site, params)
     green = greens.area
+    housing = _housing_land(placed, buildings, areas, site_area)
+    population = round(households * household_size)
     return Indicators(
         site_area_m2=site_area,
         footprint_area_m2=footprint,
@@ -123,7 +137,7 @@ def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
         green_ratio=green / site_area if site_area else 0.0,
         avg_floors=home_floor_area / home_footprint if home_footprint else 0.0,
         households=households,
-        population=round(households * household_size),
+        population=population,
         parking_required=math.ceil(households * params["parking_per_household"] - 1e-9),
         parking_provided=parking,
         charging_required=math.ceil(parking * params["charging_share"] - 1e-9),
@@ -132,4 +146,34 @@ def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
         service_area_per_100_households=service_area / households * 100 if households else 0.0,
         green_deducted_m2=greens.deducted_area,
         concentrated_green_area_m2=greens.concentrated_area,
+        housing_land_m2=housing.land,
+        housing_far=housing.floor_area / housing.land if housing.land else 0.0,
+        housing_density=housing.footprint / housing.land if housing.land else 0.0,
+        housing_green_ratio=green / housing.land if housing.land else 0.0,
+        housing_land_per_person_m2=housing.land / population if population else 0.0,
     )
+
+
+@dataclass(frozen=True)
+class HousingLand:
+    land: float
+    floor_area: float  # counted, of the housing and the block facilities on it
+    footprint: float
+
+
+def _housing_land(placed, buildings, areas, site_area: float) -> HousingLand:
+    """The 居住街坊's housing land as GB 50180 Table 4.0.2 reads it (住宅用地: "住宅建筑及其
+    便民服务设施地上建筑面积之和与住宅用地总面积的比值"): the parcel less the own lots of
+    the facilities that have one (role ``own_lot``: ``land_area_m2``, else the shape inside
+    the parcel); on it, the residential buildings and the block's facilities (role
+    ``block_facility``) count. Facilities of the 5-minute circle standing on the housing
+    land (a service station, a clinic) keep their land in it and their floor area out."""
+    own = sum(p.facility.get("land_area_m2", p.area * p.inside_share)
+              for p in placed if p.kind.has("own_lot") and p.area > 0)
+    land = max(site_area - own, 0.0)
+    floor_area = footprint = 0.0
+    for p, (a, share) in zip(buildings, areas):
+        if p.kind.has("residential") or p.kind.has("block_facility"):
+            floor_area += a.counted * share
+            footprint += p.area * share
+    return HousingLand(land, floor_area, footprint)

@@ -405,10 +405,13 @@ class Note(Condition):
 
 @dataclass
 class BlockControl(Condition):
-    measure: str  # far | density | green | height
+    measure: str  # far | density | green | height | land_per_person
 
     COLUMNS = {"far": ("far_min", "far_max"), "density": (None, "density_max"),
-               "green": ("green_min", None), "height": (None, "height_max")}
+               "green": ("green_min", None), "height": (None, "height_max"),
+               "land_per_person": (None, "land_per_person_max")}
+    UNITS = {"far": "", "density": "percent", "green": "percent", "height": "m",
+             "land_per_person": "m2"}
 
     def evaluate(self, ctx):
         indicators = ctx.indicators
@@ -420,30 +423,41 @@ class BlockControl(Condition):
                                       "no residential buildings, so no storeys class applies"))
         low_key, high_key = self.COLUMNS[self.measure]
         low, high = row.get(low_key) if low_key else None, row.get(high_key) if high_key else None
-        unit = "m" if self.measure == "height" else ("" if self.measure == "far" else "percent")
+        if self.measure == "land_per_person" and not indicators.population:
+            return Outcome("n/a", Msg("人口为 0:无法计算人均住宅用地", "no population: no land "
+                                      "per person"))
+        if low is None and high is None:
+            return Outcome("n/a", Msg(f"GB 50180 表{row['table']} 此类别未给出该项",
+                                      f"GB 50180 Table {row['table']} gives no value for this class"))
+        unit = self.UNITS[self.measure]
         features: list[str] = []
         if self.measure == "height":
             heights = ctx.heights("residential")  # Table 4.0.2 caps the housing's height
             actual = max(heights.values(), default=0.0)
             features = [i for i, h in heights.items() if high is not None and h > high + 1e-9]
         else:
-            actual = {"far": indicators.far, "density": indicators.building_density,
-                      "green": indicators.green_ratio}[self.measure]
+            # the housing land's figures (GB 50180's 住宅用地, indicators.housing_land_m2)
+            actual = {"far": indicators.housing_far, "density": indicators.housing_density,
+                      "green": indicators.housing_green_ratio,
+                      "land_per_person": indicators.housing_land_per_person_m2}[self.measure]
         status, required = "pass", high if high is not None else low
         if high is not None and actual > high + 1e-9:
             status = "fail"
         elif low is not None and actual < low - 1e-9:
             status, required = ("fail" if self.measure == "green" else "warn"), low
-        zone_class = Msg(f"{ctx.settings.climate_zone} 类气候区、{row['class_zh']}",
-                         f"climate zone {ctx.settings.climate_zone}, {row['class_en']}")
+        zone_class = Msg(f"表{row['table']} {ctx.settings.climate_zone} 类气候区、{row['class_zh']}",
+                         f"Table {row['table']}, climate zone {ctx.settings.climate_zone}, "
+                         f"{row['class_en']}")
+        if row["high_density"]:
+            zone_class = zone_class + Msg("(低层或多层高密度布局)", " (low- or mid-rise high density)")
         message = self.label + Msg(" ", " ") + format_number(actual, unit) + Msg(",", ", ") \
             + zone_class + Msg(" 控制值 ", " limit ") + bound_text(low, high, unit)
         if ctx.community == "existing":
             message = Msg("既有社区仅供参考:", "existing community, for information: ") + message
             status = "warn" if status == "fail" else status
         elif not ctx.settings.conditions:
-            message = Msg("参考 GB 50180 表4.0.2(无规划条件):",
-                          "for reference, GB 50180 Table 4.0.2 (no planning conditions): ") \
+            message = Msg(f"参考 GB 50180 表{row['table']}(无规划条件):",
+                          f"for reference, GB 50180 Table {row['table']} (no planning conditions): ") \
                 + message
             status = "warn" if status == "fail" else status
         return Outcome(status, message, required, actual, features, unit,

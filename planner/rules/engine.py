@@ -154,14 +154,22 @@ class Context:
         return self.settings.manual.get(self.check_id)
 
     def block_control_row(self) -> Mapping[str, Any] | None:
+        """The row of GB 50180 Table 4.0.2 for the climate zone and the housing's average
+        storeys; Table 4.0.3's row of the same class (``high_density``) where the housing
+        land is built denser than Table 4.0.2 allows: that is a 低层或多层高密度 layout."""
         storeys = self.indicators.avg_floors
         if storeys <= 0:
             return None
-        rows = [r for r in self.block_controls if self.settings.climate_zone in r["zones"]]
-        for row in rows:
-            if storeys <= row["max_storeys"] + 1e-9:
-                return row
-        return rows[-1] if rows else None
+        zone = self.settings.climate_zone
+        rows = [r for r in self.block_controls if zone in r["zones"] and not r["high_density"]]
+        row = next((r for r in rows if storeys <= r["max_storeys"] + 1e-9),
+                   rows[-1] if rows else None)
+        if row is None or row.get("density_max") is None \
+                or self.indicators.housing_density <= row["density_max"] + 1e-9:
+            return row
+        dense = next((r for r in self.block_controls if zone in r["zones"] and r["high_density"]
+                      and r["max_storeys"] == row["max_storeys"]), None)
+        return dense or row
 
 
 def run_checks(project: Project, site: Site, indicators: Indicators, rulebook: Rulebook,

@@ -108,8 +108,10 @@ CASES = [
     ("cc.16", without_kinds(EXISTING, "property_office"), "warn", 1, 0),
     # planning conditions (the sample's: FAR 2–2.8, density ≤ 25%, green ≥ 35%, ≤ 60 m,
     # setbacks 5 m, 8 m from edge 3, 3 m underground, 1 space per household)
-    ("plan.far", NEW, "pass", 2.0, 2.6828),
-    ("plan.far", edit_kind(NEW, "residential", floors=22), "fail", 2.8, (190080 + 5144) / 59887.5),
+    # (four towers' open ground floors, 4 × 540 m², are built but not counted)
+    ("plan.far", NEW, "pass", 2.0, (155520 - 2160 + 5144) / 59887.5),
+    ("plan.far", edit_kind(NEW, "residential", floors=22), "fail", 2.8,
+     (190080 - 2160 + 5144) / 59887.5),
     ("plan.far", settings(NEW, conditions=Conditions()), "n/a", None, None),
     ("plan.density", NEW, "pass", 0.25, 0.2035),
     ("plan.green", NEW, "pass", 0.35, 0.3556),
@@ -124,20 +126,33 @@ CASES = [
     ("plan.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),
     # block controls (zone III, high-rise I: FAR 2.2–2.8, density ≤ 22%, green ≥ 35%, ≤ 54 m)
     # fail with planning conditions; guidance (warn) without them
-    ("block.far", NEW, "pass", 2.8, 2.6828),
+    # GB 50180 Table 4.0.2 on the housing land: the parcel less the kindergarten's lot (3,825),
+    # the sports ground (836) and the garbage station (144): 55,082.5 m²; the towers (less
+    # their open ground floors) and the property office (block facility, 360 m²) count
+    ("block.far", NEW, "pass", 2.8, (155520 - 2160 + 360) / 55082.5),
     # 16 towers of 540 m² at 22 floors = 190,080 m² + 5,144 m² of services: high-rise II
-    ("block.far", edit_kind(NEW, "residential", floors=22), "fail", 3.1, (190080 + 5144) / 59887.5),
-    ("block.far", edit_kind(NEW, "residential", floors=11), "warn", 2.2, (95040 + 5144) / 59887.5),
-    ("block.far", settings(NEW, climate_zone="I"), "fail", 2.4, 2.6828),
+    ("block.far", edit_kind(NEW, "residential", floors=22), "fail", 3.1,
+     (190080 - 2160 + 360) / 55082.5),
+    ("block.far", edit_kind(NEW, "residential", floors=11), "warn", 2.2,
+     (95040 - 2160 + 360) / 55082.5),
+    ("block.far", settings(NEW, climate_zone="I"), "fail", 2.4, (155520 - 2160 + 360) / 55082.5),
     ("block.far", without_kinds(NEW, "residential"), "n/a", None, None),
-    ("block.density", NEW, "pass", 0.22, 0.2035),
-    ("block.density", with_facilities(NEW, rect("X", "other_building", 150, 200, 190, 238)), "fail", 0.22, 0.2289),
-    ("block.green", NEW, "pass", 0.35, 0.3556),
-    ("block.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 0.2854),
+    ("block.density", NEW, "pass", 0.22, (8640 + 360) / 55082.5),
+    ("block.density", with_facilities(NEW, rect("X", "other_building", 150, 200, 190, 238)),
+     "pass", 0.22, (8640 + 360) / 55082.5),  # not housing: its floor area is not the block's
+    ("block.density", with_facilities(NEW, rect("X", "residential", 85, 80, 115, 290, floors=18)),
+     "fail", 0.22, (8640 + 360 + 6300) / 55082.5),
+    ("block.green", NEW, "pass", 0.35, 21295 / 55082.5),
+    ("block.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 17095 / 55082.5),
     ("block.height", NEW, "pass", 54, 54),
     ("block.height", edit(NEW, "R01", height_m=60), "fail", 54, 60),
     ("block.height", settings(edit(NEW, "R01", height_m=60), conditions=Conditions()), "warn", 54, 60),
     ("block.height", edit(NEW, "K01", height_m=60), "pass", 54, 54),  # housing only
+    # housing land per person: 55,082.5 m² / 4,915 (≤ 16 m² for high-rise I in zone III)
+    ("block.land_per_person", NEW, "pass", 16, round(55082.5 / 4915, 2)),
+    ("block.land_per_person", edit_kind(NEW, "residential", households=50), "fail", 16,
+     round(55082.5 / (16 * 50 * 3.2), 2)),
+    ("block.land_per_person", edit_kind(NEW, "residential", households=0), "n/a", None, None),
     # quotas
     ("quota.parking", NEW, "pass", 1536, 1545),
     ("quota.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),

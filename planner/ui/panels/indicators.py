@@ -68,10 +68,13 @@ def _required_by_check(check_id: str):
 ROWS: list[Row] = [
     _indicator("site_area_m2", "m2"),
     _indicator("floor_area_m2", "m2"),
+    _indicator("counted_floor_area_m2", "m2"),
     _indicator("footprint_area_m2", "m2"),
     _indicator("far", "", 2),
     _indicator("building_density", "percent", 1),
     _indicator("green_area_m2", "m2"),
+    _indicator("green_deducted_m2", "m2"),
+    _indicator("concentrated_green_area_m2", "m2"),
     _indicator("green_ratio", "percent", 1),
     _indicator("avg_floors", "floors", 1),
     _indicator("households", "households", 0),
