@@ -7,12 +7,18 @@ over underground structures only with the soil depth the pack asks (``soil_depth
 
 Most greens touch nothing but the ground around them: their own area is the answer. Only
 greens that overlap another green, come near a building, lie over a structure or cross the
-red line go through difference and union, so the cost follows the tangles.
+red line go through overlay, and those in groups rather than one by one: the greens of a
+group share their clearance and whether their soil is deep enough, so one union of the
+group's greens less one union of what the group loses (walls grown by the clearance, and
+for shallow soil the structures) is exact. A wall grown by the clearance reaches a green
+only where the green is nearer than the clearance, and a structure takes nothing from a
+green it does not overlap. At most four groups, whatever the number of greens.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 import numpy as np
@@ -27,7 +33,17 @@ class GreenCount:
     area: float = 0.0  # 绿地面积 as counted
     concentrated_area: float = 0.0  # of it, 集中绿地 (the concentrated kinds), as counted
     deducted_area: float = 0.0  # drawn green inside the parcel that the rules leave out
-    deducted: BaseGeometry | None = None  # that land (wall bands, shallow soil), to draw
+    # the tangled greens as drawn (clipped) and as counted: what the deduction is made from
+    drawn: BaseGeometry | None = field(default=None, repr=False)
+    kept: BaseGeometry | None = field(default=None, repr=False)
+
+    @cached_property
+    def deducted(self) -> BaseGeometry | None:
+        """The land left out (bands along walls, green over a shallow structure), to draw;
+        made when asked (the canvas and the sheet), not on every recompute."""
+        if self.drawn is None or self.deducted_area <= 1e-9:
+            return None
+        return _polygons(self.drawn.difference(self.kept))
 
 
 def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
@@ -56,36 +72,46 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     interiors = ~is_wall & shapely.relate_pattern(shapes[left], shapes[right], "2********")
     over_structure = interiors & (right >= n_walls) & shallow[left]
     meets = near_wall | (interiors & (right < n_green)) | over_structure
-    tangled = {int(i) for i in left[meets]}
-    tangled |= {i for i, g in enumerate(greens) if g.inside_share < 1.0}
-    plain = [i for i in range(n_green) if i not in tangled]
-    area = sum(greens[i].area for i in plain)
-    concentrated_area = sum(greens[i].area for i in plain if concentrated_kind[i])
-    if not tangled:
+    tangled = np.zeros(n_green, dtype=bool)
+    tangled[left[meets]] = True
+    tangled |= np.array([g.inside_share < 1.0 for g in greens])
+    areas = np.array([g.area for g in greens])
+    area = float(areas[~tangled].sum())
+    concentrated_area = float(areas[~tangled & concentrated_kind].sum())
+    if not tangled.any():
         return GreenCount(area, concentrated_area)
-    taken: dict[int, list] = {}
-    for i, j, wall, structure in zip(left, right, near_wall, over_structure):
-        if wall:
-            taken.setdefault(int(i), []).append(shapely.buffer(shapes[j], clearance[i]))
-        elif structure:
-            taken.setdefault(int(i), []).append(shapes[j])
-    drawn, counted = {}, {}
-    for i in sorted(tangled):
-        piece = greens[i].shape
-        if greens[i].inside_share < 1.0:
-            piece = piece.intersection(site.parcel)
-        drawn[i] = piece
-        counted[i] = piece.difference(shapely.union_all(taken[i])) if i in taken else piece
-    kept = shapely.union_all(list(counted.values()))
-    deducted = _polygons(shapely.union_all(list(drawn.values())).difference(kept))
-    concentrated_kept = [counted[i] for i in counted if concentrated_kind[i]]
-    if concentrated_kept:
-        concentrated_area += shapely.union_all(concentrated_kept).area
-    return GreenCount(area + kept.area, concentrated_area, deducted.area,
-                      None if deducted.is_empty else deducted)
+    drawn = shapes[:n_green].copy()
+    crossing = np.array([g.inside_share < 1.0 for g in greens])
+    drawn[crossing] = shapely.intersection(drawn[crossing], site.parcel)
+    kept_by_kind, drawn_by_kind = [], []
+    for is_concentrated in (False, True):
+        kept_parts, drawn_parts = [], []
+        for is_shallow in (False, True):
+            group = tangled & (concentrated_kind == is_concentrated) & (shallow == is_shallow)
+            if not group.any():
+                continue
+            members = np.flatnonzero(group)
+            land = shapely.union_all(drawn[members])
+            drawn_parts.append(land)
+            lost = group[left] & (near_wall | over_structure)
+            lost_walls = np.unique(right[lost & near_wall])
+            lost_below = np.unique(right[lost & over_structure])
+            taken = list(shapely.buffer(shapes[lost_walls], concentrated if is_concentrated
+                                        else ordinary)) + list(shapes[lost_below])
+            kept_parts.append(land.difference(shapely.union_all(taken)) if taken else land)
+        if kept_parts:
+            kept = shapely.union_all(kept_parts)
+            kept_by_kind.append(kept)
+            drawn_by_kind.append(shapely.union_all(drawn_parts))
+            if is_concentrated:
+                concentrated_area += kept.area
+    kept = shapely.union_all(kept_by_kind)
+    drawn_all = shapely.union_all(drawn_by_kind)
+    return GreenCount(area + kept.area, concentrated_area, max(drawn_all.area - kept.area, 0.0),
+                      drawn_all, kept)
 
 
-def _polygons(shape: BaseGeometry) -> BaseGeometry:
+def _polygons(shape: BaseGeometry) -> BaseGeometry | None:
     """The polygonal parts of an overlay's result (slivers of lines and points dropped)."""
     parts = [p for p in shapely.get_parts(shape) if p.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.union_all(parts) if parts else shapely.Polygon()
+    return shapely.union_all(parts) if parts else None
