@@ -32,6 +32,8 @@ class DocumentEvents:
         self.project_changed = Event("project_changed")
         #: (evaluation or None): indicators and checks recomputed
         self.evaluation_changed = Event("evaluation_changed")
+        #: (): the background sunlight finished a layout (the app's; planner.sun.source)
+        self.sunlight_changed = Event("sunlight_changed")
         #: (selected ids tuple)
         self.selection_changed = Event("selection_changed")
         #: (): the dirty flag or the file path changed (window title, save actions)
@@ -55,6 +57,9 @@ class Document:
         self._rules_of_rulebook: tuple[str, ...] | None = None
         #: the walking network and links, kept between edits (planner.reach)
         self.reach_cache = ReachCache()
+        #: the app's background sunlight (planner.sun.source.BackgroundSun); None: the
+        #: evaluation computes it in line (scripts, tests)
+        self.sun_source = None
         # Evaluations of layouts shown lately (every scheme's, for the side-by-side table
         # and an instant switch back), keyed by what they depend on.
         self._evaluations: dict[tuple, Evaluation] = {}
@@ -142,6 +147,25 @@ class Document:
             self.evaluation, self.problem = None, err.msg
         self.events.evaluation_changed.emit(self.evaluation)
 
+    def sunlight_ready(self) -> None:
+        """The background sunlight finished a layout: evaluations that waited for it are
+        made again (the current one at once)."""
+        for key, found in list(self._evaluations.items()):
+            if found.sun_pending:
+                del self._evaluations[key]
+        if self.evaluation is not None and self.evaluation.sun_pending:
+            self._recompute()
+        self.events.sunlight_changed.emit()
+
+    def complete(self, evaluation: Evaluation | None = None) -> Evaluation | None:
+        """An evaluation (the current one by default) with its sun checks computed, in line
+        if the background has not finished them: for paper, files and comparisons, which
+        must never say "being computed"."""
+        evaluation = self.evaluation if evaluation is None else evaluation
+        if evaluation is None or not evaluation.sun_pending:
+            return evaluation
+        return evaluate(evaluation.project, evaluation.rulebook, self.reach_cache)
+
     def scheme_evaluations(self) -> dict[str, Evaluation | None]:
         """Every scheme's evaluation by name, in order (None: it cannot be evaluated)."""
         found = {}
@@ -163,7 +187,7 @@ class Document:
                tuple(map(id, project.facilities.values())))
         found = self._evaluations.get(key)
         if found is None:
-            found = evaluate(project, rulebook, self.reach_cache)
+            found = evaluate(project, rulebook, self.reach_cache, self.sun_source)
             limit = 2 * (1 + len(project.others)) + 2
             while len(self._evaluations) >= limit:
                 self._evaluations.pop(next(iter(self._evaluations)))

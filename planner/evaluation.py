@@ -34,6 +34,10 @@ class Evaluation:
     plugin_indicators: list = field(default_factory=list)
     params: Mapping[str, Any] = field(default_factory=dict)
     reach_cache: ReachCache = field(default_factory=ReachCache)
+    sun_source: Any = None  # the app's background sunlight (planner.sun.source)
+    # what is computed on demand, once per layout (carried by dataclasses.replace, which
+    # the app uses to give a cached evaluation another project with the same layout)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def reach(self) -> Reach:
         """Walks along the project's network (straight lines when it has no paths)."""
@@ -44,8 +48,27 @@ class Evaluation:
         circle = self.rulebook.life_circle
         if circle is None:
             return None
-        return life_circle(circle, self.site, self.reach(),
-                           self.params["walking_speed_m_per_min"])
+        if "life_circle" not in self.memo:
+            self.memo["life_circle"] = life_circle(circle, self.site, self.reach(),
+                                                   self.params["walking_speed_m_per_min"])
+        return self.memo["life_circle"]
+
+    def sunlight(self, ground: bool = False, wait: bool = True):
+        """Sunlight hours of the layout's homes, kindergartens, elderly care and greens
+        (planner.sun.layout.LayoutSun); with ``ground``, the hours over the whole site.
+        ``wait=False`` asks the app's background analysis: None while it computes."""
+        from planner.sun.layout import analyse_layout
+
+        analyse = analyse_layout if wait or self.sun_source is None else self.sun_source
+        return analyse(self.project, self.site, self.rulebook.sunlight,
+                       self.params["storey_height_m"], ground=ground)
+
+    @property
+    def sun_pending(self) -> bool:
+        """The sun checks wait for the app's background analysis."""
+        from planner.sun.check import pending
+
+        return pending(self.checks)
 
     @property
     def problems(self) -> list:
@@ -69,10 +92,12 @@ class Evaluation:
 
 
 def evaluate(project: Project, rulebook: Rulebook | None = None,
-             reach_cache: ReachCache | None = None) -> Evaluation:
+             reach_cache: ReachCache | None = None, sun_source=None) -> Evaluation:
     """Analyse the layout, compute indicators and run every check of the rulebook
     (by default the national pack plus the packs the project names). ``reach_cache``
-    keeps the walking network and links between evaluations of successive edits."""
+    keeps the walking network and links between evaluations of successive edits;
+    ``sun_source`` (the app's, planner.sun.source) computes the sunlight off the caller's
+    thread, the sun checks saying so until it has."""
     rulebook = rulebook or load_rulebook(project.settings.rules)
     _check_kinds(project, rulebook.kinds)
     params = rulebook.parameters_for(project.settings.community)
@@ -81,14 +106,16 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     indicators = compute_indicators(project, site, params, greens)
     planning = analyse_planning(site, project.settings.conditions, params)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
-    checks = run_checks(project, site, indicators, rulebook, params, planning, reach_cache)
+    checks = run_checks(project, site, indicators, rulebook, params, planning, reach_cache,
+                        sun_source)
     plugins = rulebook.plugins
     if plugins is None:
         return Evaluation(project, rulebook, site, indicators, checks, planning, greens, [],
-                          params, reach_cache)
+                          params, reach_cache, sun_source)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
-                      planning, greens, plugins.indicators(**facts), params, reach_cache)
+                      planning, greens, plugins.indicators(**facts), params, reach_cache,
+                      sun_source)
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

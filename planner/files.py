@@ -44,6 +44,16 @@ def open_project(path: str | Path, formats: Mapping[str, Any] | None = None) -> 
     return opener(path)
 
 
+def open_plan_or_drawing(path: str | Path, formats: Mapping[str, Any] | None = None,
+                         layer_map: Any = None, kinds: Any = None) -> Project:
+    """A project, or a DXF drawing read as one (its outlines by ``layer_map``)."""
+    if Path(path).suffix.lower() == ".dxf":
+        from planner.exchange.dxf_import import import_dxf
+
+        return import_dxf(path, layer_map, kinds=kinds).project
+    return open_project(path, formats)
+
+
 def save_project(project: Project, path: str | Path,
                  formats: Mapping[str, Any] | None = None,
                  history_from: str | Path | None = None, **guard: Any) -> None:
@@ -92,3 +102,31 @@ def _plugin_format(path: Path, formats: Mapping[str, Any] | None, use: str,
                                  f"{path.name}: the plugin format {path.suffix} failed: {err}"))
 
     return guarded
+
+
+#: A file read for its name only is this small at most (a scenario; project files are queried).
+NAME_PEEK_BYTES = 5_000_000
+
+
+def project_name(path: str | Path) -> str | None:
+    """The project's name without opening the project (lists of files: the welcome page):
+    a scenario's ``planner.name``, a project file's name as last saved; None when the file
+    is missing, unreadable or does not say."""
+    import json
+    import sqlite3
+    from contextlib import closing
+
+    path = Path(path)
+    try:
+        if path.suffix.lower() == PROJECT_SUFFIX:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                row = db.execute("SELECT name FROM project ORDER BY revision DESC LIMIT 1").fetchone()
+            name = row[0] if row else None
+        elif path.suffix.lower() in OPENERS and path.stat().st_size <= NAME_PEEK_BYTES:
+            meta = json.loads(path.read_text(encoding="utf-8-sig")).get("planner", {})
+            name = meta.get("name") if isinstance(meta, dict) else None
+        else:
+            return None
+    except (OSError, ValueError, sqlite3.Error, AttributeError):
+        return None
+    return name if isinstance(name, str) and name.strip() else None

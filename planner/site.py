@@ -1,5 +1,6 @@
 """Geometry analysis of a layout: usable shapes, what lies inside the parcel, which
-building hosts which facility, and the geometry findings (invalid, outside, overlap).
+building hosts which facility, and the geometry findings (invalid, outside, overlap, a path
+through a building).
 
 Everything the indicators and rules need from shapely is computed here once per
 evaluation, vectorised over all facilities (an STRtree for the pairwise questions), so a
@@ -72,6 +73,7 @@ class Site:
     invalid: dict[str, ShapeProblem] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)
     overlaps: list[tuple[str, str]] = field(default_factory=list)
+    crossings: list[tuple[str, str]] = field(default_factory=list)  # (path, building)
 
     @property
     def site_area(self) -> float:
@@ -151,6 +153,7 @@ def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01) -
         if parcel is not None:
             _clip_to_parcel(site, tolerance_m2)
         _find_overlaps(site, tolerance_m2)
+        _find_crossings(site)
     return site
 
 
@@ -219,6 +222,32 @@ def _find_overlaps(site: Site, tolerance_m2: float) -> None:
     for i, j, area in zip(left, right, areas):
         if area > tolerance_m2:
             site.overlaps.append((buildings[i].id, buildings[j].id))
+
+
+#: How far a path may run inside a building's outline (m; m² for a paved area), more than
+#: half a metre in from its walls, before it is drawn through the building: a path may run
+#: along a wall or end at a door a little inside it.
+CROSSING_TOLERANCE_M = 1.0
+WALL_M = 0.5
+
+
+def _find_crossings(site: Site) -> None:
+    """Paths drawn through a building standing on the ground (one with an open ground
+    floor, 架空层, may be walked under)."""
+    paths = [p for p in site.placed if p.kind.has("network")]
+    buildings = _polygons_of(site, lambda p: p.stands and not p.facility.get("open_ground_floor"))
+    if not paths or not buildings:
+        return
+    walls = np.array([p.shape for p in buildings], dtype=object)
+    left, right = shapely.STRtree(walls).query([p.shape for p in paths], predicate="intersects")
+    if len(left) == 0:
+        return
+    inside = shapely.intersection(np.array([paths[i].shape for i in left], dtype=object),
+                                  shapely.buffer(walls[right], -WALL_M))
+    amounts = np.where(shapely.area(inside) > 0, shapely.area(inside), shapely.length(inside))
+    for i, j, amount in zip(left, right, amounts):
+        if amount > CROSSING_TOLERANCE_M:
+            site.crossings.append((paths[i].id, buildings[j].id))
 
 
 def measure(placed: Placed, name: str, storey_height_m: float) -> float:

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes ``resources/samples/new-community-schemes.cplan``: the new-community sample as it
 stands at its second residents' meeting. 方案A was shown at the first round (saved as
-"第一轮居民意见征集"), residents left three comments, and 方案B answers two of them: 12
-more charging spaces at the car park and a pocket park on free ground south of the blocks
-(the bus stop is the city's: explained).
+"第一轮居民意见征集"), residents left four comments, and 方案B answers three of them: 12
+more charging spaces at the car park, a pocket park on free ground south of the blocks and
+one sorting point fewer beside 11号楼 (the bus stop is the city's: explained).
 
     .venv/bin/python scripts/make_schemes_sample.py
 
@@ -40,7 +40,9 @@ def main() -> None:
             ((120, 8), "南边空地希望做成小公园,放几张座椅", "老年协会", "采纳",
              "方案B 在南侧空地设口袋公园"),
             ((215, -12), "公交站离小学门口太远", "幸福里小学", "解释说明",
-             "站点属市政道路,已转交街道与公交公司")):
+             "站点属市政道路,已转交街道与公交公司"),
+            ((159, 144), "11号楼旁的垃圾分类点离窗户太近,夏天有味道", "11号楼居民", "采纳",
+             "方案B 取消此处分类点,就近使用南北两处")):
         document.execute(schemes.add_comment(document.project, position, text, who=who,
                                              round="第一轮居民意见征集", status=status,
                                              reply=reply))
@@ -48,7 +50,8 @@ def main() -> None:
     project = document.project
     document.execute(commands.set_attributes(project, ["P01"], charging_spaces=22))
     document.execute(commands.add_facilities([Facility(
-        "GS8", "green_space", box(110, 0, 130, 15), {"name": "口袋公园"})]))
+        "GS8", "green_space", box(106, 0, 124, 11), {"name": "口袋公园"})]))
+    document.execute(commands.remove_features(document.project, ["W12"]))
     OUT.unlink(missing_ok=True)
     save(document.project, OUT)
     print(f"wrote {OUT.relative_to(ROOT)}")

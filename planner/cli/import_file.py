@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "closed outline on any layer)")
     parser.add_argument("--units", choices=UNIT_NAMES,
                         help="the drawing's units, when its $INSUNITS is missing or wrong")
+    parser.add_argument("--context-layer", action="append", default=[], metavar="LAYER",
+                        help="outlines on this layer are surroundings (周边现状, context: true), "
+                        "not part of the plan; repeatable")
     parser.add_argument("--list", action="store_true",
                         help="list the drawing's layers and parcel candidates, write nothing")
     add_force(parser)
@@ -42,12 +45,18 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(Msg("需要 --out 指明要写入的项目文件(或用 --list 查看图层)",
                          "--out is needed: the project file to write (or --list to see the layers)"))
     if Path(args.file).suffix.lower() != ".dxf":
+        if args.context_layer:
+            raise InputError(Msg("--context-layer 只用于 DXF 图纸;整个方案作为周边现状请用 "
+                                 "planner surroundings --from",
+                                 "--context-layer is for DXF drawings; to bring a whole plan "
+                                 "as surroundings use planner surroundings --from"))
         project = open_project(args.file, plugins.file_formats())
         notes: tuple[Msg, ...] = ()
     else:
         layer_map = load_layer_map(args.layer_map) if args.layer_map else LayerMap()
         kinds = load_rulebook([], plugins=plugins).kinds
-        result = import_dxf(args.file, layer_map, args.layer, args.units, kinds=kinds)
+        result = import_dxf(args.file, layer_map, args.layer, args.units, kinds=kinds,
+                            context_layers=args.context_layer)
         project, notes = result.project, result.notes
     with writing(args, args.out):
         save_project(project, args.out, plugins.file_formats())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 
+import numpy as np
+
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.cli.text_table import render
 from planner.errors import InputError
@@ -13,6 +15,7 @@ from planner.files import open_project
 from planner.i18n import Msg
 from planner.plugins import load_rulebook
 from planner.site import analyse
+from planner.sun.ground import GroundMap
 from planner.sun.layout import DAY_NAMES, LayoutSun, Row, analyse_layout
 
 NAME = "sun"
@@ -25,6 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                       "building's standard day)")
     parser.add_argument("--step", type=float, metavar="MIN",
                         help="time step in minutes (default: the rule pack's, 1)")
+    parser.add_argument("--ground", action="store_true",
+                        help="also the hours on the ground over the site: the share of open "
+                             "ground with at least 1, 2, 3 h (and the requirement); with "
+                             "--json, the contour lines (等时线)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
@@ -38,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     params = rulebook.parameters_for(project.settings.community)
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
     sun = analyse_layout(project, site, rulebook.sunlight, params["storey_height_m"],
-                         day=args.day, step_min=args.step)
+                         day=args.day, step_min=args.step, ground=args.ground)
     if sun.latitude is None:
         raise InputError(sun.problems[0])
     warn(args, messages=sun.problems)
@@ -72,7 +79,18 @@ def as_json(sun: LayoutSun) -> dict:
                          "required_share": round(sun.green.required_share, 4),
                          "required_hours": sun.green.requirement.hours,
                          "points": len(sun.green.points)}
+    if sun.ground is not None:
+        data["ground"] = ground_json(sun.ground)
     return data
+
+
+def ground_json(ground: GroundMap) -> dict:
+    """The ground hours map: grid spacing, and per level the share of open ground with at
+    least those hours and the contour lines ([[x, y], …] in the layout's metres)."""
+    return {"spacing_m": round(ground.spacing, 3), "required_hours": ground.required,
+            "levels": [{"hours": level, "share": round(ground.share_at_least(level), 4),
+                        "lines": [np.round(line, 2).tolist() for line in ground.contours(level)]}
+                       for level in ground.levels]}
 
 
 _STATUS = {"pass": Msg("✔ 满足", "✔ pass"), "fail": Msg("✘ 不满足", "✘ fail"),
@@ -103,4 +121,10 @@ def as_text(sun: LayoutSun, lang: str) -> str:
                     f"block green: {sun.green.share:.1%} outside the standard shadow line, "
                     f"required ≥ {sun.green.required_share:.1%}")
         parts.append(share.text(lang))
+    if sun.ground is not None:
+        shares = "  ".join(f"≥ {level:g} h: {sun.ground.share_at_least(level):.0%}"
+                           for level in sun.ground.levels)
+        parts.append(Msg(f"场地地面日照(网格 {sun.ground.spacing:g} m,不含建筑占地):{shares}",
+                         f"ground over the site (grid {sun.ground.spacing:g} m, open ground): "
+                         f"{shares}").text(lang))
     return "\n\n".join(parts)

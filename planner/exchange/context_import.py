@@ -1,14 +1,16 @@
 """Surroundings brought in offline (周边现状设施): a POI table exported from a Chinese web
 map, or an OpenStreetMap extract. Everything read becomes ``context: true`` facilities
 (and OSM footways and streets become paths), placed in the project's local metres.
+Another plan or drawing (a scenario, a project file, a DXF) can serve as surroundings too:
+all its facilities become context.
 
 - POI tables (CSV or XLSX) have columns name, category, lon, lat (Chinese headers 名称,
   类别/分类/类型, 经度, 纬度 too). Coordinates are GCJ-02 by default (Gaode, Tencent), or
   BD-09 (Baidu), or WGS 84; they are turned into WGS 84 (``chinese_datums``) and projected
   like the project. Categories map to kinds through ``POI_KINDS`` (substring match, first
   hit wins) or a table the designer edits (``category,kind`` rows).
-- OSM extracts (``.osm`` XML, read with the standard library; ``.osm.pbf`` needs the
-  ``osmium`` package) give paths from ``highway`` ways and context facilities from the tags
+- OSM extracts (``.osm`` XML, read with the standard library; ``.osm.pbf`` read with
+  pyosmium, the maintained binding of libosmium) give paths from ``highway`` ways and context facilities from the tags
   in ``OSM_KINDS``.
 
 A bad row (text in a coordinate, a point far from the site, an unknown category) is
@@ -31,7 +33,9 @@ from shapely.geometry import LineString, Point
 from planner.commands import new_id
 from planner.errors import InputError
 from planner.exchange.chinese_datums import TO_WGS84
-from planner.exchange.crs import lonlat_to_local
+from planner.exchange.crs import (
+    crs_to_local, from_local, lonlat_to_local, planar_origin, transformed,
+)
 from planner.i18n import Msg
 from planner.model import Facility, Project
 
@@ -80,15 +84,41 @@ class ContextImport:
     facilities: list[Facility] = field(default_factory=list)
     skipped: list[Msg] = field(default_factory=list)
 
-    def added_to(self, project: Project) -> Project:
-        """The project with these facilities added (fresh ids where theirs are taken)."""
+    def placed_in(self, project: Project) -> list[Facility]:
+        """These facilities, with fresh ids where theirs are taken in ``project``."""
         facilities = dict(project.facilities)
         for facility in self.facilities:
             fid = facility.id if facility.id not in facilities and (
                 project.parcel is None or facility.id != project.parcel.id) \
                 else new_id(replace(project, facilities=facilities), facility.kind)
             facilities[fid] = replace(facility, id=fid)
-        return replace(project, facilities=facilities)
+        return list(facilities.values())[len(project.facilities):]
+
+    def added_to(self, project: Project) -> Project:
+        """The project with these facilities added (fresh ids where theirs are taken)."""
+        placed = {f.id: f for f in self.placed_in(project)}
+        return replace(project, facilities={**project.facilities, **placed})
+
+
+#: The files surroundings come from, by suffix (the app's file dialog offers these).
+POI_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+OSM_SUFFIXES = (".osm", ".pbf")
+PLAN_SUFFIXES = (".geojson", ".json", ".cplan", ".dxf")
+
+
+def read_surroundings(project: Project, path: str | Path, kinds=None, datum: str = "gcj02",
+                      layer_map=None, formats=None) -> ContextImport:
+    """Surroundings from any file the designer brings, by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in POI_SUFFIXES:
+        return import_poi_table(project, path, datum, None, kinds)
+    if suffix in OSM_SUFFIXES:
+        return import_osm(project, path, kinds)
+    from planner.files import open_plan_or_drawing
+
+    other = open_plan_or_drawing(path, formats, layer_map, kinds)
+    return import_context_project(project, other, path.name)
 
 
 def _error(zh: str, en: str) -> InputError:
@@ -185,53 +215,84 @@ def import_poi_table(project: Project, path: str | Path, datum: str = "gcj02",
     return result
 
 
+# -- another plan or drawing ---------------------------------------------------------------
+
+def import_context_project(project: Project, other: Project, name: str) -> ContextImport:
+    """Every facility of another plan or drawing (its parcel left out) as context, placed in
+    this project's frame: through the two coordinate systems, or, for a drawing in local
+    metres, in the project's own planar frame (the same CAD coordinates)."""
+    to_local, centre = _frame_to_frame(project, other, name), _centre(project)
+    result = ContextImport()
+    for facility in other.facilities.values():
+        geometry = transformed(facility.geometry, to_local)
+        far = float(np.hypot(*(np.array(geometry.centroid.coords[0]) - centre)))
+        if far > MAX_DISTANCE_M:
+            zh, en = (f"{facility.id}({facility.name})", f"{facility.id} ({facility.name})") \
+                if facility.name else (facility.id, facility.id)
+            result.skipped.append(Msg(f"{zh} 距场地 {far / 1000:,.0f} km,超出范围",
+                                      f"{en} is {far / 1000:,.0f} km from the site"))
+            continue
+        result.facilities.append(Facility(facility.id, facility.kind, geometry,
+                                          {**facility.attrs, "context": True}))
+    if not other.facilities:
+        result.skipped.append(Msg(f"{name} 中除用地红线外没有设施",
+                                  f"{name} holds no facilities besides its parcel"))
+    return result
+
+
+def _frame_to_frame(project: Project, other: Project, name: str):
+    back = from_local(other.georef)
+    if other.georef.crs == "local":
+        origin = planar_origin(project.georef)
+        if origin is None:
+            raise _error(f"{name} 没有坐标系(本地坐标),而项目用经纬度坐标系:无法放置",
+                         f"{name} has no coordinate system (local metres) and the project is "
+                         "in lon/lat: it cannot be placed")
+        return lambda xy: back(xy) - np.array(origin)
+    forward = crs_to_local(project.georef, other.georef.crs)
+    if forward is None:
+        raise _error(f"项目没有坐标系(本地坐标):无法放置 {name}({other.georef.crs})",
+                     f"the project has no coordinate system (local metres): {name} "
+                     f"({other.georef.crs}) cannot be placed")
+    return lambda xy: forward(back(xy))
+
+
 # -- OpenStreetMap -------------------------------------------------------------------------
 
+@dataclass
+class OsmData:
+    """An extract as read, whatever its format: tagged nodes, and ways with their points
+    (``None`` for a node the file does not hold)."""
+
+    nodes: list[tuple[str, dict[str, str], tuple[float, float]]] = field(default_factory=list)
+    ways: list[tuple[str, dict[str, str], list[tuple[float, float] | None]]] = \
+        field(default_factory=list)
+
+
 def import_osm(project: Project, path: str | Path, known_kinds=None) -> ContextImport:
+    """Paths and context facilities from an ``.osm`` (XML) or ``.osm.pbf`` extract."""
     path = Path(path)
-    if path.name.endswith(".pbf"):
-        raise _error("读取 .osm.pbf 需要 osmium 软件包;请将 OSM 数据导出为 .osm(XML)",
-                     "reading .osm.pbf needs the osmium package; export the extract as .osm "
-                     "(XML)")
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as err:
-        raise _error(f"无法读取 OSM 文件 {path.name}:{err}",
-                     f"cannot read the OSM file {path.name}: {err}") from None
-    if root.tag != "osm":
-        raise _error(f"{path.name} 不是 OSM XML 文件", f"{path.name} is not an OSM XML file")
-    to_local, centre = _to_local(project), _centre(project)
-    nodes: dict[str, tuple[float, float]] = {}
     result = ContextImport()
-    points = []
-    for node in root.iter("node"):
-        try:
-            nodes[node.get("id")] = (float(node.get("lon")), float(node.get("lat")))
-        except (TypeError, ValueError):
-            result.skipped.append(Msg(f"节点 {node.get('id')} 坐标无效",
-                                      f"node {node.get('id')} has no valid coordinates"))
-            continue
-        kind = _osm_kind(node)
-        if kind is not None and (known_kinds is None or kind in known_kinds):
-            points.append((f"osm-n{node.get('id')}", kind, _tags(node).get("name", ""),
-                           [nodes[node.get("id")]]))
-    ways = list(root.iter("way"))
-    if not ways:
+    reader = _read_osm_pbf if path.name.lower().endswith(".pbf") else _read_osm_xml
+    data = reader(path, result)
+    to_local, centre = _to_local(project), _centre(project)
+    points = [(f"osm-n{nid}", kind, tags.get("name", ""), [lonlat])
+              for nid, tags, lonlat in data.nodes
+              if (kind := _osm_kind(tags)) is not None and (known_kinds is None or kind in known_kinds)]
+    if not data.ways:
         result.skipped.append(Msg(f"{path.name} 中没有路(way):未导入慢行道",
                                   f"{path.name} has no ways: no paths imported"))
-    for way in ways:
-        tags = _tags(way)
-        refs = [nodes.get(nd.get("ref")) for nd in way.iter("nd")]
+    for wid, tags, refs in data.ways:
         if None in refs or len(refs) < 2:
-            result.skipped.append(Msg(f"路 {way.get('id')} 引用了文件中没有的节点",
-                                      f"way {way.get('id')} refers to nodes not in the file"))
+            result.skipped.append(Msg(f"路 {wid} 引用了文件中没有的节点",
+                                      f"way {wid} refers to nodes not in the file"))
             continue
         if tags.get("highway") in WALKABLE:
-            points.append((f"osm-w{way.get('id')}", "path", tags.get("name", ""), refs))
+            points.append((f"osm-w{wid}", "path", tags.get("name", ""), refs))
             continue
-        kind = _osm_kind(way)
+        kind = _osm_kind(tags)
         if kind is not None and (known_kinds is None or kind in known_kinds):
-            points.append((f"osm-w{way.get('id')}", kind, tags.get("name", ""), refs))
+            points.append((f"osm-w{wid}", kind, tags.get("name", ""), refs))
     for fid, kind, name, lonlat in points:
         xy = to_local(np.array(lonlat))
         if float(np.hypot(*(xy.mean(axis=0) - centre))) > MAX_DISTANCE_M:
@@ -249,10 +310,51 @@ def import_osm(project: Project, path: str | Path, known_kinds=None) -> ContextI
     return result
 
 
+def _read_osm_xml(path: Path, result: ContextImport) -> OsmData:
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as err:
+        raise _error(f"无法读取 OSM 文件 {path.name}:{err}",
+                     f"cannot read the OSM file {path.name}: {err}") from None
+    if root.tag != "osm":
+        raise _error(f"{path.name} 不是 OSM XML 文件", f"{path.name} is not an OSM XML file")
+    data, where = OsmData(), {}
+    for node in root.iter("node"):
+        try:
+            where[node.get("id")] = (float(node.get("lon")), float(node.get("lat")))
+        except (TypeError, ValueError):
+            result.skipped.append(Msg(f"节点 {node.get('id')} 坐标无效",
+                                      f"node {node.get('id')} has no valid coordinates"))
+            continue
+        data.nodes.append((node.get("id"), _tags(node), where[node.get("id")]))
+    data.ways = [(way.get("id"), _tags(way), [where.get(nd.get("ref")) for nd in way.iter("nd")])
+                 for way in root.iter("way")]
+    return data
+
+
+def _read_osm_pbf(path: Path, result: ContextImport) -> OsmData:
+    """With pyosmium (libosmium), which places every way's nodes for us."""
+    import osmium
+
+    data = OsmData()
+    try:
+        for item in osmium.FileProcessor(str(path)).with_locations():
+            if item.is_node() and item.location.valid():
+                data.nodes.append((str(item.id), dict(item.tags),
+                                   (item.location.lon, item.location.lat)))
+            elif item.is_way():
+                data.ways.append((str(item.id), dict(item.tags),
+                                  [(n.lon, n.lat) if n.location.valid() else None
+                                   for n in item.nodes]))
+    except (RuntimeError, OSError) as err:
+        raise _error(f"无法读取 OSM 文件 {path.name}:{err}",
+                     f"cannot read the OSM file {path.name}: {err}") from None
+    return data
+
+
 def _tags(element) -> dict[str, str]:
     return {tag.get("k"): tag.get("v") for tag in element.iter("tag")}
 
 
-def _osm_kind(element) -> str | None:
-    tags = _tags(element)
+def _osm_kind(tags: dict[str, str]) -> str | None:
     return next((kind for (key, value), kind in OSM_KINDS.items() if tags.get(key) == value), None)

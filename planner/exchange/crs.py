@@ -136,6 +136,12 @@ def from_local(georef: GeoReference) -> Transform:
 def lonlat_to_local(georef: GeoReference) -> Transform | None:
     """The transform of (n, 2) WGS 84 lon/lat into the project's local metres (surroundings
     brought from web maps or OpenStreetMap), or None for a project with no CRS ("local")."""
+    return crs_to_local(georef, "EPSG:4326")
+
+
+def crs_to_local(georef: GeoReference, source: str) -> Transform | None:
+    """The transform of (n, 2) coordinates in CRS ``source`` into the project's local
+    metres, or None for a project with no CRS ("local")."""
     if georef.crs == "local":
         return None
     import pyproj
@@ -145,7 +151,7 @@ def lonlat_to_local(georef: GeoReference) -> Transform | None:
         target, shift = crs, np.array(georef.origin, dtype=float)
     else:
         target, shift = _tmerc(crs, *georef.origin), np.zeros(2)
-    transformer = pyproj.Transformer.from_crs("EPSG:4326", target, always_xy=True)
+    transformer = pyproj.Transformer.from_crs(_crs(source), target, always_xy=True)
 
     def project(xy: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(xy[:, 0], xy[:, 1])

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Iterable, Iterator
+from typing import Any, Collection, Iterable, Iterator, Mapping
 
 import shapely
 from shapely.geometry import Polygon
@@ -42,7 +42,8 @@ UNITS_PER_METRE = {"mm": 1000, "cm": 100, "m": 1}
 INSUNITS = {4: "mm", 5: "cm", 6: "m"}
 #: XDATA application name under which the planner's own export keeps kind, id and attributes.
 APPID = "COMMUNITY_PLANNER"
-#: The export puts each kind on layer CP-<kind id>.
+#: Exports before the layer standard (planner.exchange.dxf_layers) put each kind on layer
+#: CP-<kind id>; later ones tag each kind's layer with its kind (XDATA), whatever its name.
 LAYER_PREFIX = "CP-"
 OUTLINE_TYPES = ("LWPOLYLINE", "POLYLINE", "HATCH")
 # Points are read only where the planner's export wrote them (bus stops, lockers).
@@ -97,6 +98,7 @@ class Drawing:
     origin: tuple[float, float]  # metres, in the drawing's own frame
     outlines: tuple[Outline, ...]
     open_polylines: tuple[OpenPolyline, ...]
+    layer_kinds: Mapping[str, str] = field(default_factory=dict)  # layers the planner tagged
 
     def layers(self) -> list[LayerSummary]:
         names = sorted({o.layer for o in self.outlines} | {p.layer for p in self.open_polylines})
@@ -232,7 +234,17 @@ def _collect(doc, name: str, units: str) -> Drawing:
         outlines.append(Outline(layer, "POINT", entity.dxf.handle or "",
                                 shapely.Point(x / per_metre, y / per_metre), data))
     origin = (origin_units[0] / per_metre, origin_units[1] / per_metre)
-    return Drawing(name, units, origin, tuple(outlines), tuple(open_lines))
+    return Drawing(name, units, origin, tuple(outlines), tuple(open_lines), _layer_kinds(doc))
+
+
+def _layer_kinds(doc) -> dict[str, str]:
+    """Layers the planner's export tagged with the kind they hold (规划-住宅 → residential)."""
+    tagged = {}
+    for layer in doc.layers:
+        data = _planner_data(layer)
+        if data is not None:
+            tagged[layer.dxf.name] = data["kind"]
+    return tagged
 
 
 def _within(point: tuple[float, float], limit: float, entity) -> None:
@@ -454,11 +466,13 @@ def _planner_data(entity) -> dict | None:
 
 
 def build_project(drawing: Drawing, layer_map: LayerMap | None = None, layer: str | None = None,
-                  parcel: Outline | None = None, kinds: Collection[str] | None = None) -> DxfImport:
+                  parcel: Outline | None = None, kinds: Collection[str] | None = None,
+                  context_layers: Collection[str] = ()) -> DxfImport:
     """A project from the drawing. The parcel is ``parcel`` if given, else the outline the
     planner's own export marked as parcel, else the largest on ``layer`` (or the layer
-    map's parcel layer, or any layer). Outlines on mapped layers become facilities;
-    ``kinds``, when given, are the kind ids the map may use."""
+    map's parcel layer, or any layer). Outlines on mapped layers become facilities, marked
+    ``context`` (周边现状, not part of the plan) on ``context_layers``; ``kinds``, when
+    given, are the kind ids the map may use."""
     layer_map = layer_map or LayerMap()
     if kinds is not None:
         _check_kinds(layer_map, kinds)
@@ -473,12 +487,14 @@ def build_project(drawing: Drawing, layer_map: LayerMap | None = None, layer: st
             facilities.append(_facility(str(data.get("id") or outline.handle), data["kind"],
                                         outline, data.get("attrs", {})))
             continue
-        kind = layer_map.kind_of(outline.layer) or _own_layer_kind(outline.layer, kinds)
+        kind = layer_map.kind_of(outline.layer) or _own_layer_kind(outline.layer, kinds,
+                                                                   drawing.layer_kinds)
         if kind is None or not outline.is_closed:
             unmapped[outline.layer] = unmapped.get(outline.layer, 0) + 1
             continue
         counter += 1
-        facilities.append(_facility(f"d{counter}", kind, outline, {}))
+        attrs = {"context": True} if outline.layer in context_layers else {}
+        facilities.append(_facility(f"d{counter}", kind, outline, attrs))
     settings, crs = _saved_settings(parcel, drawing.name)
     saved = parcel.planner_data or {}
     parcel_feature = _facility(str(saved.get("id") or "parcel"), "parcel", parcel,
@@ -526,12 +542,16 @@ def _parcel(drawing: Drawing, layer: str | None) -> Outline:
                          "to take as the parcel") + extra)
 
 
-def _own_layer_kind(layer: str, kinds: Collection[str] | None) -> str | None:
-    """Outlines drawn in CAD on a layer of the planner's export (CP-residential…) are of
-    that layer's kind without any map."""
-    if not layer.startswith(LAYER_PREFIX):
+def _own_layer_kind(layer: str, kinds: Collection[str] | None,
+                    tagged: Mapping[str, str]) -> str | None:
+    """Outlines drawn in CAD on a layer of the planner's export (规划-住宅, or CP-residential
+    in older exports) are of that layer's kind without any map."""
+    if layer in tagged:
+        kind = tagged[layer]
+    elif layer.startswith(LAYER_PREFIX):
+        kind = layer[len(LAYER_PREFIX):]
+    else:
         return None
-    kind = layer[len(LAYER_PREFIX):]
     return kind if kind != "parcel" and (kinds is None or kind in kinds) else None
 
 
@@ -565,8 +585,13 @@ def _unique_ids(facilities: list[Facility], parcel_id: str) -> list[Facility]:
 
 
 def import_dxf(path: str | Path, layer_map: LayerMap | None = None, layer: str | None = None,
-               units: str | None = None, kinds: Collection[str] | None = None) -> DxfImport:
+               units: str | None = None, kinds: Collection[str] | None = None,
+               context_layers: Collection[str] = ()) -> DxfImport:
     """``read_drawing`` then ``build_project`` in one call (the command line's import)."""
     layer_map = layer_map or LayerMap()
     drawing = read_drawing(path, units, fallback_units=layer_map.units)
-    return build_project(drawing, layer_map, layer, kinds=kinds)
+    missing = sorted(set(context_layers) - {s.name for s in drawing.layers()})
+    if missing:
+        raise InputError(Msg(f"图纸中没有图层 {'、'.join(missing)}",
+                             f"the drawing has no layer {', '.join(missing)}"))
+    return build_project(drawing, layer_map, layer, kinds=kinds, context_layers=context_layers)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from planner.evaluation import Evaluation
 from planner.exchange.dxf_export import export_dxf
+from planner.exchange.dxf_layers import LayerNames
 from planner.exchange.geojson import save_scenario
 from planner.exchange.tables import write_csv, write_xlsx
 from planner.i18n import Msg
@@ -21,10 +22,11 @@ def format_of(path: str | Path) -> str | None:
 
 
 def export(evaluation: Evaluation, fmt: str, path: str | Path, lang: str = "zh",
-           dxf_version: str = "R2010", dxf_units: str = "m") -> list[Msg]:
+           dxf_version: str = "R2010", dxf_units: str = "m",
+           dxf_layers: LayerNames | None = None) -> list[Msg]:
     """Writes ``path``; returns notes for the user (empty when there is nothing to say)."""
     if fmt == "dxf":
-        return export_dxf(evaluation, path, dxf_version, lang, dxf_units)
+        return export_dxf(evaluation, path, dxf_version, lang, dxf_units, dxf_layers)
     if fmt == "geojson":
         save_scenario(evaluation.project, path)
     elif fmt == "csv":

@@ -68,7 +68,9 @@ class Blockers:
         left, right = self.tree.query(lines, predicate="intersects")
         if not len(left):
             return out
-        foreign = np.array([(int(owners[i]), int(j)) not in own for i, j in zip(left, right)])
+        width = len(self.items)
+        owned = np.array([i * width + j for i, j in own], dtype=np.int64)
+        foreign = ~np.isin(owners[left].astype(np.int64) * width + right, owned)
         left, right = left[foreign], right[foreign]
         crossing = shapely.relate_pattern(self.shapes[right], lines[left], "T********")
         out[left[crossing]] = True
@@ -105,8 +107,9 @@ def link_all(placed: list[Placed], network: Network,
     which, edges, lines, lengths = which[keep], edges[keep], lines[keep], lengths[keep]
     offsets = shapely.line_locate_point(network.segments[edges], shapely.get_point(lines, -1))
     offsets, lines = _facing_middle(sources, which, edges, offsets, lines, lengths, network)
-    for i, e, line, length, offset in zip(which, edges, lines, shapely.length(lines), offsets):
-        found[i].append(Link(int(e), float(offset), float(length), line, False))
+    for i, e, line, length, offset in zip(which.tolist(), edges.tolist(), lines,
+                                          shapely.length(lines).tolist(), offsets.tolist()):
+        found[i].append(Link(e, offset, length, line, False))
     out = []
     for i, links in enumerate(found):
         if not links:

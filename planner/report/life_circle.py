@@ -67,7 +67,7 @@ def _colour_homes(ax, life, type_id: str) -> None:
 
     for home, minutes in zip(life.homes, life.minutes[type_id]):
         colour = minutes_colour(minutes, life.circle.minutes)
-        ax.add_patch(PathPatch(plan._polygon_path(home.shape), facecolor=colour, alpha=0.55,
+        ax.add_patch(PathPatch(plan.polygon_path(home.shape), facecolor=colour, alpha=0.55,
                                edgecolor=colour, linewidth=0.8, zorder=9))
 
 

@@ -84,17 +84,19 @@ def _refuse_unrelated(pages: list[Path]) -> None:
 
 def page_images(result: Evaluation, options: SheetOptions, dpi: float = 150) -> list:
     """Each page as an RGBA array (height × width × 4, uint8) for a painter to draw."""
+    with sheet_style():
+        return [figure_image(figure, dpi) for figure in build_pages(result, options)]
+
+
+def figure_image(figure, dpi: float):
+    """A figure's pixels as an RGBA array (height × width × 4, uint8)."""
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    images = []
-    with sheet_style():
-        for figure in build_pages(result, options):
-            figure.set_dpi(dpi)
-            canvas = FigureCanvasAgg(figure)
-            canvas.draw()
-            images.append(np.asarray(canvas.buffer_rgba()).copy())
-    return images
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
 
 
 WRITERS = {".pdf": write_pdf, ".png": write_png}

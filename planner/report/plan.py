@@ -132,7 +132,7 @@ def _draw_shapes(ax, result: Evaluation) -> None:
     for name, items, look in layers:
         if not items:
             continue
-        patches = [PathPatch(_polygon_path(p.shape)) for p in items]
+        patches = [PathPatch(polygon_path(p.shape)) for p in items]
         colours = [p.kind.colour for p in items]
         if name == "underground":  # an outline over what stands above it
             look = dict(look, facecolors="none", edgecolors=colours)
@@ -146,8 +146,8 @@ def _draw_shapes(ax, result: Evaluation) -> None:
     lines = [p for p in placed if p.area == 0 and p.length > 0]
     if lines:
         ax.add_collection(LineCollection(
-            [seg for p in lines for seg in _line_parts(p.shape)],
-            colors=[p.kind.colour for p in lines for _ in _line_parts(p.shape)],
+            [seg for p in lines for seg in line_parts(p.shape)],
+            colors=[p.kind.colour for p in lines for _ in line_parts(p.shape)],
             linewidths=2.2, linestyles=(0, (3, 1.5)), zorder=5, capstyle="round"))
     points = [p for p in placed if p.area == 0 and p.length == 0]
     for marker, chosen in (("s", [p for p in points if p.kind.has("street")]),
@@ -157,7 +157,7 @@ def _draw_shapes(ax, result: Evaluation) -> None:
             ax.scatter(xy[:, 0], xy[:, 1], s=16, marker=marker, c=[p.kind.colour for p in chosen],
                        edgecolors=INK, linewidths=0.4, zorder=6)
     if result.site.parcel is not None:
-        ax.add_patch(PathPatch(_polygon_path(result.site.parcel), fill=False,
+        ax.add_patch(PathPatch(polygon_path(result.site.parcel), fill=False,
                                edgecolor=PARCEL_COLOUR, linewidth=1.6, zorder=7))
 
 
@@ -166,7 +166,7 @@ def _is_open_ground(placed: Placed) -> bool:
     return placed.area > 0 and not placed.kind.has("building")
 
 
-def _polygon_path(shape):
+def polygon_path(shape):
     from matplotlib.path import Path
 
     vertices, codes = [], []
@@ -180,7 +180,7 @@ def _polygon_path(shape):
     return Path(vertices or [(0, 0)], codes or None)
 
 
-def _line_parts(shape) -> list:
+def line_parts(shape) -> list:
     return [list(line.coords) for line in getattr(shape, "geoms", [shape])]
 
 

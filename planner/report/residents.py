@@ -17,7 +17,7 @@ from planner.evaluation import Evaluation
 from planner.i18n import Msg
 from planner.model import Comment
 from planner.model.schemes import STATUS_EN
-from planner.report import plain, plan
+from planner.report import changes, plain, plan
 from planner.report.layout import Rect, Style, page_frame, style_for
 from planner.report.options import SheetOptions
 from planner.report.sheet import blank_page, one_glyph_per_character
@@ -139,7 +139,8 @@ def comparison_pages(a: Evaluation, b: Evaluation, comparison: Comparison,
     _header(paper, header, a.project.settings.name,
             Msg(f"方案比较:{comparison.a} 与 {comparison.b}",
                 f"Schemes compared: {comparison.a} and {comparison.b}").text(lang), style)
-    plans, lower = body.take_top(body.h * 0.62, style.gap)
+    plans, lower = body.take_top(body.h * 0.7, style.gap)
+    marks, plans = plans.take_bottom(changes.legend_height(style), style.gap / 2)
     left, right = plans.columns(2, style.gap * 2)
     scale = None
     for result, area, name in ((a, left, comparison.a), (b, right, comparison.b)):
@@ -147,7 +148,9 @@ def comparison_pages(a: Evaluation, b: Evaluation, comparison: Comparison,
         paper.text(label.x, label.y + label.h / 2, name, fontsize=style.heading_pt, va="center")
         view = plan.plan_view(result, frame, scale)
         scale = view.scale  # both plans at the same scale
-        plan.draw_plan(fig, paper, result, view, style, lang)
+        ax = plan.draw_plan(fig, paper, result, view, style, lang)
+    changes.draw_changes(ax, comparison, a, b)  # on the second plan
+    changes.draw_legend(paper, Rect(right.x, marks.y, right.w, marks.h), comparison, style, lang)
     table, words = lower.take_left(lower.w * 0.55, style.gap * 2)
     _figure_table(paper, table, comparison, style, lang)
     lines = plain.since(comparison, b, a, lang) or [

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from planner import __version__
 from planner.evaluation import Evaluation
 from planner.i18n import Msg
-from planner.report import chart, conditions, life_circle, plan, tables
+from planner.report import chart, conditions, life_circle, plan, sunlight, tables
 from planner.report.layout import Rect, Style, first_page, next_page, style_for
 from planner.report.options import SheetOptions
 from planner.report.text import PT_MM
@@ -30,11 +30,12 @@ class PagePlan:
     tables: Rect
     chart: Rect | None
     checklist: list[list[tuple[Rect, list[tables.ChecklistRow], tables.Columns]]]  # per page
-    life_circle: bool = False  # a last page with the walking bands and coverage
+    life_circle: bool = False  # a page with the walking bands and coverage
+    sunlight: bool = False  # a last page with the sunlight hours
 
     @property
     def pages(self) -> int:
-        return len(self.checklist) + self.life_circle
+        return len(self.checklist) + self.life_circle + self.sunlight
 
 
 def title_block_height(style: Style) -> float:
@@ -73,7 +74,7 @@ def plan_pages(result: Evaluation, options: SheetOptions) -> PagePlan:
     checklist = [[(area, rows_, columns.setdefault(area.w, tables.checklist_columns(
         result, area.w, style, lang))) for area, rows_ in page] for page in per_page]
     return PagePlan(view.scale, view, legend, first.tables, chart_area, checklist,
-                    life_circle.has_page(result))
+                    life_circle.has_page(result), sunlight.has_page(result))
 
 
 def _rows_for(result: Evaluation, style: Style, lang: str):
@@ -129,16 +130,21 @@ def build_pages(result: Evaluation, options: SheetOptions) -> list:
                           (number, layout.pages))
         one_glyph_per_character(fig)
         figures.append(fig)
-    if layout.life_circle:
+    extra = [(life_circle, layout.life_circle), (sunlight, layout.sunlight)]
+    number = len(layout.checklist)
+    for page, wanted in extra:
+        if not wanted:
+            continue
+        number += 1
         fig, paper = blank_page(options)
         regions = next_page(options, block_h, head_h)
-        _draw_header(paper, result, regions.header, style, lang, life_circle.TITLE.text(lang))
+        _draw_header(paper, result, regions.header, style, lang, page.TITLE.text(lang))
         first, last = regions.columns[0], regions.columns[-1]
         body = Rect(first.x, regions.title_block.top + style.gap, last.right - first.x,
                     first.top - regions.title_block.top - style.gap)
-        scale = life_circle.draw_page(fig, paper, result, body, style, lang)
+        scale = page.draw_page(fig, paper, result, body, style, lang)
         _draw_title_block(paper, result, regions.title_block, style, options, scale,
-                          (layout.pages, layout.pages))
+                          (number, layout.pages))
         one_glyph_per_character(fig)
         figures.append(fig)
     return figures

@@ -587,9 +587,12 @@ class Plan(Condition):
                        worst.actual, features, "m")
 
 
+GEOMETRY_FINDINGS = ("outside", "overlap", "crossing", "invalid")
+
+
 @dataclass
 class Geometry(Condition):
-    finding: str  # outside | overlap | invalid
+    finding: str  # outside | overlap | crossing | invalid
 
     def evaluate(self, ctx):
         site = ctx.site
@@ -597,8 +600,9 @@ class Geometry(Condition):
             ids = list(site.outside)
             if ctx.site.parcel is None:
                 return Outcome("n/a", Msg("尚未绘制用地红线", "no parcel drawn yet"))
-        elif self.finding == "overlap":
-            ids = list(dict.fromkeys(i for pair in site.overlaps for i in pair))
+        elif self.finding in ("overlap", "crossing"):
+            pairs = site.overlaps if self.finding == "overlap" else site.crossings
+            ids = list(dict.fromkeys(i for pair in pairs for i in pair))
         else:
             ids = list(site.invalid)
         if not ids:
@@ -613,6 +617,9 @@ class Geometry(Condition):
         elif self.finding == "overlap":
             pairs = site.overlaps[:5]
             message = Msg.join([name(a) + Msg(" 与 ", " with ") + name(b) for a, b in pairs])
+        elif self.finding == "crossing":
+            pairs = site.crossings[:5]
+            message = Msg.join([name(a) + Msg(" 穿过 ", " through ") + name(b) for a, b in pairs])
         else:
             message = Msg.join([name(i) for i in ids[:5]], "、", ", ")
         if len(ids) > 5:
@@ -736,9 +743,9 @@ def _plan(reader: Reader, common) -> Plan:
 
 def _geometry(reader: Reader, common) -> Geometry:
     value = reader.get("finding", required=True)
-    if value not in ("outside", "overlap", "invalid"):
-        raise _error(reader.where, "finding 应为 outside/overlap/invalid",
-                     "'finding' must be outside, overlap or invalid")
+    if value not in GEOMETRY_FINDINGS:
+        raise _error(reader.where, f"finding 应为 {'/'.join(GEOMETRY_FINDINGS)}",
+                     f"'finding' must be one of {', '.join(GEOMETRY_FINDINGS)}")
     return Geometry(**common, finding=value)
 
 

@@ -46,7 +46,7 @@ class Context:
 
     def __init__(self, project: Project, site: Site, indicators: Indicators,
                  rulebook: Rulebook, params: Mapping[str, Any], planning: Planning | None = None,
-                 reach_cache=None):
+                 reach_cache=None, sun_source=None):
         self.project, self.site, self.indicators = project, site, indicators
         self.planning = planning or Planning()
         self.settings = project.settings
@@ -56,6 +56,7 @@ class Context:
         self.block_controls = rulebook.block_controls
         self.sunlight = rulebook.sunlight  # planner.sun.standard.SunStandard
         self.memo: dict[str, Any] = {}  # costly facts several checks share (the sunlight)
+        self.sun_source = sun_source  # the app's background sunlight (planner.sun.source)
         self.params = params
         self.check_id = ""
         self.touched: list[str] = []
@@ -174,8 +175,9 @@ class Context:
 
 def run_checks(project: Project, site: Site, indicators: Indicators, rulebook: Rulebook,
                params: Mapping[str, Any], planning: Planning | None = None,
-               reach_cache=None) -> list[CheckResult]:
-    ctx = Context(project, site, indicators, rulebook, params, planning, reach_cache)
+               reach_cache=None, sun_source=None) -> list[CheckResult]:
+    ctx = Context(project, site, indicators, rulebook, params, planning, reach_cache,
+                  sun_source)
     return [_run(check, ctx) for check in rulebook.checks]
 
 

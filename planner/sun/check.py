@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.errors import InputError
+from planner.errors import PlannerError
 from planner.i18n import Msg
 from planner.rules.conditions import Condition, _error
 from planner.rules.outcome import Outcome, format_number
@@ -16,6 +16,7 @@ from planner.sun.layout import DAY_NAMES, LayoutSun, analyse_layout
 from planner.sun.standard import TARGETS
 
 CONFIRMED = Msg("由专业日照分析确认", "confirmed by a professional sunlight analysis")
+COMPUTING = Msg("日照计算中…", "sunlight being computed…")
 
 
 @dataclass
@@ -32,8 +33,10 @@ class Sunlight(Condition):
                                                "sunlight analysis") + note, True, False)
         try:
             sun = layout_sun(ctx)
-        except InputError as err:
+        except PlannerError as err:
             return Outcome("n/a", err.msg)
+        if sun is None:
+            return Outcome("n/a", COMPUTING)
         if sun.latitude is None:
             return Outcome("n/a", sun.problems[0])
         outcome = self._green(sun) if self.target == "green" else self._buildings(sun, ctx)
@@ -78,19 +81,26 @@ def _hours(value: float) -> Msg:
     return Msg(f"{text} 小时", f"{text} h")
 
 
-def layout_sun(ctx) -> LayoutSun:
-    """The layout's sunlight, computed once per evaluation for all the sun checks."""
+def layout_sun(ctx) -> LayoutSun | None:
+    """The layout's sunlight, computed once per evaluation for all the sun checks; None
+    while the app's background analysis (``ctx.sun_source``) is still at it."""
     memo = ctx.memo
     if "sunlight" not in memo:
+        analyse = ctx.sun_source or analyse_layout
         try:
-            memo["sunlight"] = analyse_layout(ctx.project, ctx.site, ctx.sunlight,
-                                              ctx.params["storey_height_m"])
-        except InputError as err:
+            memo["sunlight"] = analyse(ctx.project, ctx.site, ctx.sunlight,
+                                       ctx.params["storey_height_m"])
+        except PlannerError as err:
             memo["sunlight"] = err
     value = memo["sunlight"]
-    if isinstance(value, InputError):
+    if isinstance(value, PlannerError):
         raise value
     return value
+
+
+def pending(checks) -> bool:
+    """Whether an evaluation's sun checks wait for the background analysis."""
+    return any(c.message == COMPUTING for c in checks)
 
 
 def build_sunlight(reader, common) -> Sunlight:

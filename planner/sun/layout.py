@@ -9,6 +9,7 @@ building never is).
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,6 +24,7 @@ from planner.site import Site, measure
 
 from planner.sun.analysis import BuildingSun, Day, Prism, SunModel, ground_minutes
 from planner.sun.geometry import grid_points
+from planner.sun.ground import GroundMap, ground_map, site_area
 from planner.sun.latitude import NO_LATITUDE, Latitude, project_latitude
 from planner.sun.position import declination_on
 from planner.sun.standard import Requirement, SunStandard
@@ -71,6 +73,7 @@ class LayoutSun:
     latitude: Latitude | None
     rows: list[Row] = field(default_factory=list)
     green: GreenResult | None = None
+    ground: GroundMap | None = None  # hours on the ground over the site (asked for)
     problems: list[Msg] = field(default_factory=list)  # named findings, bad input
     models: dict = field(default_factory=dict)  # (day, band) -> SunModel
 
@@ -80,6 +83,7 @@ class LayoutSun:
 
 _MODELS: OrderedDict[tuple, SunModel] = OrderedDict()
 _KEPT = 8
+_LOCK = threading.RLock()  # the models are shared: one analysis at a time (the app's thread)
 
 
 def _model(prisms: list[Prism], latitude: float, day: Day, parameters, use: str = "facades"):
@@ -155,9 +159,17 @@ def receivers(project: Project, prisms: list[Prism], standard: SunStandard) -> l
 
 def analyse_layout(project: Project, site: Site, standard: SunStandard,
                    storey_height_m: float, day: str | None = None,
-                   step_min: float | None = None, green: bool = True) -> LayoutSun:
+                   step_min: float | None = None, green: bool = True,
+                   ground: bool = False) -> LayoutSun:
     """Hours on every receiver (and the greens' share) on each one's standard day, or on
-    ``day`` for all. Raises InputError for a bad day or step."""
+    ``day`` for all; with ``ground``, the hours on the ground over the whole site on the
+    homes' day. Raises InputError for a bad day or step."""
+    with _LOCK:
+        return _analyse(project, site, standard, storey_height_m, day, step_min, green, ground)
+
+
+def _analyse(project, site, standard, storey_height_m, day, step_min, green,
+             ground) -> LayoutSun:
     if step_min is not None and not 0 < step_min <= MAX_STEP_MIN:
         raise InputError(Msg(f"时间步长 {step_min:g} 分钟无效(应为 0–{MAX_STEP_MIN:g} 分钟)",
                              f"time step {step_min:g} min is not valid "
@@ -194,7 +206,20 @@ def analyse_layout(project: Project, site: Site, standard: SunStandard,
         result.rows.append(Row(receiver, sun, note))
     if green:
         result.green = _green(project, site, prisms, standard, latitude, parameters, day)
+    if ground:
+        result.ground = _ground(project, site, prisms, standard, latitude, parameters, day)
     return result
+
+
+def _ground(project, site, prisms, standard, latitude, parameters, day) -> GroundMap | None:
+    settings = project.settings
+    housing = standard.housing(settings.climate_zone, settings.city_population,
+                               settings.community)
+    bounds = site_area(site.parcel, [p.footprint for p in prisms])
+    if housing is None or bounds is None:
+        return None
+    model = _model(prisms, latitude.value, day_for(housing, standard, day), parameters, "map")
+    return ground_map(model, bounds, standard.numbers["ground_spacing_m"], housing.hours)
 
 
 def _green(project, site, prisms, standard, latitude, parameters, day) -> GreenResult | None:

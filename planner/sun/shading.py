@@ -128,7 +128,7 @@ def blocked(points: np.ndarray, z: np.ndarray, pieces: Pieces, steps: SunSteps,
     if m_count == 0 or pieces.count == 0 or not up.any():
         return result.reshape(m_count, t_count)
     pm, pk = _pairs(points, z, pieces, steps, up)
-    start, stop = _windows(points[pm], pieces, pk, steps)
+    start, stop, spanned = _windows(points[pm], pieces, pk, steps)
     start, stop = _within_up(start, stop, up)
     if active is not None:
         start, stop = np.maximum(start, active[0][pm]), np.minimum(stop, active[1][pm])
@@ -136,7 +136,8 @@ def blocked(points: np.ndarray, z: np.ndarray, pieces: Pieces, steps: SunSteps,
     pm, pk, start, stop = pm[keep], pk[keep], start[keep], stop[keep]
     pm, pk, start, stop = _low_sun_only(points[pm], z[pm], pieces, pk, steps, pm, start, stop)
     outside = np.einsum("nej,nj->ne", pieces.normals[pk], points[pm]) - pieces.offsets[pk]
-    facing = np.einsum("kej,tj->ket", pieces.normals, steps.directions)  # (K, E, T)
+    facing = np.einsum("kej,tj->kte", pieces.normals, steps.directions)  # (K, T, E)
+    test = _ray_reaches_inside if spanned else _rays_blocked
     room = pieces.heights[pk] - z[pm]
     lengths = stop - start
     ends = np.cumsum(lengths)
@@ -147,8 +148,7 @@ def blocked(points: np.ndarray, z: np.ndarray, pieces: Pieces, steps: SunSteps,
         element = np.arange(first, last)
         pair = np.searchsorted(ends, element, side="right")
         step = start[pair] + element - (ends[pair] - lengths[pair])
-        hit = _rays_blocked(outside[pair], facing[pk[pair], :, step],
-                            steps.tan_altitude[step], room[pair])
+        hit = test(outside[pair], facing[pk[pair], step], steps.tan_altitude[step], room[pair])
         result[(pm[pair] * t_count + step)[hit]] = True
         first = last
     return result.reshape(m_count, t_count)
@@ -170,11 +170,13 @@ def _sun_angles(steps: SunSteps) -> tuple[np.ndarray, float]:
     return sign * angle, sign
 
 
-def _windows(p, pieces, pk, steps) -> tuple[np.ndarray, np.ndarray]:
-    """Per pair, the steps [start, stop) when the sun's azimuth is within the piece's span."""
+def _windows(p, pieces, pk, steps) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Per pair, the steps [start, stop) when the sun's azimuth is within the piece's span,
+    and whether the windows hold to that span (False: every step, the azimuth not moving
+    one way, as in the tropics in summer)."""
     angles, sign = _sun_angles(steps)
-    if np.any(np.diff(angles) < 0):  # azimuth not monotonic (tropics in summer): all steps
-        return np.zeros(len(p), dtype=int), np.full(len(p), steps.count)
+    if np.any(np.diff(angles) < 0):
+        return np.zeros(len(p), dtype=int), np.full(len(p), steps.count), False
     rel = pieces.vertices[pk] - p[:, None, :]
     vertex_angle = sign * np.arctan2(rel[..., 1], rel[..., 0])
     mid = pieces.vertices[pk].mean(axis=1) - p  # towards the piece: inside its span
@@ -187,7 +189,7 @@ def _windows(p, pieces, pk, steps) -> tuple[np.ndarray, np.ndarray]:
     stop = np.searchsorted(angles, high, side="right")
     inside = _inside(p, pieces, pk)
     start[inside], stop[inside] = 0, steps.count
-    return start, stop
+    return start, stop, True
 
 
 def _inside(p, pieces, pk) -> np.ndarray:
@@ -224,6 +226,16 @@ def _low_sun_only(p, z, pieces, pk, steps, pm, start, stop):
     stop = np.concatenate([b for _, b in parts])
     keep = stop > start
     return pm[keep], pk[keep], start[keep], stop[keep]
+
+
+def _ray_reaches_inside(outside, facing, tan_altitude, room) -> np.ndarray:
+    """The ray's test when its direction is within the piece's angular span (so the
+    endless ray meets the piece): it enters below the top when the point where it reaches
+    the top's height, ``room / tan(altitude)`` along, is past every edge the ray enters by
+    (``outside + reach · facing < 0`` for the edges it faces against)."""
+    reach = room / tan_altitude
+    past = outside + reach[:, None] * facing < 0
+    return np.all(past | (facing >= -1e-12), axis=1) & (room > 0)
 
 
 def _rays_blocked(outside, facing, tan_altitude, room) -> np.ndarray:

@@ -45,6 +45,8 @@ def main_window(path: str | Path | None = None, lang: str | None = None, safe_mo
 def run(path: str | None = None, lang: str | None = None, safe_mode: bool = False) -> int:
     app = application()
     window = main_window(path, lang, safe_mode)
+    if path is None:
+        window.show_welcome()
     window.show()
     window.canvas.zoom_fit()
     window.autosave.offer_recovery()

@@ -1,12 +1,13 @@
 """The compare view: any two layouts of the project (its schemes, the schemes of its past
 rounds) side by side: the indicators with their deltas (green an improvement, red a
 worsening), the checks whose status changed, and the facilities added, removed, moved and
-changed, which "Show on the map" selects on the canvas."""
+changed, marked on a map of B (what B removed dashed where it was in A, with a legend) and
+selected on the canvas by "Show on the map"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -20,6 +21,7 @@ from planner.schemes import layout
 
 BETTER, WORSE = QColor("#2e7d32"), QColor("#c62828")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+MAP_MM, MAP_PX = (150.0, 140.0), (560, 523)  # the map's size on paper and on screen
 
 
 class CompareDialog(QDialog):
@@ -44,6 +46,9 @@ class CompareDialog(QDialog):
         self.facilities.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setStyleSheet("color: #b26a00")
+        self.map = QLabel(self)
+        self.map.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.map.setMinimumSize(*MAP_PX)
         self.show_on_map = QPushButton(self.tr("在地图上标出变化"), self)
         self.show_on_map.clicked.connect(self.mark_on_map)
         pick = QHBoxLayout()
@@ -53,15 +58,20 @@ class CompareDialog(QDialog):
         pick.addWidget(self.b, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        words = QVBoxLayout()
+        words.addWidget(self.table, 1)
+        words.addWidget(self.checks)
+        words.addWidget(self.facilities)
+        both = QHBoxLayout()
+        both.addLayout(words, 1)
+        both.addWidget(self.map)
         layout_ = QVBoxLayout(self)
         layout_.addLayout(pick)
         layout_.addWidget(self.note)
-        layout_.addWidget(self.table, 1)
-        layout_.addWidget(self.checks)
-        layout_.addWidget(self.facilities)
+        layout_.addLayout(both, 1)
         layout_.addWidget(self.show_on_map)
         layout_.addWidget(buttons)
-        self.resize(620, 720)
+        self.resize(1180, 720)
         self.comparison: Comparison | None = None
         for combo in (self.a, self.b):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -86,11 +96,11 @@ class CompareDialog(QDialog):
     def _evaluation(self, combo: QComboBox):
         scheme, round_name = combo.currentData()
         if round_name is None and scheme == self.document.project.scheme:
-            return self.document.evaluation
+            return self.document.complete()
         if round_name is None:
-            return self.document.scheme_evaluations()[scheme]
+            return self.document.complete(self.document.scheme_evaluations()[scheme])
         project, _name = layout(self.document.project, scheme, round_name)
-        return self.document.evaluation_of(project)
+        return self.document.complete(self.document.evaluation_of(project))
 
     def refresh(self) -> None:
         try:
@@ -119,11 +129,21 @@ class CompareDialog(QDialog):
                     for cid, (sa, sb) in c.checks.items()]
         self.checks.setText(self.tr("状态变化的检查:") + ("\n" + "\n".join(statuses)
                                                           if statuses else self.tr("无")))
-        parts = [(self.tr("新增"), c.added), (self.tr("删除"), c.removed),
-                 (self.tr("移动或改形"), c.moved), (self.tr("属性变化"), c.changed)]
-        self.facilities.setText("\n".join(f"{label} ({len(ids)}): {', '.join(ids[:20])}"
-                                          + (" …" if len(ids) > 20 else "")
-                                          for label, ids in parts))
+        parts = [(self.tr("新增"), c.added, eb), (self.tr("删除"), c.removed, ea),
+                 (self.tr("移动或改形"), c.moved, eb), (self.tr("属性变化"), c.changed, eb)]
+        self.facilities.setText("\n".join(
+            f"{label} ({len(ids)}): {', '.join(_named(where, fid) for fid in ids[:20])}"
+            + (" …" if len(ids) > 20 else "") for label, ids, where in parts))
+        self.draw_map(ea, eb, c)
+
+    def draw_map(self, ea, eb, c: Comparison) -> None:
+        """B's plan with the changes marked (the comparison sheet's marks and legend)."""
+        from planner.report.changes import change_map_image
+
+        pixels = change_map_image(ea, eb, c, MAP_MM, self.lang, MAP_PX[0] / MAP_MM[0] * 25.4)
+        height, width = pixels.shape[:2]
+        image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_RGBA8888)
+        self.map.setPixmap(QPixmap.fromImage(image.copy()))
 
     def mark_on_map(self) -> None:
         """Selects on the canvas what B added, moved and changed (what it removed is not
@@ -131,6 +151,11 @@ class CompareDialog(QDialog):
         if self.comparison is not None:
             c = self.comparison
             self.document.select([*c.added, *c.moved, *c.changed])
+
+
+def _named(evaluation, fid: str) -> str:
+    facility = evaluation.project.facilities[fid]
+    return f"{facility.name} ({fid})" if facility.name else fid
 
 
 def _shown(value) -> str:

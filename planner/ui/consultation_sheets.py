@@ -78,7 +78,7 @@ def export_comparison(window, path: str | None = None, other: str | None = None)
         return None
     round_name, _at, scheme = other.rpartition("@")
     shown, name = layout(project, scheme, round_name or None)
-    b = window.document.evaluation_of(shown)
+    b = window.document.complete(window.document.evaluation_of(shown))
     comparison = compare(result, b, project.scheme, name)
     options = SheetOptions(lang=window.lang())
     return _in_background(window, lambda: write_comparison(result, b, comparison, path, options),

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from planner.errors import InputError, PlannerError
 from planner.exchange.dxf_import import UnitsNeeded, read_drawing
+from planner.exchange.dxf_layers import (
+    LayerNames, default_layer_names_path, load_layer_names, save_layer_names,
+)
 from planner.exchange.exports import FORMATS, export, format_of
 from planner.exchange.layer_map import UNIT_NAMES, LayerMap, default_layer_map_path, load_layer_map
 from planner.i18n import Msg
@@ -69,7 +72,7 @@ def _read(window, path, layer_map: LayerMap):
     units = None
     while True:
         try:
-            with _busy():
+            with busy():
                 drawing = read_drawing(path, units, fallback_units=layer_map.units)
             return drawing, units
         except UnitsNeeded as err:
@@ -85,7 +88,7 @@ def _read(window, path, layer_map: LayerMap):
 
 
 @contextmanager
-def _busy():
+def busy():
     """A wait cursor while a large drawing is read (a few seconds for thousands of outlines)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -116,20 +119,51 @@ def export_file(window) -> None:
             path += FORMATS[fmt or "dxf"]
         if format_of(path) != fmt:
             fmt, units = format_of(path), None
-        export_path(window, path, fmt, units or "m")
+        layers = ask_layer_names(window) if fmt == "dxf" else None
+        if fmt != "dxf" or layers is not None:
+            export_path(window, path, fmt, units or "m", layers)
 
 
-def export_path(window, path: str | Path, fmt: str | None = None, dxf_units: str = "m") -> bool:
+def saved_layer_names(path: Path) -> LayerNames:
+    try:
+        return load_layer_names(path) if path.exists() else LayerNames()
+    except InputError:
+        return LayerNames()  # a broken file is replaced by the names the designer accepts
+
+
+def ask_layer_names(window) -> LayerNames | None:
+    """The DXF's layer names, as last exported, for the designer to check or change (a
+    city's standard loaded from a file); kept for the next export. None: cancelled."""
+    from planner.ui.dxf_layers_dialog import DxfLayersDialog
+
+    path = default_layer_names_path()
+    dialog = DxfLayersDialog(saved_layer_names(path), window.document.kinds, window.lang(),
+                             window._last_folder(), window)
+    if dialog.exec() != DxfLayersDialog.DialogCode.Accepted:
+        return None
+    names = dialog.names()
+    try:
+        save_layer_names(names, path)
+    except OSError as err:  # the export goes on; the names are not kept
+        window.report(Msg(f"图层名未能保存:{err}", f"the layer names were not kept: {err}"))
+    return names
+
+
+def export_path(window, path: str | Path, fmt: str | None = None, dxf_units: str = "m",
+                dxf_layers: LayerNames | None = None) -> bool:
     fmt = fmt or format_of(path)
-    evaluation = window.document.evaluation
+    evaluation = window.document.complete()
     if evaluation is None or fmt is None:
         problem = window.document.problem or Msg("未知的导出格式", "unknown export format")
         QMessageBox.warning(window, translate("exchange", "无法导出"),
                             problem.text(window.lang()))
         return False
     try:
-        with _busy():
-            notes = export(evaluation, fmt, path, window.lang(), dxf_units=dxf_units)
+        with busy():
+            if fmt == "dxf" and dxf_layers is None:
+                dxf_layers = saved_layer_names(default_layer_names_path())
+            notes = export(evaluation, fmt, path, window.lang(), dxf_units=dxf_units,
+                           dxf_layers=dxf_layers)
     except (PlannerError, OSError) as err:
         text = err.text(window.lang()) if isinstance(err, PlannerError) else str(err)
         QMessageBox.warning(window, translate("exchange", "无法导出"), text)

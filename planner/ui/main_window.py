@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget,
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
 
 from planner import files
@@ -25,6 +25,7 @@ from planner.ui.canvas.view import CanvasView
 from planner.ui.file_guard import SAVE_AS, SAVED, FileGuard
 from planner.ui.language import install_language, save_language
 from planner.ui.state import UiState
+from planner.ui.sun_background import SunBackground
 from planner.ui.undo import UndoStack
 
 MAX_RECENT = 8
@@ -66,10 +67,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.document = document or Document(plugins=plugins)
+        self.sun_background = SunBackground(self.document, self)
         self.state = state or UiState()
         self.undo_stack = UndoStack(self.document, lambda: self.state.lang, self)
         self.canvas = CanvasView(self.document, self.state, self)
-        self.setCentralWidget(self.canvas)
+        self.centre = QStackedWidget(self)  # the canvas, or the welcome page before a project
+        self.centre.addWidget(self.canvas)
+        self.setCentralWidget(self.centre)
+        self.welcome = None  # built when first shown
         self.actions = BoundActions(self)
         self.docks: dict[str, QDockWidget] = {}
         self._pastes = 0  # pastes since the last copy
@@ -282,7 +287,41 @@ class MainWindow(QMainWindow):
     def load(self, project, path) -> None:
         self.document.replace(project, path)
         self.undo_stack.clear()
+        self.show_canvas()
         self.canvas.zoom_fit()
+
+    def show_welcome(self) -> None:
+        """The welcome page in place of the canvas: 新建, 打开, recent projects, samples."""
+        if self.welcome is None:
+            from planner.ui.welcome import WelcomePage
+
+            self.welcome = WelcomePage(self)
+            self.welcome.new_requested.connect(self.new_project)
+            self.welcome.open_requested.connect(self.open_dialog)
+            self.welcome.path_chosen.connect(self.open_path)
+            self.welcome.sample_chosen.connect(self.open_sample)
+            self.welcome.canvas_requested.connect(self.show_canvas)
+            self.centre.addWidget(self.welcome)
+        self.welcome.show_recent(self.recent_files())
+        self.centre.setCurrentWidget(self.welcome)
+
+    def show_canvas(self) -> None:
+        self.centre.setCurrentWidget(self.canvas)
+
+    def open_sample(self, path: str | Path) -> bool:
+        """A bundled sample as a new, unsaved project: saving asks where, so the samples
+        stay as shipped."""
+        if not self.maybe_save():
+            return False
+        try:
+            project = files.open_project(path)
+        except (PlannerError, OSError) as err:
+            text = err.text(self.lang()) if isinstance(err, PlannerError) else str(err)
+            QMessageBox.warning(self, self.tr("无法打开"), text)
+            return False
+        self.load(project, None)
+        self.guard.release()
+        return True
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -372,6 +411,7 @@ class MainWindow(QMainWindow):
             self.save_layout()
             self.autosave.discard()
             self.guard.release()
+            self.sun_background.close()
             event.accept()
         else:
             event.ignore()

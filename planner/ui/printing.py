@@ -182,7 +182,7 @@ class SheetPreview(QPrintPreviewDialog):
 
 
 def _evaluation(window) -> Evaluation | None:
-    result = window.document.evaluation
+    result = window.document.complete()
     if result is None:
         problem = window.document.problem or Msg("项目无法检查", "the project cannot be checked")
         QMessageBox.warning(window, tr("无法打印"), problem.text(window.lang()))

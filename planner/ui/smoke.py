@@ -35,7 +35,7 @@ def run_smoke(path: str | None, screenshot: str, lang: str | None = None,
     if window.lang() != "zh" and not qm_file(window.lang()).is_file():
         return _failed(Msg(f"缺少界面翻译 {qm_file(window.lang())}",
                            f"UI translation {qm_file(window.lang())} missing"))
-    opened = document.evaluation
+    opened = document.complete()
     if opened is None:
         return _failed(Msg("无法计算:", "cannot evaluate: ") + document.problem)
     if project.facilities:
@@ -43,7 +43,7 @@ def run_smoke(path: str | None, screenshot: str, lang: str | None = None,
         window.execute(move_features(document.project, [first], 1.0, 0.0))
         moved = document.evaluation
         window.undo()
-        undone = document.evaluation
+        undone = document.complete()
         if undone is None or moved is opened or any(undone is e for e in (opened, moved)):
             return _failed(Msg("编辑后没有重新计算", "no recompute after an edit"))
         if undone.report() != opened.report():

@@ -151,8 +151,8 @@
         <translation>Problems only</translation>
     </message>
     <message>
-        <source>不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}</source>
-        <translation>{fail} failing · {warn} warnings · {manual} to answer · {pass_} passing</translation>
+        <source>先绘制用地红线</source>
+        <translation>Draw the site boundary first</translation>
     </message>
 </context>
 <context>
@@ -321,6 +321,53 @@
     <message>
         <source>预览</source>
         <translation>Preview</translation>
+    </message>
+</context>
+<context>
+    <name>DxfLayersDialog</name>
+    <message>
+        <source>DXF 图层</source>
+        <translation>DXF layers</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>图层名</source>
+        <translation>Layer name</translation>
+    </message>
+    <message>
+        <source>载入图层标准…</source>
+        <translation>Load layer standard…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>图层名可按本单位或城市的 CAD 图层标准修改,下次导出沿用。</source>
+        <translation>Change the layer names to your office&apos;s or city&apos;s CAD standard; the next export uses them again.</translation>
+    </message>
+    <message>
+        <source>载入图层标准</source>
+        <translation>Load layer standard</translation>
+    </message>
+    <message>
+        <source>图层标准</source>
+        <translation>Layer standard</translation>
+    </message>
+    <message>
+        <source>保存图层标准</source>
+        <translation>Save layer standard</translation>
     </message>
 </context>
 <context>
@@ -885,6 +932,10 @@
         <translation>{n} buildings analysed, {f} failing</translation>
     </message>
     <message>
+        <source>场地地面 ≥ {h} 小时:{share}</source>
+        <translation>Ground over the site ≥ {h} h: {share}</translation>
+    </message>
+    <message>
         <source>日照</source>
         <translation>Sunlight</translation>
     </message>
@@ -903,6 +954,10 @@
     <message>
         <source>显示立面日照时数(红色:不满足)</source>
         <translation>Show façade hours (red: failing)</translation>
+    </message>
+    <message>
+        <source>显示地面日照等时线</source>
+        <translation>Show ground hours contours</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1004,49 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>社区规划器</source>
+        <translation>Community Planner</translation>
+    </message>
+    <message>
+        <source>完整社区设施规划与达标检查。新建项目先绘制用地红线,或打开已有项目、示例。</source>
+        <translation>Plan a complete community's facilities and check them against the standard. A new project starts with the site boundary; or open a project or a sample.</translation>
+    </message>
+    <message>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>进入画布</source>
+        <translation>Go to the canvas</translation>
+    </message>
+    <message>
+        <source>最近打开</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>打开示例</source>
+        <translation>Open sample</translation>
+    </message>
+    <message>
+        <source>(找不到文件)</source>
+        <translation>(file not found)</translation>
+    </message>
+    <message>
+        <source>(还没有打开过项目)</source>
+        <translation>(no project opened yet)</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>新建…</source>
@@ -969,6 +1067,10 @@
     <message>
         <source>导入…</source>
         <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导入周边现状…</source>
+        <translation>Import surroundings…</translation>
     </message>
     <message>
         <source>导出…</source>
@@ -997,6 +1099,10 @@
     <message>
         <source>打印…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>起始页</source>
+        <translation>Welcome page</translation>
     </message>
     <message>
         <source>退出</source>
@@ -1294,6 +1400,53 @@
     <message>
         <source>PDF 版面图 A4 纵向</source>
         <translation>PDF layout sheet, A4 portrait</translation>
+    </message>
+</context>
+<context>
+    <name>surroundings</name>
+    <message>
+        <source>兴趣点表(网络地图导出)</source>
+        <translation>POI table (web-map export)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap 数据</source>
+        <translation>OpenStreetMap data</translation>
+    </message>
+    <message>
+        <source>相邻方案或图纸</source>
+        <translation>Neighbouring plan or drawing</translation>
+    </message>
+    <message>
+        <source>周边现状</source>
+        <translation>Surroundings</translation>
+    </message>
+    <message>
+        <source>导入周边现状</source>
+        <translation>Import surroundings</translation>
+    </message>
+    <message>
+        <source>坐标系</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <source>兴趣点的坐标来自:</source>
+        <translation>The points&apos; coordinates come from:</translation>
+    </message>
+    <message>
+        <source>无法导入周边现状</source>
+        <translation>Cannot import the surroundings</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 项</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>未导入的项</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>{name} 中以下各项未导入,其余已导入:</source>
+        <translation>These items of {name} were left out; the rest was imported:</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,9 @@ CASES = [
     ("geometry.outside", moved(NEW, "R01", -20, 0), "fail", 0, 1),
     ("geometry.overlap", NEW, "pass", 0, 0),
     ("geometry.overlap", moved(NEW, "R02", -30, 0), "fail", 0, 2),
+    ("geometry.crossing", NEW, "pass", 0, 0),
+    ("geometry.crossing", with_facilities(NEW, Facility("X", "path", LineString([(0, 69), (50, 69)]))),
+     "warn", 0, 2),
     ("geometry.invalid", NEW, "pass", 0, 0),
 ]
 
@@ -220,6 +223,23 @@ def test_overlap_lists_both_buildings_and_nesting_is_not_overlap():
     result = check(moved(NEW, "R02", -30, 0), "geometry.overlap")
     assert set(result.features) == {"R01", "R02"}
     assert "S01" not in result.features  # the shop sits inside R01 on purpose
+
+
+def test_a_path_drawn_through_a_building_is_flagged_one_along_its_wall_is_not():
+    """R01 is 10–40 × 60–78 m. A path across it runs 30 m inside its walls; one along its
+    south wall, one ending 0.8 m in at a door, and one under R02's open ground floor do not."""
+    through = Facility("X1", "path", LineString([(0, 69), (50, 69)]))
+    along = Facility("X2", "path", LineString([(10, 60), (40, 60)]))
+    to_door = Facility("X3", "path", LineString([(25, 50), (25, 61.3)]))  # 1.3 m in: 0.8 past the wall band
+    under = Facility("X4", "path", LineString([(65, 50), (65, 90)]))
+    layout = with_facilities(edit(NEW, "R02", open_ground_floor=True), through, along, to_door, under)
+    result = check(layout, "geometry.crossing")
+    assert result.status == "warn"  # a passage may be meant: the designer verifies
+    assert set(result.features) == {"X1", "R01"}
+    assert "穿过 1号楼" in result.message.zh and "through 1号楼" in result.message.en
+    paved = rect("X5", "path", 30, 65, 45, 70)  # a paved area 9.5 × 5 m inside R01's walls
+    assert set(check(with_facilities(NEW, paved), "geometry.crossing").features) == {"X5", "R01"}
+    assert check(NEW, "geometry.crossing").status == "pass"
 
 
 def test_self_intersecting_shape_is_repaired_and_reported():

@@ -74,13 +74,34 @@ def test_osm_extract_brings_streets_footways_and_amenities():
     assert reach.mode == "walking"
 
 
-def test_osm_without_ways_is_named_and_pbf_asks_for_xml(tmp_path):
+def test_osm_without_ways_is_named_and_a_broken_pbf_is_named(tmp_path):
     nodes_only = tmp_path / "nodes.osm"
     nodes_only.write_text('<osm version="0.6"><node id="1" lat="39.9" lon="116.4">'
                           '<tag k="amenity" v="kindergarten"/></node></osm>', encoding="utf-8")
     result = import_osm(lonlat_project(), nodes_only)
     assert [f.kind for f in result.facilities] == ["kindergarten"]
     assert "has no ways" in result.skipped[0].text("en")
+    broken = tmp_path / "x.osm.pbf"
+    broken.write_bytes(b"not a protocol buffer" * 50)
     with pytest.raises(InputError) as err:
-        import_osm(lonlat_project(), tmp_path / "x.osm.pbf")
-    assert ".osm (XML)" in err.value.text("en")
+        import_osm(lonlat_project(), broken)
+    assert err.value.text("en").startswith("cannot read the OSM file x.osm.pbf")
+
+
+def test_a_pbf_extract_imports_like_its_xml(tmp_path):
+    """The same extract written as .osm.pbf by libosmium's own writer reads the same."""
+    import osmium
+
+    pbf = tmp_path / "surroundings.osm.pbf"
+    writer = osmium.SimpleWriter(str(pbf))
+    for item in osmium.FileProcessor(str(FIXTURES / "surroundings.osm")):
+        (writer.add_node if item.is_node() else writer.add_way)(item)
+    writer.close()
+    project = lonlat_project()
+    from_xml = import_osm(project, FIXTURES / "surroundings.osm")
+    from_pbf = import_osm(project, pbf)
+    assert [(f.id, f.kind, f.name) for f in from_pbf.facilities] == \
+        [(f.id, f.kind, f.name) for f in from_xml.facilities]
+    for a, b in zip(from_pbf.facilities, from_xml.facilities):
+        assert a.geometry.equals_exact(b.geometry, 0.02)  # PBF keeps 1e-7 degrees
+    assert [m.text("en") for m in from_pbf.skipped] == [m.text("en") for m in from_xml.skipped]

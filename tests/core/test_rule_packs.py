@@ -35,8 +35,8 @@ def test_national_pack_declares_the_contract_vocabulary():
                              "block.land_per_person", "block.concentrated_green",
                              "block.surface_parking",
                              "quota.parking", "quota.charging", "quota.service_area",
-                             "geometry.outside", "geometry.overlap", "geometry.invalid",
-                             "sun.housing", "sun.kindergarten", "sun.elderly", "sun.green",
+                             "geometry.outside", "geometry.overlap", "geometry.crossing",
+                             "geometry.invalid", "sun.housing", "sun.kindergarten", "sun.elderly", "sun.green",
                              "reach.network", "lc.service_station", "lc.kindergarten",
                              "lc.nursery", "lc.health_station", "lc.day_care", "lc.shops",
                              "lc.sports", "lc.refuse", "lc.parking"}

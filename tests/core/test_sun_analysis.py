@@ -115,3 +115,37 @@ def test_moving_a_tower_recomputes_only_what_it_can_shade():
     after = again.facade_hours(["N", "F"], {"N": 120, "F": 120})
     assert after["F"] is before["F"]
     assert after["N"].worst_hours > before["N"].worst_hours
+
+
+def _plain_minutes(model, point, normal, prisms, z=SILL):
+    """One point step by step with shapely rays: the ray towards the sun, as far as it
+    stays below a building's top, must miss its footprint."""
+    from shapely.geometry import LineString
+
+    steps, lit = model.steps, 0
+    for direction, tan_alt, up in zip(steps.directions, steps.tan_altitude, model.up):
+        if not up or (normal is not None and normal @ direction <= 1e-9):
+            continue
+        lit += not any(LineString([point, point + direction * (p.height - z) / tan_alt])
+                       .intersects(p.footprint) for p in prisms if p.height > z)
+    return lit * steps.minutes
+
+
+@pytest.mark.parametrize("latitude, day", [
+    (40.0, DAHAN),
+    (18.0, Day("xiazhi", 23.44, (6.0, 18.0))),  # the azimuth turns back: no span windows
+])
+def test_hours_match_a_plain_shapely_ray_loop(latitude, day):
+    from shapely.geometry import Polygon
+
+    prisms = [Prism("T", "residential", box(-10, -40, 10, -20), 60.0),
+              Prism("L", "residential", Polygon([(20, -30), (50, -30), (50, 10), (40, 10),
+                                                 (40, -20), (20, -20)]), 24.0),
+              Prism("N", "residential", box(-15, 25, 15, 37), 30.0)]
+    model = SunModel(prisms, latitude, day, Parameters(step_min=5.0))
+    points = np.array([[0.0, -0.05], [-12.0, -0.05], [11.0, -0.05], [35.0, -0.05],
+                       [0.0, 24.95], [-30.0, -10.0]])
+    normals = np.array([[0.0, -1.0]] * 5 + [[-1.0, 0.0]])
+    got = model.point_minutes(points, normals)
+    want = [_plain_minutes(model, p, n, prisms) for p, n in zip(points, normals)]
+    assert got == pytest.approx(want, abs=1e-9)

@@ -80,6 +80,17 @@ def test_drawing_to_project_file_and_back_to_cad(tmp_path):
     import ezdxf
 
     parcel = next(e for e in ezdxf.readfile(back).modelspace().query("LWPOLYLINE")
-                  if e.dxf.layer == "CP-parcel")
+                  if e.dxf.layer == "规划-用地红线")
     assert parcel.get_points("xy")[0] == ezdxf.readfile(drawing).modelspace().query(
         "LWPOLYLINE")[0].get_points("xy")[0]
+    # a city's CAD standard as a file; a name CAD refuses is named, not a traceback
+    standard = tmp_path / "city.toml"
+    standard.write_text('prefix = "P-"\n[layers]\nparcel = "G-红线"\n', encoding="utf-8")
+    run = planner("export", project, "--format", "dxf", "--out", back, "--force",
+                  "--dxf-layers", standard)
+    assert run.code == 0, run.err
+    assert "G-红线" in {layer.dxf.name for layer in ezdxf.readfile(back).layers}
+    standard.write_text('[layers]\nparcel = "红线/道路"\n', encoding="utf-8")
+    run = planner("export", project, "--format", "dxf", "--out", back, "--force",
+                  "--dxf-layers", standard)
+    assert run.code == 2 and "/" in run.err and "Traceback" not in run.err

@@ -1,6 +1,8 @@
 """``planner reach``: per home, the walk to each kind in metres and minutes, inside and
 outside the red line (the enclosed compound of tests/core/test_reach_walks.py)."""
 
+import json
+
 from planner.exchange.geojson import save_scenario
 from tests.core.test_reach_walks import INSIDE, NORTH_GATE, STREET, compound
 from tests.e2e.cli import planner
@@ -45,4 +47,31 @@ def test_surroundings_adds_context_from_an_osm_extract_and_lists_what_it_left_ou
     report = planner("check", out, "--json").report
     assert next(c for c in report["checks"] if c["id"] == "geometry.outside")["status"] == "pass"
     missing = planner("surroundings", path, "--out", out, "--lang", "en")
-    assert missing.code == 2 and "--poi or --osm is needed" in missing.err
+    assert missing.code == 2 and "--poi, --osm or --from is needed" in missing.err
+
+
+def test_surroundings_from_another_plan_places_its_facilities_as_context(tmp_path):
+    from shapely.geometry import box
+
+    from planner.model import Facility, GeoReference, Project, Settings
+
+    here = tmp_path / "site.geojson"  # both in CGCS2000 Gauss–Krüger metres, other origins
+    save_scenario(Project(Settings(community="existing"),
+                          Facility("parcel", "parcel", box(0, 0, 200, 300)), {},
+                          GeoReference("EPSG:4547", (500000.0, 3400000.0))), here)
+    there = tmp_path / "next-door.geojson"
+    save_scenario(Project(Settings(), Facility("parcel", "parcel", box(0, 0, 300, 300)),
+                          {"k1": Facility("k1", "kindergarten", box(0, 0, 30, 20),
+                                          {"name": "邻区幼儿园"})},
+                          GeoReference("EPSG:4547", (500210.0, 3400100.0))), there)
+    out = tmp_path / "with-context.geojson"
+    run = planner("surroundings", here, "--from", there, "--out", out, "--lang", "en")
+    assert run.code == 0, run.err
+    assert "1 facilities and paths around the plan added" in run.out
+    report = planner("check", out, "--json").report
+    assert next(c for c in report["checks"] if c["id"] == "geometry.outside")["status"] == "pass"
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    [kindergarten] = [f for f in features if f["properties"]["kind"] == "kindergarten"]
+    assert kindergarten["properties"]["context"] is True
+    xs = [x for x, _ in kindergarten["geometry"]["coordinates"][0]]
+    assert (min(xs), max(xs)) == (500210.0, 500240.0)  # the same Gauss–Krüger place

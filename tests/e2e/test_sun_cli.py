@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from tests.e2e.cli import feature, planner, scenario
@@ -71,3 +72,18 @@ def test_the_sun_checks_appear_in_planner_check(layout):
     housing = next(c for c in report["checks"] if c["id"] == "sun.housing")
     assert housing["status"] == "fail" and housing["features"] == ["H"]
     assert housing["required"] == 2 and housing["actual"] < 2
+
+
+def test_ground_hours_over_the_site(layout):
+    data = json.loads(planner("sun", layout, "--ground", "--json").out)
+    ground = data["ground"]
+    assert ground["spacing_m"] >= 3 and ground["required_hours"] == 2
+    levels = {level["hours"]: level for level in ground["levels"]}
+    assert set(levels) == {1, 2, 3}
+    shares = [levels[h]["share"] for h in (1, 2, 3)]
+    assert 0 < shares[2] <= shares[1] <= shares[0] < 1  # more hours, less ground
+    # the 2-hour line runs north of the slab, within the parcel
+    line = np.array(max(levels[2]["lines"], key=len))
+    assert line[:, 1].min() > -45 and line[:, 0].min() >= -200 and line[:, 0].max() <= 300
+    text = planner("sun", layout, "--ground", "--lang", "en").out
+    assert f"≥ 2 h: {shares[1]:.0%}" in text

@@ -9,6 +9,7 @@ from planner.compare import compare
 from planner.evaluation import evaluate
 from planner.report import SheetOptions
 from planner.schemes import layout
+from planner.model import Project
 from planner.storage import load
 from tests.helpers import ROOT
 from tests.report.sheets import page_sizes_mm, pdf_text
@@ -43,7 +44,9 @@ def test_the_comparison_sheet_puts_two_schemes_side_by_side(tmp_path):
                             SheetOptions(lang="en"))[0]
     flat = re.sub(r"\s+", " ", pdf_text(path))
     for words in ("Schemes compared: 方案A and 方案B", "Charging spaces (built + reserved) "
-                  "1,545 1,557 +12", "new: 口袋公园", "12 more charging spaces"):
+                  "1,545 1,557 +12", "new: 口袋公园", "taken out: 垃圾分类点",
+                  "12 more charging spaces", "added 1", "removed (where it was) 1",
+                  "properties changed 1"):
         assert words in flat, words
     OUT.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(path),
@@ -54,3 +57,37 @@ def test_a_sheet_for_the_first_round_has_no_earlier_round_to_compare_with():
     project = load(SAMPLE)
     first = meeting(project, "第一轮居民意见征集")
     assert (first.round_name, first.date, first.last) == ("第一轮居民意见征集", "2026-12-10", None)
+
+
+def test_the_changes_are_marked_where_they_are_and_the_removed_where_it_was():
+    """Two squares: B removes X (0–10 m), adds Y (20–30 m) and moves Z 5 m east; the
+    marks outline exactly those shapes, in their colours and styles."""
+    from dataclasses import replace
+
+    from matplotlib.colors import to_hex
+    from shapely import affinity
+
+    from planner.report.changes import MARKS, change_map
+    from planner.report.layout import STYLES
+    from tests.helpers import parcel, rect
+
+    x, z = rect("X", "green_space", 0, 0, 10, 10), rect("Z", "green_space", 0, 20, 10, 30)
+    y = rect("Y", "green_space", 20, 0, 30, 10)
+    before = Project.of(parcel(-10, -10, 50, 50), [x, z])
+    after = replace(before, facilities={"Y": y, "Z": replace(z, geometry=affinity.translate(
+        z.geometry, 5, 0))})
+    a, b = evaluate(before), evaluate(after)
+    comparison = compare(a, b, "A", "B")
+    figure = change_map(a, b, comparison, (120, 100), STYLES["A3"], "zh")
+    plan_axes = figure.axes[1]
+    outlines = {}
+    for collection in plan_axes.collections:
+        colour = to_hex(collection.get_edgecolor()[0])
+        for path in collection.get_paths():
+            box = tuple(round(v, 6) for v in (*path.vertices.min(0), *path.vertices.max(0)))
+            outlines.setdefault(colour, set()).add(box)
+    assert (0, 0, 10, 10) in outlines[MARKS["removed"].colour]  # X, where it was
+    assert (20, 0, 30, 10) in outlines[MARKS["added"].colour]  # Y
+    assert {(0, 20, 10, 30), (5, 20, 15, 30)} <= outlines[MARKS["moved"].colour]  # Z: was, is
+    legend = [t.get_text() for t in figure.axes[0].texts]
+    assert {"新增 1", "取消(原位置) 1", "移动或改形(虚线为原位置) 1", "属性变化 0"} <= set(legend)

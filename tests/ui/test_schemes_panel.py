@@ -3,6 +3,7 @@ compare view with coloured deltas, a consultation round; each step undoes."""
 
 from PySide6.QtCore import Qt
 
+from planner import schemes
 from planner.commands import remove_features, set_attributes
 from tests.helpers import ROOT, new_sample
 from tests.ui.panels_fixture import open_panels
@@ -49,7 +50,8 @@ def test_duplicate_edit_switch_and_compare_schemes(qtbot, window):
     assert table.item(row, 3).text() == "+12"
     assert table.item(row, 3).foreground().color().name() == "#2e7d32"  # better
     assert "cc.02: ✔ 通过 → ✘ 不满足" in dialog.checks.text()
-    assert "删除 (1): K01" in dialog.facilities.text()
+    assert "删除 (1): 幼儿园(9班) (K01)" in dialog.facilities.text()
+    assert dialog.map.pixmap().width() == 560  # B's plan, K01 hatched where it was
     out = ROOT / "tests" / "artifacts"
     out.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(out / "schemes-panel.png"))
@@ -76,5 +78,27 @@ def test_a_round_is_saved_once_by_name(qtbot, window):
     document.execute(set_attributes(document.project, ["P01"], parking_spaces=57))
     dialog = panels.schemes.since_round(0)
     assert (dialog.a.currentText(), dialog.b.currentText()) == ("第一轮居民意见征集·方案A", "方案A")
-    assert "属性变化 (1): P01" in dialog.facilities.text()
+    assert "属性变化 (1): 地面停车场 (P01)" in dialog.facilities.text()
     dialog.close()
+
+
+def test_switching_back_reuses_the_walks_and_a_hidden_reach_dock_counts_none(
+        qtbot, window, monkeypatch):
+    import planner.evaluation
+
+    counted = []
+    walks = planner.evaluation.life_circle
+    monkeypatch.setattr(planner.evaluation, "life_circle",
+                        lambda *args: counted.append(1) or walks(*args))
+    panels = open_panels(window, new_sample())
+    document = panels.document
+    document.execute(schemes.duplicate_scheme(document.project))
+    document.execute(set_attributes(document.project, ["P01"], parking_spaces=57))
+    click_scheme(qtbot, panels, "方案A")
+    assert not window.docks["reach"].isVisible() and counted == []
+    window.actions["view.reach"].trigger()  # shown: the walks of 方案A, once
+    assert "分钟" in panels.reach.summary.text() and len(counted) == 1
+    click_scheme(qtbot, panels, "方案B")
+    click_scheme(qtbot, panels, "方案A")
+    click_scheme(qtbot, panels, "方案B")
+    assert document.project.scheme == "方案B" and len(counted) == 2  # each layout once

@@ -2,7 +2,7 @@
 "1 warning", and Qt's own texts (file dialogs, page setup) in the UI language."""
 
 from PySide6.QtCore import QCoreApplication
-from shapely.geometry import box
+from shapely.geometry import LineString, box
 
 from planner.model import Facility, Project
 from planner.ui.language import install_language
@@ -11,16 +11,25 @@ from planner.ui.language import install_language
 def test_an_empty_project_asks_for_the_red_line_first(window):
     window.load(Project.of(None, []), None)
     assert window.summary_label.text() == "先绘制用地红线"
+    checks = window.docks["checks"].widget()
+    assert checks.summary.text() == "先绘制用地红线"
+    assert checks.tree.topLevelItemCount() == 0  # not 12 failures of an empty drawing
+    window.load(Project.of(Facility("parcel", "parcel", box(0, 0, 100, 100)), []), None)
+    assert checks.summary.text().startswith("不满足 ")
+    assert checks.tree.topLevelItemCount() == len(window.document.evaluation.checks)
 
 
 def test_one_warning_is_singular_in_english(window):
+    """A parcel with a path warns only of the missing convenience shops (cc.08): "1 warning"
+    in the status bar and in the checks panel."""
     window.set_language("en")
-    project = Project.of(Facility("parcel", "parcel", box(0, 0, 100, 100)), [])
+    path = Facility("p", "path", LineString([(10, 10), (90, 10)]))
+    project = Project.of(Facility("parcel", "parcel", box(0, 0, 100, 100)), [path])
     window.load(project, None)
-    warns = sum(c.status == "warn" for c in window.document.evaluation.checks)
-    text = window.summary_label.text()
-    assert text.endswith(f"{warns} warning" + ("" if warns == 1 else "s"))
-    assert "1 warnings" not in text
+    assert [c.id for c in window.document.evaluation.checks if c.status == "warn"] == ["cc.08"]
+    assert window.summary_label.text().endswith("1 warning")
+    summary = window.docks["checks"].widget().summary.text()
+    assert " · 1 warning · " in summary and "warnings" not in summary
 
 
 def test_qt_dialogs_speak_the_ui_language(qapp):

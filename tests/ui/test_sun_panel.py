@@ -1,5 +1,8 @@
 """The sun panel: the time slider moves the shadows, a drag re-shades at once, façades are
-coloured by hours (red below the requirement) and the worst point is marked."""
+coloured by hours (red below the requirement) and the worst point is marked; the hours are
+computed off the GUI thread and a moved layout never shows the old one's."""
+
+import threading
 
 from dataclasses import replace
 
@@ -47,10 +50,21 @@ def test_the_slider_moves_the_shadows_and_a_drag_reshades(qtbot, window):
     assert sun.shadow_item.path().boundingRect().top() == noon.top() - 30
 
 
+def arrived(qtbot, sun):
+    qtbot.waitUntil(lambda: sun.result is not None, timeout=20000)
+    return sun.result
+
+
+def inline(document, ground=False):
+    """The same layout's hours computed in line, as the command line does."""
+    return document.evaluation.sunlight(ground=ground, wait=True)
+
+
 def test_facades_are_coloured_by_hours_and_the_worst_point_marked(qtbot, window):
     panels = open_panels(window, layout())
     panels.show("sun")
     sun = panels.sun
+    arrived(qtbot, sun)
     colours = dots(sun)
     assert "#d32f2f" in colours  # H's south wall is shaded below 2 h
     assert sun.result.row("H").status == "fail"
@@ -66,3 +80,62 @@ def test_without_a_latitude_the_panel_says_how_to_set_it(qtbot, window):
     panels.show("sun")
     assert "纬度" in panels.sun.summary.text()
     assert panels.sun.shadow_item.path().isEmpty()
+
+
+def move(document, fid, dy):
+    facility = document.project.facilities[fid]
+    moved = replace(facility, geometry=affinity.translate(facility.geometry, 0, dy))
+    document.execute(replace_features(document.project, [moved], Msg("移动", "move"), "drag-s"))
+
+
+def test_a_drag_computes_off_the_gui_thread_and_never_shows_the_old_hours(
+        qtbot, window, monkeypatch):
+    import planner.sun.source as source
+
+    threads = []
+    analyse = source.analyse_layout
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return analyse(*args, **kwargs)
+    monkeypatch.setattr(source, "analyse_layout", recording)
+    panels = open_panels(window, layout())
+    panels.show("sun")
+    sun, document = panels.sun, panels.document
+    before = arrived(qtbot, sun).row("H").sun.worst_hours
+    housing = document.evaluation.check("sun.housing")
+    assert housing.status == "fail" and housing.actual == round(before, 2)
+    for step in range(1, 4):  # the slab drawn away southwards, as a drag does, 10 m a move
+        move(document, "S", -10)
+        # at once: either nothing (computing) or this very layout's hours, never the last
+        if sun.result is None:
+            assert dots(sun) == [] and "计算中" in sun.summary.text()
+            assert document.evaluation.check("sun.housing").status == "n/a"
+        else:
+            assert sun.result.row("H").sun.worst_hours == inline(document).row("H").sun.worst_hours
+    after = arrived(qtbot, sun)
+    want = inline(document)
+    assert after.row("H").sun.worst_hours == want.row("H").sun.worst_hours > before
+    qtbot.waitUntil(lambda: not document.evaluation.sun_pending, timeout=20000)
+    assert document.evaluation.check("sun.housing").status == "pass"
+    assert threads and threading.main_thread() not in threads
+
+
+def test_ground_contours_on_the_canvas(qtbot, window):
+    panels = open_panels(window, layout())
+    panels.show("sun")
+    sun = panels.sun
+    arrived(qtbot, sun)
+    assert sun.contour_group.childItems() == []
+    sun.show_ground.setChecked(True)
+    qtbot.waitUntil(lambda: sun.result is not None and sun.result.ground is not None,
+                    timeout=20000)
+    ground = inline(panels.document, ground=True).ground
+    drawn = [i for i in sun.contour_group.childItems() if isinstance(i, QGraphicsPathItem)]
+    assert {i.data(0) for i in drawn} == {1.0, 2.0, 3.0}
+    two = [i for i in drawn if i.data(0) == 2.0]
+    assert len(two) == len(ground.contours(2.0))
+    assert two[0].pen().color().name() == "#e65100"  # the standard shadow line (大寒 2 h)
+    assert "场地地面 ≥ 2 小时" in sun.summary.text()
+    sun.show_ground.setChecked(False)
+    assert sun.contour_group.childItems() == []

@@ -78,7 +78,8 @@ class LayoutScene(QGraphicsScene):
         warned = set()
         if evaluation is not None:
             site = evaluation.site
-            warned = set(site.outside) | {i for pair in site.overlaps for i in pair}
+            warned = set(site.outside) | {i for pair in site.overlaps + site.crossings
+                                          for i in pair}
             warned |= {fid for fid, problem in site.invalid.items()}
         for fid in warned ^ self.warned:
             if fid in self.feature_items:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import set_manual_answer
 from planner.evaluation import Evaluation
+from planner.i18n import Msg
 from planner.rules import CheckResult
 from planner.rules.conditions import Manual
 from planner.rules.outcome import format_number
@@ -79,7 +80,10 @@ class ChecksPanel(Panel):
         self.show_evaluation(self.document.evaluation)
 
     def show_evaluation(self, evaluation: Evaluation | None) -> None:
-        checks = evaluation.checks if evaluation is not None else []
+        project = evaluation.project if evaluation is not None else None
+        empty = project is not None and project.parcel is None and not project.facilities
+        # an empty drawing: where to start, not a dozen failures of nothing drawn yet
+        checks = evaluation.checks if evaluation is not None and not empty else []
         if [c.id for c in checks] != list(self._items):
             self._rebuild(checks)
         for check in checks:
@@ -87,10 +91,15 @@ class ChecksPanel(Panel):
                 self._show(self._items[check.id], check)
         self._checks = {c.id: c for c in checks}
         self._apply_filter()
+        if project is not None and project.parcel is None:
+            self.summary.setText(self.tr("先绘制用地红线"))
+            return
         counts = {s: sum(c.status == s for c in checks) for s in STATUS_WORDS}
-        self.summary.setText(self.tr("不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {pass_}")
-                             .format(fail=counts["fail"], warn=counts["warn"],
-                                     manual=counts["manual"], pass_=counts["pass"]))
+        fail, warn, manual, passing = (counts[s] for s in ("fail", "warn", "manual", "pass"))
+        self.summary.setText(Msg(  # "1 warning", "2 warnings"
+            f"不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {passing}",
+            f"{fail} failing · {warn} warning{'' if warn == 1 else 's'} · {manual} to answer"
+            f" · {passing} passing").text(self.lang))
 
     def _rebuild(self, checks: list[CheckResult]) -> None:
         self.tree.clear()

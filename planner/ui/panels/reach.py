@@ -17,6 +17,7 @@ class ReachPanel(Panel):
     def __init__(self, document, state, parent=None):
         super().__init__(document, state, parent)
         self.layer: ReachLayer | None = None
+        self._stale = True
         self.target = QComboBox(self)
         self.target.currentIndexChanged.connect(self._target_changed)
         self.mode = QLabel(self)
@@ -32,6 +33,11 @@ class ReachPanel(Panel):
         layout.addStretch(1)
         self.follow(document.events.evaluation_changed, self.show_evaluation)
         self.retranslate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.show_evaluation(self.document.evaluation)
 
     def attach(self, layer: ReachLayer) -> None:
         """Drive this canvas overlay (the window connects them)."""
@@ -68,6 +74,10 @@ class ReachPanel(Panel):
             self.layer.set_target(self.target.currentData() or "")
 
     def show_evaluation(self, evaluation: Evaluation | None) -> None:
+        if not self.isVisible():  # walks cost time: counted when the dock is shown
+            self._stale = True
+            return
+        self._stale = False
         if evaluation is None:
             self.mode.setText("")
             self.summary.setText("")

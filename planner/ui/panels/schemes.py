@@ -83,6 +83,7 @@ class SchemesPanel(Panel):
         layout.addWidget(self.message)
         self.dialog = None
         self.follow(document.events.evaluation_changed, lambda _: self.refresh())
+        self.follow(document.events.sunlight_changed, lambda: self.refresh())
         self.retranslate()
 
     def retranslate(self) -> None:

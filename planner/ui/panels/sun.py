@@ -1,7 +1,12 @@
 """The sun panel: a day and a time slider across its band; the canvas shows every
 building's shadow at that time (redrawn as the layout changes, also while a building is
-dragged), the façades coloured by their sunlight hours (red below the requirement) and
-each building's worst point with its hours (docs/sunlight.md)."""
+dragged), the façades coloured by their sunlight hours (red below the requirement), each
+building's worst point with its hours, and the ground's hours contours (等时线).
+
+The hours come from the app's background analysis (planner.ui.sun_background): while it
+computes a new layout the façades and contours of the old one are taken off the canvas
+and the panel says it is computing; they return when this layout's hours arrive
+(docs/sunlight.md)."""
 
 from __future__ import annotations
 
@@ -13,15 +18,19 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem, QLabel, QSlider, QVBoxLayout,
 )
 
+from planner.errors import PlannerError
+from planner.sun import look
 from planner.sun.analysis import Day, sun_steps
+from planner.sun.check import COMPUTING
 from planner.sun.latitude import NO_LATITUDE, project_latitude
-from planner.sun.layout import DAY_NAMES, LayoutSun, analyse_layout, prisms_and_problems
+from planner.sun.layout import DAY_NAMES, LayoutSun, prisms_and_problems
 from planner.sun.shading import make_pieces, shadows_at
 from planner.ui.panels.base import Panel
 
-SHADOW = QColor(40, 40, 80, 70)
-PASS, FAIL = QColor("#2e7d32"), QColor("#d32f2f")
-Z_SHADOW, Z_FACADES = -5.0, 50.0  # shadows under the buildings, façades over them
+SHADOW = QColor(look.SHADOW)
+SHADOW.setAlpha(70)
+PASS, FAIL = QColor(look.PASS), QColor(look.FAIL)
+Z_SHADOW, Z_CONTOURS, Z_FACADES = -5.0, 40.0, 50.0  # shadows under the buildings
 STEP_MIN = 5  # the slider's step
 
 
@@ -43,6 +52,9 @@ class SunPanel(Panel):
         self.show_facades = QCheckBox(self)
         self.show_facades.setChecked(True)
         self.show_facades.toggled.connect(lambda _: self.draw_facades())
+        self.show_ground = QCheckBox(self)
+        self.show_ground.setChecked(False)
+        self.show_ground.toggled.connect(lambda _: self.refresh())
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         form = QFormLayout()
@@ -56,13 +68,18 @@ class SunPanel(Panel):
         layout.addLayout(form)
         layout.addWidget(self.show_shadows)
         layout.addWidget(self.show_facades)
+        layout.addWidget(self.show_ground)
         layout.addWidget(self.summary)
         layout.addStretch(1)
         self.shadow_item: QGraphicsPathItem | None = None
         self.facade_group: QGraphicsItemGroup | None = None
+        self.contour_group: QGraphicsItemGroup | None = None
         self.result: LayoutSun | None = None
+        self.computing = False  # this layout's hours are being computed
+        self.failure = None  # why they cannot be (a message)
         self.follow(document.events.project_changed, lambda _: self.draw_shadows())
         self.follow(document.events.evaluation_changed, lambda _: self.refresh())
+        self.follow(document.events.sunlight_changed, lambda: self.refresh())
         self._set_band()
         self.retranslate()
 
@@ -141,26 +158,28 @@ class SunPanel(Panel):
         return path
 
     def refresh(self) -> None:
+        """The hours of the layout shown, if the background analysis has them."""
         evaluation = self.document.evaluation
-        self.result = None
+        self.result, self.computing, self.failure = None, False, None
         if evaluation is not None and project_latitude(self.document.project) is not None:
-            params = evaluation.rulebook.parameters_for(self.document.project.settings.community)
             try:
-                self.result = analyse_layout(self.document.project, evaluation.site,
-                                             evaluation.rulebook.sunlight,
-                                             params["storey_height_m"], green=False)
-            except Exception:  # noqa: BLE001 (a bad setting is the checks panel's to show)
-                self.result = None
+                self.result = evaluation.sunlight(ground=self.show_ground.isChecked(),
+                                                  wait=False)
+            except PlannerError as err:  # the checks panel shows it too
+                self.failure = err.msg
+            self.computing = self.result is None and self.failure is None
         self.show_summary()
         self.draw_shadows()
         self.draw_facades()
+        self.draw_contours()
 
     def show_summary(self) -> None:
         if project_latitude(self.document.project) is None:
             self.summary.setText(NO_LATITUDE.text(self.lang))
             return
         if self.result is None:
-            self.summary.setText("")
+            message = COMPUTING if self.computing else self.failure
+            self.summary.setText("" if message is None else message.text(self.lang))
             return
         failing = [r for r in self.result.rows if r.status == "fail"]
         lines = [self.tr("{n} 栋建筑已分析,{f} 栋不满足").format(n=len(self.result.rows),
@@ -168,7 +187,46 @@ class SunPanel(Panel):
         for row in failing[:8]:
             lines.append(f"✘ {row.receiver.id}  {row.sun.worst_hours:.2f} h < "
                          f"{row.receiver.requirement.hours:g} h")
+        ground = self.result.ground
+        if ground is not None:
+            lines.append(self.tr("场地地面 ≥ {h} 小时:{share}").format(
+                h=f"{ground.required:g}", share=f"{ground.share_at_least(ground.required):.0%}"))
         self.summary.setText("\n".join(lines))
+
+    def draw_contours(self) -> None:
+        """The ground's hours contours; the one at the homes' requirement (the standard
+        shadow line) drawn thicker."""
+        scene = self.scene()
+        if scene is None:
+            return
+        if self.contour_group is not None and self.contour_group.scene() is scene:
+            scene.removeItem(self.contour_group)
+        self.contour_group = QGraphicsItemGroup()
+        self.contour_group.setZValue(Z_CONTOURS)
+        scene.addItem(self.contour_group)
+        ground = self.result.ground if self.result is not None else None
+        if ground is None or not self.show_ground.isChecked():
+            return
+        for level in ground.levels:
+            standard = abs(level - ground.required) < 1e-9
+            pen = QPen(QColor(look.contour_colour(level, ground.required)), 2.5 if standard else 1.5)
+            pen.setCosmetic(True)
+            lines = ground.contours(level)
+            for line in lines:
+                path = QPainterPath(QPointF(*line[0]))
+                for x, y in line[1:]:
+                    path.lineTo(x, y)
+                item = QGraphicsPathItem(path)
+                item.setPen(pen)
+                item.setData(0, level)
+                self.contour_group.addToGroup(item)
+            if lines:
+                middle = max(lines, key=len)
+                label = QGraphicsSimpleTextItem(f"{level:g}h")
+                label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                label.setPos(*middle[len(middle) // 2])
+                label.setBrush(QBrush(pen.color()))
+                self.contour_group.addToGroup(label)
 
     def draw_facades(self) -> None:
         scene = self.scene()
@@ -218,4 +276,5 @@ class SunPanel(Panel):
             label.setText(titles[key])
         self.show_shadows.setText(self.tr("显示阴影"))
         self.show_facades.setText(self.tr("显示立面日照时数(红色:不满足)"))
+        self.show_ground.setText(self.tr("显示地面日照等时线"))
         self.show_summary()
