@@ -141,7 +141,7 @@ def _draw_shapes(ax, result: Evaluation) -> None:
         ax.add_collection(PatchCollection(patches, **look))
     deducted = result.greens.deducted  # green the counting rules leave out (A.0.2)
     if deducted is not None:
-        ax.add_patch(PathPatch(_polygon_path(deducted), facecolor="none", edgecolor=DEDUCTED,
+        ax.add_patch(PathPatch(polygon_path(deducted), facecolor="none", edgecolor=DEDUCTED,
                                hatch="////", linewidth=0, zorder=2.5))
     lines = [p for p in placed if p.area == 0 and p.length > 0]
     if lines:

@@ -131,6 +131,8 @@ def test_green_on_a_roof_is_not_counted():
     (dict(storey_heights_m=[]), "must be a list of numbers"),
     (dict(floors=4, storey_heights_m=[3.0, 3.0]), "lists 2 storeys but floors = 4"),
     (dict(floors=2, balcony_area_m2=500), "balcony area 500 m² is larger than the floor area 400 m²"),
+    (dict(floors=2, usable_area_m2=500), "usable area 500 m² is larger than the floor area 400 m²"),
+    (dict(activity_share=1.5), "activity_share = 1.5: is outside the plausible range 0–1"),
 ])
 def test_implausible_counting_attributes_are_named(attrs, words):
     with pytest.raises(InputError) as err:
