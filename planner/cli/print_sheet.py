@@ -34,7 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the layout: a project .cplan or a scenario .geojson "
                                      "(FILE#方案名 for a scheme, FILE@轮次名 for a past round)")
     parser.add_argument("--out", required=True, help="the sheet to write: .pdf, or .png (one per page)")
-    parser.add_argument("--paper", choices=list(PAPERS), default="A3")
+    parser.add_argument("--paper", choices=list(PAPERS), default="A3",
+                        help="A3 (default), A4, or A2/A1 posters (the residents' sheet on a "
+                             "notice board: type and plan enlarged with the paper)")
     parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
     parser.add_argument("--scale", default=None, type=checked(sheet_scale),
                         help="the plan's scale 1:N (50–100000), e.g. 500, 1000, 2000, or fit "

@@ -4,6 +4,7 @@ cut from the page. Pure arithmetic: no drawing here."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -70,6 +71,14 @@ STYLES = {
     "A3": Style(margin=10, gap=4, body_pt=7.5, small_pt=6.5, label_pt=6.0, heading_pt=9.5, title_pt=15),
     "A4": Style(margin=8, gap=3, body_pt=6.3, small_pt=5.6, label_pt=5.2, heading_pt=8, title_pt=12),
 }
+
+
+def _enlarged(style: Style, factor: float) -> Style:
+    """The sheet as a copier enlarges it: A3 to A2 is √2, to A1 is 2."""
+    return Style(*(value * factor for value in dataclasses.astuple(style)))
+
+
+STYLES |= {"A2": _enlarged(STYLES["A3"], 2 ** 0.5), "A1": _enlarged(STYLES["A3"], 2.0)}
 
 
 def style_for(options: SheetOptions) -> Style:

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from planner.errors import InputError
 from planner.i18n import LANGUAGES, Msg
 
-#: Paper sizes in millimetres, portrait (width, height).
-PAPERS = {"A3": (297.0, 420.0), "A4": (210.0, 297.0)}
+#: Paper sizes in millimetres, portrait (width, height). A2 and A1 are posters (the residents'
+#: sheet on a notice board); their type grows with the paper.
+PAPERS = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A2": (420.0, 594.0),
+          "A1": (594.0, 841.0)}
 ORIENTATIONS = ("landscape", "portrait")
 #: The scales designers state on a sheet; ``None`` means "fit the layout to the frame".
 SCALES = (500, 1000, 2000)

@@ -275,7 +275,7 @@ def draw_legend(paper, result: Evaluation, area: Rect, style: Style, lang: str) 
 def _draw_north_arrow(paper, frame: Rect, style: Style) -> None:
     from matplotlib.patches import Polygon
 
-    size = 9 if style.body_pt > 7 else 7
+    size = 9 * style.heading_pt / 9.5 if style.body_pt > 7 else 7  # grows on posters
     cx, top = frame.right - size * 0.9, frame.top - 3
     tip, base = (cx, top - size * 0.35), top - size * 1.35
     paper.add_patch(Polygon([tip, (cx - size * 0.32, base), (cx, base + size * 0.28)],

@@ -112,9 +112,11 @@ def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting)
     plan.draw_plan(fig, paper, result, view, style, lang)
     plan.draw_legend(paper, result, legend, style, lang)
     _pins(paper, project.comments, view, style)
-    blank, notes = side.take_bottom(side.h * 0.36, style.gap)
+    blank, notes = side.take_bottom(side.h * 0.3, style.gap)
+    services = plain.provided(result, lang)
     sections = [(Msg("这个方案带来什么", "What this plan brings"),
-                 plain.key_figures(result, lang) + plain.brings(result, lang))]
+                 plain.key_figures(result, lang) + list(_pairs(services))
+                 + plain.walks(result, lang) + plain.still_open(result, lang))]
     if meeting.last is not None:
         changes = compare(meeting.last, result, "", "")
         sections.insert(0, (Msg("与上一轮相比", "Since the last round"),
@@ -207,8 +209,15 @@ def _pins(paper, comments, view: plan.PlanView, style: Style) -> None:
                    ha="center", va="center", zorder=12, fontweight="bold")
 
 
+def _pairs(lines: list[str]):
+    """Short lines two to a row (a row is a tuple of columns)."""
+    for i in range(0, len(lines), 2):
+        yield tuple(lines[i:i + 2])
+
+
 def _sections(paper, area: Rect, sections, style: Style, lang: str) -> None:
-    """Headed lists of lines down ``area``, wrapped; what does not fit ends in "…"."""
+    """Headed lists of lines down ``area``, wrapped; a line given as a tuple is a row of
+    columns. What does not fit ends in "…"."""
     line = style.line_mm
     y = area.top
     for heading, lines in sections:
@@ -217,14 +226,19 @@ def _sections(paper, area: Rect, sections, style: Style, lang: str) -> None:
         paper.text(area.x, y - line * 0.6, heading.text(lang),
                    fontsize=style.heading_pt, va="center", fontweight="bold")
         y -= line * 1.5
-        for text in lines:
-            for part in wrap(text, area.w - 2, style.body_pt):
-                if y - line < area.y:
-                    paper.text(area.x + 1, y - line * 0.5, "…", fontsize=style.body_pt,
-                               va="center")
-                    return
-                paper.text(area.x + 1, y - line * 0.5, part, fontsize=style.body_pt, va="center")
-                y -= line
+        for row in lines:
+            columns = (row,) if isinstance(row, str) else row
+            width = (area.w - 2) / len(columns) if isinstance(row, str) else (area.w - 2) / 2
+            parts = [wrap(text, width - 1, style.body_pt) for text in columns]
+            height = max(map(len, parts)) * line
+            if y - height < area.y:
+                paper.text(area.x + 1, y - line * 0.5, "…", fontsize=style.body_pt, va="center")
+                return
+            for column, wrapped in enumerate(parts):
+                for n, part in enumerate(wrapped):
+                    paper.text(area.x + 1 + column * width, y - line * (n + 0.5), part,
+                               fontsize=style.body_pt, va="center")
+            y -= height
         y -= line * 0.5
 
 

@@ -17,6 +17,9 @@ from planner.schemes import layout
 from planner.ui.printing import _evaluation, _in_background
 
 
+POSTER_PAPERS = ["A3", "A2", "A1"]
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("consultation", text)
 
@@ -36,8 +39,10 @@ def _done(window):
                                            f"PDF exported: {Path(paths[0]).name}"))
 
 
-def export_residents(window, path: str | None = None, round_name: str | None = None):
-    """The residents' sheet of the scheme shown, for a round (by default the next one)."""
+def export_residents(window, path: str | None = None, round_name: str | None = None,
+                     paper: str = "A3"):
+    """The residents' sheet of the scheme shown, for a round (by default the next one), on
+    A3 or as an A2/A1 poster (asked with the round's name)."""
     result = _evaluation(window)
     if result is None:
         return None
@@ -48,11 +53,15 @@ def export_residents(window, path: str | None = None, round_name: str | None = N
                                               text=suggested)
         if not ok:
             return None
+        paper, ok = QInputDialog.getItem(window, tr("居民意见征集图"),
+                                         tr("纸张(A2、A1 为张贴用海报):"), POSTER_PAPERS, 0, False)
+        if not ok:
+            return None
     path = path or _pdf_path(window, "residents")
     if path is None:
         return None
     sheet = meeting(project, round_name or None, window.document.rulebook)
-    options = SheetOptions(lang=window.lang())
+    options = SheetOptions(paper=paper, lang=window.lang())
     return _in_background(window, lambda: write_residents(result, sheet, path, options),
                           _done(window), tr("正在导出 PDF…"))
 

@@ -41,6 +41,10 @@
         <translation>Round name:</translation>
     </message>
     <message>
+        <source>纸张(A2、A1 为张贴用海报):</source>
+        <translation>Paper (A2 and A1 are posters):</translation>
+    </message>
+    <message>
         <source>正在导出 PDF…</source>
         <translation>Exporting the PDF…</translation>
     </message>

@@ -27,13 +27,28 @@ def test_the_residents_sheet_speaks_plainly_and_leaves_room_for_comments(tmp_pat
     text = pdf_text(path)
     flat = re.sub(r"\s+", "", text)
     for words in ("幸福里新建社区示例·方案B", "第二轮居民意见征集", "与上一轮相比", "新增:口袋公园",
-                  "充电车位增加12", "这个方案带来什么", "幼儿园:2,400m²", "您的意见",
-                  "注明图上的标注编号", "(3)公交站离小学门口太远[解释说明]"):
+                  "充电车位增加12", "这个方案带来什么", "幼儿园2,400m²", "您的意见",
+                  "取消:垃圾分类点", "托儿所200m²,照看3岁以下的孩子",
+                  # the farthest home walks 277 m to a bus stop (cc.11), at 50 m/min: 5.5
+                  "每栋楼步行可到(按最远的一栋):公交站点6分钟",
+                  "注明图上的标注编号", "(3)公交站离小学门口太远[解释说明]",
+                  "(4)11号楼旁的垃圾分类点离窗户太近"):
         assert words in flat, words
     assert not re.search(r"GB|第\s*\d+(\.\d+)*\s*条|\d+\.\d+\.\d+|cc\.\d", text)  # no clauses
     OUT.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(path),
                     str(OUT / "residents-sheet")], check=True)
+
+
+def test_the_residents_sheet_as_an_a1_poster_is_the_a3_sheet_enlarged(tmp_path):
+    from planner.report.layout import STYLES
+
+    project = load(SAMPLE)
+    path = write_residents(evaluate(project), meeting(project, "第二轮居民意见征集"),
+                           tmp_path / "poster.pdf", SheetOptions(paper="A1"))[0]
+    assert page_sizes_mm(path) == [(841.0, 594.0)]
+    assert STYLES["A1"].body_pt == 2 * STYLES["A3"].body_pt == 15.0
+    assert "您的意见" in pdf_text(path)
 
 
 def test_the_comparison_sheet_puts_two_schemes_side_by_side(tmp_path):
