@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-CHUNK = 1 << 20  # (pair, time step) elements tested at once
+CHUNK = 1 << 18  # (pair, time step) elements tested at once
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,16 @@ def shadow_vectors(steps: SunSteps, height: np.ndarray) -> np.ndarray:
 
 def shadow_hulls(pieces: Pieces, steps: SunSteps, up: np.ndarray, z: float = 0.0) -> np.ndarray:
     """Per piece, the convex hull of its shadows at height ``z`` over the steps where the
-    sun is ``up``: everything the piece can shade at that height lies inside."""
-    shift = shadow_vectors(steps, np.maximum(pieces.heights - z, 0.0))[:, up]  # (K, T', 2)
-    moved = pieces.vertices[:, None, :, :] + shift[:, :, None, :]  # (K, T', V, 2)
-    points = np.concatenate([pieces.vertices, moved.reshape(len(pieces.heights), -1, 2)], 1)
+    sun is ``up``: everything the piece can shade at that height lies inside. The hull of
+    a convex piece swept along the shadow vectors is the piece plus (Minkowski) its height
+    times the hull of the unit-height shadow vectors, which is made once for all pieces."""
+    unit = shadow_vectors(steps, 1.0)[up]  # (T', 2): shadow of a 1 m top
+    corners = shapely.get_coordinates(shapely.convex_hull(
+        shapely.multipoints(np.vstack([np.zeros((1, 2)), unit]))))  # (W, 2)
+    height = np.maximum(pieces.heights - z, 0.0)
+    moved = pieces.vertices[:, None, :, :] \
+        + height[:, None, None, None] * corners[None, :, None, :]  # (K, W, V, 2)
+    points = moved.reshape(len(pieces.heights), -1, 2)
     k, n = points.shape[:2]
     clouds = shapely.multipoints(points.reshape(-1, 2), indices=np.repeat(np.arange(k), n))
     return shapely.convex_hull(clouds)
@@ -137,21 +143,41 @@ def blocked(points: np.ndarray, z: np.ndarray, pieces: Pieces, steps: SunSteps,
     pm, pk, start, stop = _low_sun_only(points[pm], z[pm], pieces, pk, steps, pm, start, stop)
     outside = np.einsum("nej,nj->ne", pieces.normals[pk], points[pm]) - pieces.offsets[pk]
     facing = np.einsum("kej,tj->kte", pieces.normals, steps.directions)  # (K, T, E)
-    test = _ray_reaches_inside if spanned else _rays_blocked
+    edge_count = facing.shape[2]
+    if spanned:  # only the edges the point is outside of can stop the ray
+        edges, outside = _visible_edges(outside)
+        facing = facing.reshape(-1)
     room = pieces.heights[pk] - z[pm]
     lengths = stop - start
     ends = np.cumsum(lengths)
-    total = int(ends[-1]) if len(ends) else 0
     first = 0
-    while first < total:
-        last = min(first + CHUNK, total)
-        element = np.arange(first, last)
-        pair = np.searchsorted(ends, element, side="right")
-        step = start[pair] + element - (ends[pair] - lengths[pair])
-        hit = test(outside[pair], facing[pk[pair], step], steps.tan_altitude[step], room[pair])
+    while first < len(lengths):  # pairs in runs of about CHUNK (pair, step) elements
+        before = ends[first] - lengths[first]
+        last = max(int(np.searchsorted(ends, before + CHUNK, side="right")), first + 1)
+        pair = np.repeat(np.arange(first, last), lengths[first:last])
+        step = np.arange(len(pair)) + np.repeat(start[first:last] - (ends[first:last]
+                                                                   - lengths[first:last] - before),
+                                                lengths[first:last])
+        if spanned:
+            faces = facing[(pk[pair] * t_count + step)[:, None] * edge_count + edges[pair]]
+            hit = _ray_reaches_inside(outside[pair], faces, steps.tan_altitude[step], room[pair])
+        else:
+            hit = _rays_blocked(outside[pair], facing[pk[pair], step], steps.tan_altitude[step],
+                                room[pair])
         result[(pm[pair] * t_count + step)[hit]] = True
         first = last
     return result.reshape(m_count, t_count)
+
+
+def _visible_edges(outside: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair, the edges whose outer side the point is on (at most two for a rectangle
+    or a triangle): their indices and distances, padded with −inf (always passed)."""
+    visible = outside > 0
+    count = max(int(visible.sum(axis=1).max(initial=0)), 1)
+    order = np.argsort(~visible, axis=1, kind="stable")[:, :count]
+    distance = np.take_along_axis(outside, order, axis=1)
+    distance[~np.take_along_axis(visible, order, axis=1)] = -np.inf
+    return order, distance
 
 
 def _pairs(points, z, pieces, steps, up) -> tuple[np.ndarray, np.ndarray]:

@@ -944,12 +944,20 @@
         <translation>Sunlight</translation>
     </message>
     <message>
+        <source>其他日期</source>
+        <translation>Another date</translation>
+    </message>
+    <message>
         <source>日照标准日</source>
         <translation>Standard day</translation>
     </message>
     <message>
         <source>真太阳时</source>
         <translation>True solar time</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
     <message>
         <source>显示阴影</source>
@@ -1015,7 +1023,7 @@
     </message>
     <message>
         <source>完整社区设施规划与达标检查。新建项目先绘制用地红线,或打开已有项目、示例。</source>
-        <translation>Plan a complete community's facilities and check them against the standard. A new project starts with the site boundary; or open a project or a sample.</translation>
+        <translation>Plan a complete community&apos;s facilities and check them against the standard. A new project starts with the site boundary; or open a project or a sample.</translation>
     </message>
     <message>
         <source>新建项目…</source>
@@ -1183,6 +1191,10 @@
     <message>
         <source>测量</source>
         <translation>Measure</translation>
+    </message>
+    <message>
+        <source>设置出入口</source>
+        <translation>Set Entrance</translation>
     </message>
     <message>
         <source>底图两点标定</source>

@@ -149,3 +149,20 @@ def test_hours_match_a_plain_shapely_ray_loop(latitude, day):
     got = model.point_minutes(points, normals)
     want = [_plain_minutes(model, p, n, prisms) for p, n in zip(points, normals)]
     assert got == pytest.approx(want, abs=1e-9)
+
+
+def test_whole_day_shadow_hull_is_the_hull_of_every_steps_shadow():
+    import shapely
+    from shapely.geometry import Polygon
+
+    from planner.sun.shading import make_pieces, shadow_hulls, shadows_at
+
+    model = SunModel([], 40.0, DAHAN, Parameters(step_min=10.0))
+    pieces = make_pieces([box(0, 0, 20, 20), Polygon([(40, 0), (70, 0), (40, 25)])], [60.0, 24.0])
+    hulls = shadow_hulls(pieces, model.steps, model.up, z=0.9)
+    for k in range(pieces.count):
+        lowered = make_pieces([pieces.polygons[k]], [pieces.heights[k] - 0.9])
+        each = [shadows_at(lowered, d, t)[0] for d, t, up in
+                zip(model.steps.directions, model.steps.tan_altitude, model.up) if up]
+        want = shapely.convex_hull(shapely.union_all(each))
+        assert hulls[k].symmetric_difference(want).area < 1e-6 * want.area

@@ -6,6 +6,7 @@ import threading
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 from shapely import affinity
@@ -139,3 +140,20 @@ def test_ground_contours_on_the_canvas(qtbot, window):
     assert "场地地面 ≥ 2 小时" in sun.summary.text()
     sun.show_ground.setChecked(False)
     assert sun.contour_group.childItems() == []
+
+
+def test_any_date_moves_the_shadows_by_its_declination(qtbot, window):
+    from PySide6.QtCore import QDate
+
+    panels = open_panels(window, layout())
+    panels.show("sun")
+    sun = panels.sun
+    assert not sun.date.isVisible()
+    sun.day.setCurrentIndex(sun.day.findData("date"))
+    sun.day.activated.emit(sun.day.currentIndex())
+    assert sun.date.isVisible() and sun.day.currentText() == "其他日期"
+    sun.date.setDate(QDate(2025, 6, 21))
+    assert sun.clock.text() == "12:00"
+    # summer solstice at 40° N: noon altitude 90 − 40 + 23.44 = 73.44°, so H (18 m) throws
+    # 18 / tan(73.44°) = 5.36 m north of its north wall (y = 12)
+    assert sun.shadow_item.path().boundingRect().bottom() == pytest.approx(12 + 5.36, abs=0.05)

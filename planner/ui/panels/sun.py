@@ -1,4 +1,4 @@
-"""The sun panel: a day and a time slider across its band; the canvas shows every
+"""The sun panel: a day (大寒日, 冬至日 or any date) and a time slider across its band; the canvas shows every
 building's shadow at that time (redrawn as the layout changes, also while a building is
 dragged), the façades coloured by their sunlight hours (red below the requirement), each
 building's worst point with its hours, and the ground's hours contours (等时线).
@@ -11,10 +11,10 @@ and the panel says it is computing; they return when this layout's hours arrive
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGraphicsItemGroup, QGraphicsPathItem,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGraphicsItemGroup, QGraphicsPathItem,
     QGraphicsSimpleTextItem, QLabel, QSlider, QVBoxLayout,
 )
 
@@ -23,6 +23,7 @@ from planner.sun import look
 from planner.sun.analysis import Day, sun_steps
 from planner.sun.check import COMPUTING
 from planner.sun.latitude import NO_LATITUDE, project_latitude
+from planner.sun.position import declination_on
 from planner.sun.layout import DAY_NAMES, LayoutSun, prisms_and_problems
 from planner.sun.shading import make_pieces, shadows_at
 from planner.ui.panels.base import Panel
@@ -40,7 +41,13 @@ class SunPanel(Panel):
         self.day = QComboBox(self)
         self.day.addItem("", "dahan")
         self.day.addItem("", "dongzhi")
+        self.day.addItem("", "date")  # any date: its declination from the almanac
         self.day.activated.connect(lambda _: self._day_changed())
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setVisible(False)
+        self.date.dateChanged.connect(lambda _: self.draw_shadows())
         self.time = QSlider(Qt.Orientation.Horizontal, self)
         self.time.setSingleStep(1)
         self.time.setPageStep(6)
@@ -59,7 +66,8 @@ class SunPanel(Panel):
         self.summary.setWordWrap(True)
         form = QFormLayout()
         self._labels = {}
-        for key, widget in (("day", self.day), ("time", self.time), ("clock", self.clock)):
+        for key, widget in (("day", self.day), ("date", self.date), ("time", self.time),
+                            ("clock", self.clock)):
             label = QLabel(self)
             self._labels[key] = label
             form.addRow(label, widget)
@@ -80,6 +88,7 @@ class SunPanel(Panel):
         self.follow(document.events.project_changed, lambda _: self.draw_shadows())
         self.follow(document.events.evaluation_changed, lambda _: self.refresh())
         self.follow(document.events.sunlight_changed, lambda: self.refresh())
+        self._labels["date"].setVisible(False)
         self._set_band()
         self.retranslate()
 
@@ -95,7 +104,13 @@ class SunPanel(Panel):
     def day_name(self) -> str:
         return self.day.currentData()
 
+    def declination(self) -> float:
+        if self.day_name == "date":
+            return declination_on(self.date.date().toPython())
+        return float(self.document.rulebook.sunlight.declination.get(self.day_name, -20.2))
+
     def band(self) -> tuple[float, float]:
+        """The standard day's counting band (8–16 h for any other date)."""
         standard = self.document.rulebook.sunlight
         bands = [c.band for c in standard.cases.values() if c.day == self.day_name]
         bands += [tuple(r["band"]) for r in standard.table if r["day"] == self.day_name]
@@ -109,6 +124,9 @@ class SunPanel(Panel):
         self.time.blockSignals(False)
 
     def _day_changed(self) -> None:
+        chosen = self.day_name == "date"
+        self.date.setVisible(chosen)
+        self._labels["date"].setVisible(chosen)
         self._set_band()
         self.draw_shadows()
 
@@ -139,10 +157,8 @@ class SunPanel(Panel):
         evaluation = self.document.evaluation
         if latitude is None or evaluation is None or not self.show_shadows.isChecked():
             return path
-        standard = self.document.rulebook.sunlight
-        declination = standard.declination.get(self.day_name, -20.2)
-        steps = sun_steps(latitude.value, Day(self.day_name, declination, (hours, hours + 1 / 60)),
-                          1.0)
+        steps = sun_steps(latitude.value, Day(self.day_name, self.declination(),
+                                              (hours, hours + 1 / 60)), 1.0)
         if steps.altitude[0] <= 0:
             return path
         storey = self.document.rulebook.parameters_for(
@@ -270,8 +286,10 @@ class SunPanel(Panel):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("日照"))
         for row in range(self.day.count()):
-            self.day.setItemText(row, DAY_NAMES[self.day.itemData(row)].text(self.lang))
-        titles = {"day": self.tr("日照标准日"), "time": self.tr("真太阳时"), "clock": ""}
+            name = DAY_NAMES.get(self.day.itemData(row))
+            self.day.setItemText(row, name.text(self.lang) if name else self.tr("其他日期"))
+        titles = {"day": self.tr("日照标准日"), "date": self.tr("日期"), "time": self.tr("真太阳时"),
+                  "clock": ""}
         for key, label in self._labels.items():
             label.setText(titles[key])
         self.show_shadows.setText(self.tr("显示阴影"))
