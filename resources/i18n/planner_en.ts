@@ -825,6 +825,10 @@
         <translation>Save as a consultation round…</translation>
     </message>
     <message>
+        <source>只读查看轮次</source>
+        <translation>Open round read-only</translation>
+    </message>
+    <message>
         <source>征求意见轮次</source>
         <translation>Consultation rounds</translation>
     </message>
