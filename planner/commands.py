@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from shapely import affinity
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from planner.i18n import Msg
@@ -167,9 +168,28 @@ def remove_features(project: Project, ids: Iterable[str]) -> Change:
                   parcel, order_before=tuple(project.facilities))
 
 
+def carried(facility: Facility, transform) -> Facility:
+    """The facility moved or turned by ``transform`` (a shapely geometry function), its
+    ``entrance`` point with it."""
+    moved = replace(facility, geometry=transform(facility.geometry))
+    entrance = facility.get("entrance")
+    if entrance is None:
+        return moved
+    point = transform(Point(entrance))
+    return moved.with_attrs(entrance=(float(point.x), float(point.y)))
+
+
+def set_entrance(project: Project, fid: str, at: tuple[float, float] | None) -> Change:
+    """Where walks to and from a facility start (``None``: its outline again)."""
+    found = feature(project, fid)
+    entrance = None if at is None else (float(at[0]), float(at[1]))
+    label = Msg("清除出入口", "clear entrance") if at is None else Msg("设置出入口", "set entrance")
+    return replace_features(project, [found.with_attrs(entrance=entrance)], label)
+
+
 def _transformed(project: Project, ids: Iterable[str], transform) -> list[Facility]:
     found = [feature(project, fid) for fid in ids]
-    return [replace(f, geometry=transform(f.geometry)) for f in found if f is not None]
+    return [carried(f, transform) for f in found if f is not None]
 
 
 def move_features(project: Project, ids: Iterable[str], dx: float, dy: float,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from planner.commands import Change, feature
-from planner.errors import PlannerError
+from planner.errors import InputError, PlannerError
 from planner.evaluation import Evaluation, evaluate
 from planner.events import Event
 from planner.i18n import Msg
@@ -22,6 +22,7 @@ from planner.model import Facility, KindRegistry, Project
 from planner.plugins import load_rulebook
 from planner.reach import ReachCache
 from planner.rules import Rulebook
+from planner.schemes import only_switches
 
 
 class DocumentEvents:
@@ -53,6 +54,8 @@ class Document:
         #: Why the project cannot be evaluated now (an unknown kind…), else None.
         self.problem: Msg | None = None
         self.executor: Callable[[Change], None] = self.apply
+        #: what the document shows when it is only to be looked at (a past round), else None
+        self.read_only: Msg | None = None
         self._rulebook: Rulebook | None = None
         self._rules_of_rulebook: tuple[str, ...] | None = None
         #: the walking network and links, kept between edits (planner.reach)
@@ -88,9 +91,15 @@ class Document:
 
     # -- editing ---------------------------------------------------------------------------
     def execute(self, change: Change) -> None:
-        """Make an edit, as one undoable step in the app."""
-        if not change.is_empty:
-            self.executor(change)
+        """Make an edit, as one undoable step in the app. A read-only document (a past
+        consultation round) refuses every edit but switching between its schemes."""
+        if change.is_empty:
+            return
+        if self.read_only is not None:
+            if not only_switches(self.project, change.do(self.project)):
+                raise InputError(Msg(f"{self.read_only.zh}为只读,不能修改",
+                                     f"{self.read_only.en} is read-only: it cannot be changed"))
+        self.executor(change)
 
     def apply(self, change: Change) -> None:
         self._set_project(change.do(self.project), change)
@@ -118,7 +127,7 @@ class Document:
         self.events.state_changed.emit()
 
     def set_dirty(self, dirty: bool) -> None:
-        if dirty != self.dirty:
+        if dirty != self.dirty and self.read_only is None:  # a switch is not an edit there
             self.dirty = dirty
             self.events.state_changed.emit()
 

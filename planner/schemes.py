@@ -32,6 +32,24 @@ def layout(project: Project, scheme: str | None = None,
     return project, project.scheme
 
 
+def round_project(project: Project, round_name: str) -> Project:
+    """A past round as a project of its own, to be looked at: the round's schemes on its
+    parcel, the comments made in that round, the project's settings and rounds."""
+    frozen = project.round(round_name)
+    first, *rest = frozen.schemes
+    return replace(project, parcel=frozen.parcel, facilities=first.facilities,
+                   scheme=first.name, others=tuple(rest),
+                   comments=tuple(c for c in project.comments if c.round == frozen.name))
+
+
+def only_switches(before: Project, after: Project) -> bool:
+    """``after`` is ``before`` showing another of the same schemes: nothing was edited."""
+    shown = {s.name: s.facilities for s in before.schemes()}
+    return shown == {s.name: s.facilities for s in after.schemes()} and \
+        replace(after, scheme=before.scheme, facilities=before.facilities,
+                others=before.others) == before
+
+
 def _layout_change(project: Project, after: Project, label: Msg) -> Change:
     names = ("scheme", "facilities", "others")
     return Change(label, fields={n: (getattr(project, n), getattr(after, n)) for n in names})

@@ -111,6 +111,8 @@ ACTIONS: list[Action] = [
            toolbar=True),
     Action("tool.measure", "tools", QT_TRANSLATE_NOOP("actions", "测量"),
            "set_tool", "M", arg="measure", group="tool", toolbar=True),
+    Action("tool.entrance", "tools", QT_TRANSLATE_NOOP("actions", "设置出入口"),
+           "set_tool", "N", arg="entrance", group="tool"),
     Action("tool.calibrate", "tools", QT_TRANSLATE_NOOP("actions", "底图两点标定"),
            "set_tool", arg="calibrate", group="tool"),
     Action("tool.move_underlay", "tools", QT_TRANSLATE_NOOP("actions", "移动底图"),

@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
         file = self.document.path.name if self.document.path else self.tr("未命名")
         project = " · ".join(p for p in (settings.name, settings.designer) if p)
         parts = [project, f"{file}[*]"] if project else [f"{file}[*]"]
+        shown = self.document.read_only  # a past round (planner.ui.round_window)
+        if shown is not None:
+            parts = [Msg(f"[只读] {shown.zh}", f"[read-only] {shown.en}").text(self.lang()),
+                     project or file]
         self.setWindowTitle(" — ".join([*parts, self.tr("社区规划器")]))
         self.setWindowModified(self.document.dirty)
 
@@ -408,7 +412,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if self.maybe_save():
-            self.save_layout()
+            if self.document.read_only is None:  # a round's window keeps the main one's
+                self.save_layout()
             self.autosave.discard()
             self.guard.release()
             self.sun_background.close()

@@ -825,6 +825,10 @@
         <translation>Save as a consultation round…</translation>
     </message>
     <message>
+        <source>只读查看轮次</source>
+        <translation>Open round read-only</translation>
+    </message>
+    <message>
         <source>征求意见轮次</source>
         <translation>Consultation rounds</translation>
     </message>
@@ -1023,7 +1027,7 @@
     </message>
     <message>
         <source>完整社区设施规划与达标检查。新建项目先绘制用地红线,或打开已有项目、示例。</source>
-        <translation>Plan a complete community's facilities and check them against the standard. A new project starts with the site boundary; or open a project or a sample.</translation>
+        <translation>Plan a complete community&apos;s facilities and check them against the standard. A new project starts with the site boundary; or open a project or a sample.</translation>
     </message>
     <message>
         <source>新建项目…</source>
@@ -1191,6 +1195,10 @@
     <message>
         <source>测量</source>
         <translation>Measure</translation>
+    </message>
+    <message>
+        <source>设置出入口</source>
+        <translation>Set Entrance</translation>
     </message>
     <message>
         <source>底图两点标定</source>

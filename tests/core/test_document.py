@@ -5,7 +5,7 @@ from shapely.geometry import Point, box
 
 from planner.commands import (
     add_facility, move_features, remove_features, rotate_features, set_attributes,
-    set_manual_answer, set_parcel, set_settings,
+    set_entrance, set_manual_answer, set_parcel, set_settings,
 )
 from planner.document import Document
 from planner.model import Facility, ManualAnswer, Project
@@ -61,3 +61,19 @@ def test_the_document_recomputes_and_keeps_the_selection_valid():
     assert document.dirty and len(seen) == 1
     document.execute(remove_features(document.project, ["a"]))
     assert document.selection == ()
+
+
+def test_a_facility_carries_its_entrance_when_moved_or_turned():
+    doc = Document(Project.of(Facility("parcel", "parcel", box(0, 0, 100, 100)),
+                              [Facility("K", "kindergarten", box(20, 20, 60, 50))]))
+    doc.execute(set_entrance(doc.project, "K", (60, 35)))
+    doc.execute(move_features(doc.project, ["K"], 10, -5))
+    assert doc.project.facilities["K"].get("entrance") == (70, 30)
+    doc.execute(rotate_features(doc.project, ["K"], 90, origin=(50, 30)))  # (70, 30) -> (50, 50)
+    x, y = doc.project.facilities["K"].get("entrance")
+    assert (round(x, 9), round(y, 9)) == (50, 50)
+    clear = set_entrance(doc.project, "K", None)
+    doc.execute(clear)
+    assert "entrance" not in doc.project.facilities["K"].attrs
+    doc.revert(clear)
+    assert doc.project.facilities["K"].get("entrance") == (x, y)

@@ -7,6 +7,7 @@ from planner.compare import compare
 from planner.document import Document
 from planner.errors import InputError
 from planner.evaluation import evaluate
+from planner.i18n import Msg
 from tests.helpers import new_sample, rect
 
 
@@ -89,3 +90,27 @@ def test_comments_get_the_next_number_and_their_status_changes_undoably():
     assert [(c.number, c.status) for c in document.project.comments] == [(1, "待定"), (2, "采纳")]
     document.revert(change)
     assert document.project.comments[1].status == "待定"
+
+
+def test_a_round_opened_read_only_shows_its_schemes_and_refuses_every_edit():
+    document = scheme_b()
+    document.execute(schemes.add_comment(document.project, (10, 10), "早了", round="第一轮"))
+    document.execute(schemes.add_round(document.project, "第一轮", "2026-12-10"))
+    document.execute(schemes.add_comment(document.project, (20, 20), "晚了", round="第二轮"))
+    document.execute(commands.set_attributes(document.project, ["P01"], parking_spaces=60))
+    shown = schemes.round_project(document.project, "第一轮")
+    assert (shown.scheme, shown.scheme_names()) == ("方案A", ["方案A", "方案B"])
+    assert shown.facilities == new_sample().facilities
+    assert shown.with_scheme("方案B").facilities["P01"].get("parking_spaces") == 57
+    assert [c.text for c in shown.comments] == ["早了"]
+    frozen = Document(shown)
+    frozen.read_only = Msg("第一轮", "round 1")
+    frozen.execute(schemes.switch_scheme(frozen.project, "方案B"))  # looking is allowed
+    assert frozen.project.scheme == "方案B" and not frozen.dirty
+    for edit in (commands.remove_features(frozen.project, ["P01"]),
+                 schemes.duplicate_scheme(frozen.project),
+                 schemes.rename_scheme(frozen.project, "方案B", "方案C"),
+                 schemes.add_comment(frozen.project, (0, 0), "新意见")):
+        with pytest.raises(InputError, match="round 1 is read-only"):
+            frozen.execute(edit)
+    assert frozen.project.with_scheme("方案A") == shown

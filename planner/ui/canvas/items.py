@@ -7,7 +7,9 @@ from __future__ import annotations
 import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem,
+)
 
 from planner.i18n import Msg
 from planner.model import Facility, Kind
@@ -18,6 +20,7 @@ WARNING = QColor("#d50000")
 POINT_RADIUS_M = 1.5
 LINE_WIDTH_M = 2.0
 LABEL_MIN_PX = 30  # narrower on screen than this: no label
+ENTRANCE_PX = 7  # the door mark's side on screen
 
 
 def shape_path(geometry) -> QPainterPath:
@@ -84,6 +87,7 @@ class FeatureItem(QGraphicsPathItem):
         self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.label.setBrush(QColor("#212121"))
         self.label.setZValue(1)
+        self.entrance: QGraphicsRectItem | None = None
         self.update_feature(facility, kind)
 
     def update_feature(self, facility: Facility, kind: Kind, lang: str = "zh") -> None:
@@ -103,6 +107,23 @@ class FeatureItem(QGraphicsPathItem):
             self.setBrush(QBrush(colour))
         self._restyle()
         self.set_label_text(lang)
+        self._show_entrance(facility.get("entrance"))
+
+    def _show_entrance(self, entrance) -> None:
+        """A door mark (a small square that keeps its screen size) at the ``entrance``."""
+        if entrance is None:
+            if self.entrance is not None:
+                self.entrance.setParentItem(None)
+                self.entrance = None
+            return
+        if self.entrance is None:
+            self.entrance = QGraphicsRectItem(-ENTRANCE_PX / 2, -ENTRANCE_PX / 2,
+                                              ENTRANCE_PX, ENTRANCE_PX, self)
+            self.entrance.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            self.entrance.setBrush(QColor("#ffffff"))
+            self.entrance.setPen(QPen(QColor("#212121"), 1.5))
+            self.entrance.setZValue(2)
+        self.entrance.setPos(*entrance)
 
     def set_label_text(self, lang: str) -> None:
         """The label's texts, longest first: name with floors and area, then the name."""

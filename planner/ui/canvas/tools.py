@@ -8,6 +8,7 @@ import itertools
 import math
 from dataclasses import replace
 
+import shapely.ops
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
@@ -15,7 +16,7 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.commands import (
-    add_facility, feature, replace_features, selection_centre, set_parcel,
+    add_facility, carried, feature, replace_features, selection_centre, set_entrance, set_parcel,
 )
 from planner.errors import PlannerError
 from planner.i18n import Msg
@@ -103,7 +104,7 @@ class Drag:
             if not self.started:
                 return
         transform = self.transform(event, pos)
-        moved = [replace(f, geometry=transform(f.geometry)) for f in self.start_features]
+        moved = [carried(f, transform) for f in self.start_features]
         self.document.execute(replace_features(self.document.project, moved, self.label,
                                                self.merge_key))
 
@@ -699,9 +700,42 @@ class MeasureTool(DrawTool):
             self.view.show_hint(Msg("测量结果:", "measured: ") + result)
 
 
+class EntranceTool(Tool):
+    """Sets where walks to and from the selected facility start (出入口, the ``entrance``
+    property): a click puts the door on the facility's outline at the nearest point;
+    Shift+click clears it (walks start from the whole outline again)."""
+
+    cursor = Qt.CursorShape.CrossCursor
+    hint = Msg("出入口:点击所选设施的外墙放置出入口;Shift+点击清除",
+               "entrance: click the selected facility's outline to place its door; "
+               "Shift+click clears it")
+
+    def press(self, event, pos):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        project = self.document.project
+        chosen = [f for f in self.document.selected_features
+                  if project.parcel is None or f.id != project.parcel.id]
+        if len(chosen) != 1:
+            self.view.report(Msg("先选择一个设施,再点击放置它的出入口",
+                                 "select one facility, then click to place its entrance"))
+            return
+        facility = chosen[0]
+        if shift(event):
+            self.execute(set_entrance(project, facility.id, None))
+            return
+        snapped = self.view.snap(pos)
+        click = Point(snapped.x(), snapped.y())
+        outline = facility.geometry.boundary if facility.geometry.area > 0 else facility.geometry
+        door = outline.interpolate(outline.project(click)) \
+            if outline.geom_type in ("LineString", "LinearRing") else \
+            shapely.ops.nearest_points(outline, click)[0]
+        self.execute(set_entrance(project, facility.id, (door.x, door.y)))
+
+
 TOOLS = {"select": SelectTool, "vertex": VertexTool, "parcel": ParcelTool,
          "rectangle": RectangleTool, "polygon": DrawTool, "point": PointTool, "path": PathTool,
-         "measure": MeasureTool}
+         "measure": MeasureTool, "entrance": EntranceTool}
 
 
 def make_tool(tool_id: str, view) -> Tool:

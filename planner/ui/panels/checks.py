@@ -147,6 +147,8 @@ class ChecksPanel(Panel):
         """A check the designer answers: one with a manual condition in its rule."""
         if check.status == "manual" or check.id in self.document.project.settings.manual:
             return True
+        if self.document.read_only is not None:  # a past round: nothing to answer
+            return False
         spec = next((s for s in self.document.rulebook.checks if s.id == check.id), None)
         return spec is not None and any(isinstance(c, Manual) for c in spec.conditions)
 

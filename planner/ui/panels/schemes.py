@@ -1,6 +1,7 @@
 """The schemes panel: the project's schemes (方案A, 方案B…) with their key indicators side by
 side, switched in one click; duplicate, rename, delete (each one undoable step); the
-consultation rounds, a new one saved from here; Compare opens the compare view."""
+consultation rounds, a new one saved from here, a past one opened read-only in its own
+window; Compare opens the compare view."""
 
 from __future__ import annotations
 
@@ -52,10 +53,10 @@ class SchemesPanel(Panel):
         self.list.setMaximumHeight(self.fontMetrics().height() * 3 + 8)
         self.list.itemClicked.connect(lambda item: self.switch(item.data(Qt.ItemDataRole.UserRole)))
         self.buttons = {key: QPushButton(self) for key in
-                        ("duplicate", "rename", "delete", "compare", "round")}
+                        ("duplicate", "rename", "delete", "compare", "round", "open_round")}
         for key, handler in (("duplicate", self.duplicate), ("rename", self.rename),
                              ("delete", self.delete), ("compare", self.compare),
-                             ("round", self.save_round)):
+                             ("round", self.save_round), ("open_round", self.open_round)):
             self.buttons[key].clicked.connect(handler)
         row = QHBoxLayout()
         for key in ("duplicate", "rename", "delete", "compare"):
@@ -69,6 +70,9 @@ class SchemesPanel(Panel):
         self.rounds = QListWidget(self)
         self.rounds.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
         self.rounds.itemDoubleClicked.connect(lambda item: self.since_round(self.rounds.row(item)))
+        self.rounds.currentRowChanged.connect(
+            lambda row: self.buttons["open_round"].setEnabled(
+                row >= 0 and self.document.read_only is None))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c")
@@ -79,7 +83,10 @@ class SchemesPanel(Panel):
         layout.addWidget(self.table)
         layout.addWidget(self.rounds_title)
         layout.addWidget(self.rounds)
-        layout.addWidget(self.buttons["round"])
+        round_row = QHBoxLayout()
+        round_row.addWidget(self.buttons["round"])
+        round_row.addWidget(self.buttons["open_round"])
+        layout.addLayout(round_row)
         layout.addWidget(self.message)
         self.dialog = None
         self.follow(document.events.evaluation_changed, lambda _: self.refresh())
@@ -90,7 +97,8 @@ class SchemesPanel(Panel):
         self.setWindowTitle(self.tr("方案"))
         for key, text in (("duplicate", self.tr("复制")), ("rename", self.tr("重命名")),
                           ("delete", self.tr("删除")), ("compare", self.tr("对比…")),
-                          ("round", self.tr("保存为征求意见轮次…"))):
+                          ("round", self.tr("保存为征求意见轮次…")),
+                          ("open_round", self.tr("只读查看轮次"))):
             self.buttons[key].setText(text)
         self.rounds_title.setText(self.tr("征求意见轮次"))
         self.table.setVerticalHeaderLabels(
@@ -110,8 +118,12 @@ class SchemesPanel(Panel):
                 item.setFont(bold)
                 item.setText(f"● {name}")
             self.list.addItem(item)
-        self.buttons["delete"].setEnabled(len(names) > 1)
+        editable = self.document.read_only is None  # not a past round's window
+        for key in ("duplicate", "rename", "round"):
+            self.buttons[key].setEnabled(editable)
+        self.buttons["delete"].setEnabled(editable and len(names) > 1)
         self.buttons["compare"].setEnabled(len(names) > 1 or bool(project.rounds))
+        self.buttons["open_round"].setEnabled(editable and self.rounds.currentRow() >= 0)
         evaluations = self.document.scheme_evaluations()
         self.table.setColumnCount(len(names))
         self.table.setHorizontalHeaderLabels(names)
@@ -172,6 +184,15 @@ class SchemesPanel(Panel):
                 return
         self._run(lambda: schemes.add_round(self.document.project, name, date.today().isoformat(),
                                             note))
+
+    def open_round(self):
+        """The selected round in a read-only window of its own."""
+        from planner.ui.round_window import open_round
+
+        row = self.rounds.currentRow()
+        if row < 0:
+            return None
+        return open_round(self.document, self.document.project.rounds[row].name, self.lang)
 
     def compare(self):
         from planner.ui.compare_dialog import CompareDialog
