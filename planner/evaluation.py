@@ -8,6 +8,7 @@ from typing import Any, Mapping
 
 from planner.errors import InputError
 from planner.i18n import Msg
+from planner.greens import GreenCount, count_greens
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
 from planner.planning import Planning, analyse_planning
@@ -28,6 +29,7 @@ class Evaluation:
     indicators: Indicators
     checks: list[CheckResult]
     planning: Planning = field(default_factory=Planning)  # setbacks, envelope, spacing
+    greens: GreenCount = field(default_factory=GreenCount)  # counted, and what was left out
     # indicators Python plugins add (planner.plugins.PluginIndicator), not in the contract
     plugin_indicators: list = field(default_factory=list)
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -95,7 +97,8 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     _check_kinds(project, rulebook.kinds)
     params = rulebook.parameters_for(project.settings.community)
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
-    indicators = compute_indicators(project, site, params)
+    greens = count_greens(site, params)
+    indicators = compute_indicators(project, site, params, greens)
     planning = analyse_planning(site, project.settings.conditions, params)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
     asked = _Asked(sun_source) if sun_source is not None else None
@@ -104,12 +107,12 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     pending = asked is not None and asked.missing
     plugins = rulebook.plugins
     if plugins is None:
-        return Evaluation(project, rulebook, site, indicators, checks, planning, [], params,
-                          reach_cache, sun_source, pending)
+        return Evaluation(project, rulebook, site, indicators, checks, planning, greens, [],
+                          params, reach_cache, sun_source, pending)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
-                      planning, plugins.indicators(**facts), params, reach_cache, sun_source,
-                      pending)
+                      planning, greens, plugins.indicators(**facts), params, reach_cache,
+                      sun_source, pending)
 
 
 class _Asked:

@@ -107,6 +107,7 @@ THRESHOLD = Value(Msg("数字、表达式或 { new = …, existing = … }",
                       "a number, an expression or { new = …, existing = … }"),
                   lambda v: EXPRESSION.test(v) or isinstance(v, Mapping) and bool(v)
                   and all(EXPRESSION.test(x) for x in v.values()))
+FLAG = Value(Msg("true 或 false", "true or false"), lambda v: isinstance(v, bool))
 COLOUR_CODE = Value(Msg("颜色代码 \"#rrggbb\"", 'a colour "#rrggbb"'),
                     lambda v: isinstance(v, str) and COLOUR.fullmatch(v) is not None)
 
@@ -182,6 +183,8 @@ def _too_many(where: str, key: str, count: int, most: int) -> RulePackError:
                              f"{where}: '{key}' has {count:,} entries; at most {most:,} are read"))
 
 
+POSITIVE = Value(Msg("正数", "a positive number"), lambda v: _number(v) and v > 0)
+
 CONDITION = Table({
     "type": TEXT, "label": BILINGUAL, "unit": TEXT, "else": TEXT, "applies": APPLIES,
     "actual": EXPRESSION, "min": THRESHOLD, "max": THRESHOLD,
@@ -189,6 +192,9 @@ CONDITION = Table({
     "kinds": NAMES, "required": NAMES, "measure": TEXT, "finding": TEXT, "target": TEXT,
 })
 CONDITION.fields["any"] = ListOf(CONDITION, most=MAX_CONDITIONS)
+CONDITION.fields["each"] = ListOf(Table({  # a single condition's bounds
+    "label": BILINGUAL, "unit": TEXT, "measure": TEXT, "min": THRESHOLD, "max": THRESHOLD,
+}), most=MAX_CONDITIONS)
 
 #: The shape of every section a pack may have; ``parse_pack`` checks a pack against it first.
 PACK_SHAPE: dict[str, Shape] = {
@@ -201,9 +207,20 @@ PACK_SHAPE: dict[str, Shape] = {
     "block_controls": ListOf(Table({"zones": NAMES, "max_storeys": NUMBER, "class_zh": TEXT,
                                     "class_en": TEXT, "far_min": NUMBER, "far_max": NUMBER,
                                     "density_max": NUMBER, "green_min": NUMBER,
-                                    "height_max": NUMBER})),
+                                    "height_max": NUMBER, "land_per_person_max": NUMBER,
+                                    "high_density": FLAG})),
+    # Read further by planner.sun.standard.check_sunlight (ranges, required keys).
+    "sunlight": Table({"table": ListOf(Table({"zones": NAMES, "day": TEXT, "clause": TEXT,
+                                              "band": ListOf(NUMBER, 2)})),
+                       "cases": MapOf(Table({"kinds": NAMES, "day": TEXT, "clause": TEXT,
+                                             "band": ListOf(NUMBER, 2)})),
+                       "declination": MapOf(NUMBER), "green": Table({"kinds": NAMES})}),
+    # Read further by planner.reach.life_circle.parse_life_circle.
+    "life_circle": Table({"minutes": ListOf(POSITIVE, 6),
+                          "types": ListOf(Table({"id": IDENTIFIER, "zh": TEXT, "en": TEXT,
+                                                 "kinds": NAMES}), 50)}),
     "checks": ListOf(Table({"id": TEXT, "title": BILINGUAL, "clause": TEXT, "applies": APPLIES,
-                            "highlight": NAMES,
+                            "highlight": NAMES, "served_by": CONDITION,
                             "conditions": ListOf(CONDITION, most=MAX_CONDITIONS)}),
                      most=MAX_CHECKS),
 }
