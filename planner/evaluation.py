@@ -8,6 +8,7 @@ from typing import Any, Mapping
 
 from planner.errors import InputError
 from planner.i18n import Msg
+from planner.greens import GreenCount, count_greens
 from planner.indicators import Indicators, compute_indicators
 from planner.model import KindRegistry, Project
 from planner.planning import Planning, analyse_planning
@@ -28,6 +29,7 @@ class Evaluation:
     indicators: Indicators
     checks: list[CheckResult]
     planning: Planning = field(default_factory=Planning)  # setbacks, envelope, spacing
+    greens: GreenCount = field(default_factory=GreenCount)  # counted, and what was left out
     # indicators Python plugins add (planner.plugins.PluginIndicator), not in the contract
     plugin_indicators: list = field(default_factory=list)
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -100,18 +102,20 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     _check_kinds(project, rulebook.kinds)
     params = rulebook.parameters_for(project.settings.community)
     site = analyse(project, rulebook.kinds, params["tolerance_m2"])
-    indicators = compute_indicators(project, site, params)
+    greens = count_greens(site, params)
+    indicators = compute_indicators(project, site, params, greens)
     planning = analyse_planning(site, project.settings.conditions, params)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
     checks = run_checks(project, site, indicators, rulebook, params, planning, reach_cache,
                         sun_source)
     plugins = rulebook.plugins
     if plugins is None:
-        return Evaluation(project, rulebook, site, indicators, checks, planning, [], params,
-                          reach_cache, sun_source)
+        return Evaluation(project, rulebook, site, indicators, checks, planning, greens, [],
+                          params, reach_cache, sun_source)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
-                      planning, plugins.indicators(**facts), params, reach_cache, sun_source)
+                      planning, greens, plugins.indicators(**facts), params, reach_cache,
+                      sun_source)
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

@@ -7,10 +7,8 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
 
-import numpy as np
-import shapely
-
 from planner.counting import floor_areas
+from planner.greens import GreenCount, count_greens
 from planner.i18n import Msg
 from planner.model import Project
 from planner.site import Site, measure
@@ -35,11 +33,19 @@ INDICATOR_LABELS = {
     "charging_provided": (Msg("充电车位(已建+预留)", "Charging spaces (built + reserved)"), "spaces"),
     "service_area_m2": (Msg("社区综合服务设施面积", "Community service area"), "m2"),
     "service_area_per_100_households": (Msg("每百户社区综合服务设施面积", "Service area per 100 households"), "m2"),
+    "green_deducted_m2": (Msg("绿地不计面积(附录A.0.2扣除)", "Green not counted (A.0.2)"), "m2"),
+    "concentrated_green_area_m2": (Msg("集中绿地面积", "Block green (集中绿地) area"), "m2"),
+    "housing_land_m2": (Msg("住宅用地面积", "Housing land"), "m2"),
+    "housing_far": (Msg("住宅用地容积率", "FAR of the housing land"), ""),
+    "housing_density": (Msg("住宅用地建筑密度", "Building density of the housing land"), "percent"),
+    "housing_green_ratio": (Msg("住宅用地绿地率", "Green ratio of the housing land"), "percent"),
+    "housing_land_per_person_m2": (Msg("人均住宅用地面积", "Housing land per person"), "m2"),
 }
 #: Indicator keys (the contract's report holds them in the order of ``Indicators``' fields:
 #: the contract's, then the planner's additions).
 INDICATOR_KEYS = tuple(INDICATOR_LABELS)
-RATIOS = {"far", "building_density", "green_ratio"}
+RATIOS = {"far", "building_density", "green_ratio", "housing_far", "housing_density",
+          "housing_green_ratio"}
 COUNTS = {"households", "population", "parking_required", "parking_provided",
           "charging_required", "charging_provided"}
 
@@ -64,6 +70,14 @@ class Indicators:
     service_area_per_100_households: float = 0.0
     # additions to the contract's indicators
     counted_floor_area_m2: float = 0.0  # 计容: what FAR is computed from (planner.counting)
+    green_deducted_m2: float = 0.0  # drawn green the A.0.2 rules leave out (planner.greens)
+    concentrated_green_area_m2: float = 0.0  # 集中绿地 as counted (planner.greens)
+    # GB 50180 Table 4.0.2's scope: the housing land (住宅用地) of the 居住街坊
+    housing_land_m2: float = 0.0  # the parcel less the facilities' own lots (role own_lot)
+    housing_far: float = 0.0  # housing and block facilities' counted floor area / housing land
+    housing_density: float = 0.0  # their footprint / housing land
+    housing_green_ratio: float = 0.0  # green area / housing land
+    housing_land_per_person_m2: float = 0.0  # housing land / population
 
     def rounded(self) -> dict[str, float | int]:
         """The contract's form: areas to 0.01 m², ratios as fractions to 4 places."""
@@ -80,8 +94,10 @@ class Indicators:
         return out
 
 
-def compute_indicators(project: Project, site: Site, params: Mapping[str, Any]) -> Indicators:
-    """``params`` are the rule pack's parameters resolved for this project's community."""
+def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
+                       greens: GreenCount | None = None) -> Indicators:
+    """``params`` are the rule pack's parameters resolved for this project's community;
+    ``greens`` the green counted already (else counted here)."""
     storey = params["storey_height_m"]
     placed = [p for p in site.placed if not p.context]
     site_area = site.site_area
@@ -106,7 +122,10 @@ def compute_indicators(project: Project, site: Site, params: Mapping[str, Any]) 
     # A service facility inside another one is part of its host's floor area already.
     service_area = sum(measure(p, "floor_area", storey) for p in service if p.host not in service_ids)
 
-    green = _green_area(site, params)
+    greens = greens if greens is not None else count_greens(site, params)
+    green = greens.area
+    housing = _housing_land(placed, buildings, areas, site_area)
+    population = round(households * household_size)
     return Indicators(
         site_area_m2=site_area,
         footprint_area_m2=footprint,
@@ -118,69 +137,43 @@ def compute_indicators(project: Project, site: Site, params: Mapping[str, Any]) 
         green_ratio=green / site_area if site_area else 0.0,
         avg_floors=home_floor_area / home_footprint if home_footprint else 0.0,
         households=households,
-        population=round(households * household_size),
+        population=population,
         parking_required=math.ceil(households * params["parking_per_household"] - 1e-9),
         parking_provided=parking,
         charging_required=math.ceil(parking * params["charging_share"] - 1e-9),
         charging_provided=charging,
         service_area_m2=service_area,
         service_area_per_100_households=service_area / households * 100 if households else 0.0,
+        green_deducted_m2=greens.deducted_area,
+        concentrated_green_area_m2=greens.concentrated_area,
+        housing_land_m2=housing.land,
+        housing_far=housing.floor_area / housing.land if housing.land else 0.0,
+        housing_density=housing.footprint / housing.land if housing.land else 0.0,
+        housing_green_ratio=green / housing.land if housing.land else 0.0,
+        housing_land_per_person_m2=housing.land / population if population else 0.0,
     )
 
 
-def _green_area(site: Site, params: Mapping[str, Any]) -> float:
-    """Green land as GB 50180 appendix A.0.2 counts it: inside the parcel, overlaps once,
-    measured to ``green_wall_clearance_m`` from building walls (1.5 m for 集中绿地, kinds with
-    the ``concentrated`` role), over underground structures only with the soil depth the
-    pack asks (``soil_depth_m`` ≥ ``green_soil_depth_m``); green on a roof is on a building,
-    so it is not counted.
+@dataclass(frozen=True)
+class HousingLand:
+    land: float
+    floor_area: float  # counted, of the housing and the block facilities on it
+    footprint: float
 
-    Most greens touch nothing but the ground around them: their own area is the answer.
-    Only greens that overlap another green, come near a building, lie over a structure or
-    cross the red line go through difference and union, so the cost follows the tangles.
-    """
-    if site.parcel is None:
-        return 0.0
-    greens = [p for p in site.placed if p.kind.has("green") and p.area > 0 and not p.context]
-    if not greens:
-        return 0.0
-    walls = [p for p in site.placed if p.counts_as_building and p.area > 0]
-    below = [p for p in site.placed if p.underground and p.area > 0]
-    shapes = np.array([p.shape for p in greens + walls + below], dtype=object)
-    n_green, n_walls = len(greens), len(greens) + len(walls)
-    ordinary, concentrated = params["green_wall_clearance_m"], \
-        params["concentrated_green_wall_clearance_m"]
-    clearance = np.array([concentrated if g.kind.has("concentrated") else ordinary
-                          for g in greens])
-    soil = params["green_soil_depth_m"]
-    shallow = np.array([g.facility.get("soil_depth_m", 0.0) < soil - 1e-9 for g in greens])
-    tree = shapely.STRtree(shapes)
-    left, right = tree.query(shapes[:n_green], predicate="dwithin",
-                             distance=max(ordinary, concentrated))
-    keep = left != right
-    left, right = left[keep], right[keep]
-    is_wall = (right >= n_green) & (right < n_walls)
-    near_wall = is_wall & (shapely.distance(shapes[left], shapes[right]) < clearance[left])
-    interiors = ~is_wall & shapely.relate_pattern(shapes[left], shapes[right], "2********")
-    over_structure = interiors & (right >= n_walls) & shallow[left]
-    meets = near_wall | (interiors & (right < n_green)) | over_structure
-    tangled = {int(i) for i in left[meets]}
-    tangled |= {i for i, g in enumerate(greens) if g.inside_share < 1.0}
-    plain = sum(g.area for i, g in enumerate(greens) if i not in tangled)
-    if not tangled:
-        return plain
-    taken: dict[int, list] = {}
-    for i, j, wall, structure in zip(left, right, near_wall, over_structure):
-        if wall:
-            taken.setdefault(int(i), []).append(shapely.buffer(shapes[j], clearance[i]))
-        elif structure:
-            taken.setdefault(int(i), []).append(shapes[j])
-    pieces = []
-    for i in tangled:
-        piece = greens[i].shape
-        if greens[i].inside_share < 1.0:
-            piece = piece.intersection(site.parcel)
-        if i in taken:
-            piece = piece.difference(shapely.union_all(taken[i]))
-        pieces.append(piece)
-    return plain + shapely.union_all(pieces).area
+
+def _housing_land(placed, buildings, areas, site_area: float) -> HousingLand:
+    """The 居住街坊's housing land as GB 50180 Table 4.0.2 reads it (住宅用地: "住宅建筑及其
+    便民服务设施地上建筑面积之和与住宅用地总面积的比值"): the parcel less the own lots of
+    the facilities that have one (role ``own_lot``: ``land_area_m2``, else the shape inside
+    the parcel); on it, the residential buildings and the block's facilities (role
+    ``block_facility``) count. Facilities of the 5-minute circle standing on the housing
+    land (a service station, a clinic) keep their land in it and their floor area out."""
+    own = sum(p.facility.get("land_area_m2", p.area * p.inside_share)
+              for p in placed if p.kind.has("own_lot") and p.area > 0)
+    land = max(site_area - own, 0.0)
+    floor_area = footprint = 0.0
+    for p, (a, share) in zip(buildings, areas):
+        if p.kind.has("residential") or p.kind.has("block_facility"):
+            floor_area += a.counted * share
+            footprint += p.area * share
+    return HousingLand(land, floor_area, footprint)

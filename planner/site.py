@@ -261,6 +261,8 @@ def measure(placed: Placed, name: str, storey_height_m: float) -> float:
         return placed.area if placed.counts_as_building else 0.0
     if name == "land_area":
         return facility.get("land_area_m2", placed.area)
+    if name == "width":
+        return inscribed_width(placed.shape) if placed.area > 0 else 0.0
     storeys = facility.get("storey_heights_m")
     floors = len(storeys) if storeys else facility.get("floors", 1 if building else 0)
     if name == "floors":
@@ -275,3 +277,9 @@ def measure(placed: Placed, name: str, storey_height_m: float) -> float:
         return facility.get("height_m", default)
     value = facility.get(name, 0)
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def inscribed_width(shape: BaseGeometry) -> float:
+    """The width of a polygon as a reviewer reads "宽度不小于 8 m": the diameter of the
+    largest circle that fits inside it (to 1 cm); for a rectangle, its short side."""
+    return 2 * shapely.maximum_inscribed_circle(shape, 0.005).length

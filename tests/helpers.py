@@ -46,11 +46,19 @@ def old_sample() -> Project:
 WALKING_PATHS = ("W04", "W05", "W06", "W07", "W08", "W09", "W10")
 
 
+#: Attributes the new sample gained after the fixtures were made: 菜店 and 食堂 among the
+#: services, the service stations' activity shares, the north row's open ground floors.
+LATER_ATTRIBUTES = {"M01": {"services": None}, "S03": {"services": ("housekeeping", "eatery")},
+                    "C01": {"activity_share": None}, "C02": {"activity_share": None},
+                    **{f"R{n}": {"open_ground_floor": None} for n in range(13, 17)}}
+
+
 def sample_before_conditions(project: Project) -> Project:
     """A sample as the fixture files of schemas 1–6 hold it: before the planning conditions,
-    the greens' soil depth (over the garage) and the walking paths were added to it."""
-    facilities = {i: f.with_attrs(soil_depth_m=None) for i, f in project.facilities.items()
-                  if i not in WALKING_PATHS}
+    the greens' soil depth (over the garage), the walking paths and the later attributes
+    were added to it."""
+    facilities = {i: f.with_attrs(soil_depth_m=None, **LATER_ATTRIBUTES.get(i, {}))
+                  for i, f in project.facilities.items() if i not in WALKING_PATHS}
     return replace(project, facilities=facilities,
                    settings=replace(project.settings, conditions=Conditions()))
 

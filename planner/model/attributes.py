@@ -68,6 +68,10 @@ ATTRIBUTES: dict[str, AttributeSpec] = {
               used_by=("bike_shelter", *_PARKING)),
         _spec("services", "业态", "Services", "strings",
               used_by=("shop", "convenience_store", "supermarket")),
+        _spec("usable_area_m2", "使用面积", "Usable area", "float", 0, 5e6, "m²",
+              used_by=("express_station",)),
+        _spec("activity_share", "居民活动用房占比", "Share for residents' activities", "float",
+              0, 1, used_by=("service",)),
         _spec("underground", "地下设施", "Underground", "bool", used_by=_BUILT),
         # Floor-area counting (planner.counting) and green counting (planner.indicators)
         _spec("storey_heights_m", "各层层高", "Storey heights", "numbers", 1.0, 20, "m",

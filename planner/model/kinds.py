@@ -18,6 +18,10 @@ ROLES = {
     "green": "counts for the green ratio (clipped to the parcel)",
     "concentrated": "集中绿地: green measured to 1.5 m from walls, not 1.0 m (GB 50180 A.0.2)",
     "service": "community service area (per 100 households)",
+    "block_facility": "居住街坊配套: counted with the housing on the housing land (GB 50180 "
+    "Table 4.0.2's FAR and density)",
+    "own_lot": "a facility on its own lot (配套设施用地, e.g. a kindergarten): its land is not "
+    "housing land, its building not counted in the housing land's FAR and density",
     "parking": "provides car spaces",
     "nestable": "may sit inside another building (shops under housing, a nursery in the "
     "service station); then it adds no footprint or FAR of its own",

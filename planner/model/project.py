@@ -68,14 +68,15 @@ def _check_together(facility: Facility) -> None:
         raise InputError(where + Msg(f"各层层高列出 {len(heights)} 层,但地上层数为 {floors}",
                                      f"storey_heights_m lists {len(heights)} storeys but floors "
                                      f"= {floors}"))
-    balcony = attrs.get("balcony_area_m2")
-    if balcony:
-        storeys = len(heights) if heights is not None else (floors or 1)
-        floor = attrs.get("floor_area_m2", facility.geometry.area * storeys)
-        if floor and balcony > floor:
+    storeys = len(heights) if heights is not None else (floors or 1)
+    floor = attrs.get("floor_area_m2", facility.geometry.area * storeys)
+    for name, zh, en in (("balcony_area_m2", "阳台面积", "balcony area"),
+                         ("usable_area_m2", "使用面积", "usable area")):
+        part = attrs.get(name)
+        if part and floor and part > floor:
             raise InputError(where + Msg(
-                f"阳台面积 {balcony:g} m² 大于建筑面积 {floor:g} m²",
-                f"balcony area {balcony:g} m² is larger than the floor area {floor:g} m²"))
+                f"{zh} {part:g} m² 大于建筑面积 {floor:g} m²",
+                f"{en} {part:g} m² is larger than the floor area {floor:g} m²"))
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,11 @@ SHOWN_MAX = 2.0  # bars longer than 200 % are cut, their label still gives the n
 
 
 def provision_items(result: Evaluation) -> list:
+    """Checks that count provision; the GB 50180 block controls (``block.*``: caps such as
+    surface car spaces or land per person) are limits, like distances."""
     return [c for c in result.checks
             if c.unit in PROVISION_UNITS and _number(c.required) and c.required > 0
-            and _number(c.actual)]
+            and _number(c.actual) and not c.id.startswith("block.")]
 
 
 def _number(value) -> bool:

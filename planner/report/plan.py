@@ -20,6 +20,7 @@ from planner.site import Placed
 
 PARCEL_COLOUR = "#d32f2f"
 INK = "#212121"
+DEDUCTED = "#5d4037"  # hatching over green not counted (as on the canvas)
 FIT_PADDING = 0.03  # of the parcel's size, on each side, when the plan is fitted
 LABEL_CELL_MM = 8.0  # grid cell for finding colliding labels
 LABEL_GAP_MM = 0.8  # least space between two labels
@@ -138,6 +139,10 @@ def _draw_shapes(ax, result: Evaluation) -> None:
         else:
             look = dict(look, facecolors=colours, edgecolors=INK)
         ax.add_collection(PatchCollection(patches, **look))
+    deducted = result.greens.deducted  # green the counting rules leave out (A.0.2)
+    if deducted is not None:
+        ax.add_patch(PathPatch(polygon_path(deducted), facecolor="none", edgecolor=DEDUCTED,
+                               hatch="////", linewidth=0, zorder=2.5))
     lines = [p for p in placed if p.area == 0 and p.length > 0]
     if lines:
         ax.add_collection(LineCollection(

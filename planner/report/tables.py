@@ -27,11 +27,16 @@ CHECK_HEADINGS = (Msg("状态", "Status"), Msg("编号", "Id"), Msg("检查项",
                   Msg("说明", "Finding"))
 
 
+#: Indicators the sheet's table leaves to the checklist, where the block.* rows give them
+#: beside their limits (the first page has room for so many rows).
+IN_THE_CHECKLIST = {"housing_density", "housing_green_ratio", "housing_land_per_person_m2"}
+
+
 def indicator_rows(result: Evaluation, lang: str) -> list[tuple[str, str]]:
-    """(name, value with unit) of every indicator, the plugins' ones after the contract's."""
+    """(name, value with unit) of the indicators, the plugins' ones after the contract's."""
     values = result.indicators.rounded()
     rows = [(label.text(lang), format_number(values[key], unit).text(lang))
-            for key, (label, unit) in INDICATOR_LABELS.items()]
+            for key, (label, unit) in INDICATOR_LABELS.items() if key not in IN_THE_CHECKLIST]
     return rows + [(i.label.text(lang), format_number(i.value, i.unit).text(lang))
                    for i in result.plugin_indicators]
 

@@ -3,9 +3,11 @@ table names its ``type`` (default ``compare``); each type reads its own keys.
 
     compare        actual expression against min / max thresholds
     any            passes when any of its member conditions passes
+    single         one facility of some kinds meets every bound by itself (not a sum)
     reach          every home (or a share of households) within a walk of some kinds
     services       the listed services are offered by shops
     manual         the designer's recorded answer
+    note           a line of text shown with a passing check (where else an item is counted)
     block_control  GB 50180 block controls by climate zone and average storeys
     planning       the project's planning conditions (far, density, green, height,
                    setback, spacing, parking)
@@ -105,6 +107,10 @@ class Condition:
     def kind_refs(self) -> set[str]:
         return set()
 
+    def measure_refs(self) -> set[str]:
+        """Measures read outside expressions (``single``'s bounds)."""
+        return set()
+
     def evaluate(self, ctx: Context) -> Outcome:
         raise NotImplementedError
 
@@ -180,6 +186,69 @@ class Any_(Condition):
         features = list(dict.fromkeys(f for o in outcomes for f in o.features))
         return Outcome(self.otherwise, message, first.required, first.actual, features,
                        first.unit)
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One measure of a facility against its thresholds (a member of ``single``)."""
+
+    label: Msg
+    measure: str
+    minimum: Threshold | None
+    maximum: Threshold | None
+    unit: str
+
+
+@dataclass
+class Single(Condition):
+    """One facility of ``kinds`` meets every bound by itself: one kindergarten of 6 classes,
+    not two of 3 (完整居住社区建设标准 cc.02). The best facility is reported: the one that
+    meets the most bounds, then the larger first measure."""
+
+    kinds: tuple[str, ...]
+    bounds: tuple[Bound, ...]
+
+    def expressions(self):
+        return [e for b in self.bounds for t in (b.minimum, b.maximum) if t is not None
+                for e in t.expressions()]
+
+    def kind_refs(self):
+        return set(self.kinds)
+
+    def measure_refs(self):
+        return {b.measure for b in self.bounds}
+
+    def evaluate(self, ctx):
+        try:
+            limits = [(b.minimum.value(ctx) if b.minimum else None,
+                       b.maximum.value(ctx) if b.maximum else None) for b in self.bounds]
+            facilities = ctx.of_kinds(self.kinds)
+            judged = [(p, [bounded(b.label, ctx.measure(p, b.measure), low, high, b.unit,
+                                   self.wording(), self.otherwise, [p.id])
+                           for b, (low, high) in zip(self.bounds, limits)])
+                      for p in facilities]
+        except NotComputable as err:
+            return Outcome("n/a", self.label + Msg(":", ": ") + err.reason)
+        if not judged:
+            first, (low, high) = self.bounds[0], limits[0]
+            names = Msg.join([ctx.kinds[k].name for k in self.kinds], "/", "/")
+            return Outcome(self.otherwise, self.label + Msg(":没有", ": no ") + names,
+                           low if low is not None else high, 0, [], first.unit)
+        placed, outcomes = max(judged, key=lambda j: (
+            sum(o.status == "pass" for o in j[1]), j[1][0].actual))
+        missed = [o for o in outcomes if o.status != "pass"]
+        name = ctx.display_name(placed.id)
+        details = Msg.join([o.message for o in (missed or outcomes)], ",", ", ")
+        if missed:
+            lead = Msg("没有一处同时满足,最接近的 ", "none meets every bound; the nearest, ") \
+                if len(judged) > 1 else Msg("", "")
+            headline = missed[0]
+            return Outcome(self.otherwise, self.label + Msg(":", ": ") + lead + name
+                           + Msg(" ", " ") + details, headline.required, headline.actual,
+                           [placed.id], headline.unit)
+        headline = outcomes[0]
+        return Outcome("pass", self.label + Msg(":", ": ") + name + Msg(" ", " ") + details,
+                       headline.required, headline.actual, [placed.id], headline.unit)
 
 
 @dataclass
@@ -327,11 +396,22 @@ class Manual(Condition):
 
 
 @dataclass
+class Note(Condition):
+    """Text only: it never decides a status (``n/a``), and shows while the check passes."""
+
+    def evaluate(self, ctx):
+        return Outcome("n/a", self.label)
+
+
+@dataclass
 class BlockControl(Condition):
-    measure: str  # far | density | green | height
+    measure: str  # far | density | green | height | land_per_person
 
     COLUMNS = {"far": ("far_min", "far_max"), "density": (None, "density_max"),
-               "green": ("green_min", None), "height": (None, "height_max")}
+               "green": ("green_min", None), "height": (None, "height_max"),
+               "land_per_person": (None, "land_per_person_max")}
+    UNITS = {"far": "", "density": "percent", "green": "percent", "height": "m",
+             "land_per_person": "m2"}
 
     def evaluate(self, ctx):
         indicators = ctx.indicators
@@ -343,30 +423,41 @@ class BlockControl(Condition):
                                       "no residential buildings, so no storeys class applies"))
         low_key, high_key = self.COLUMNS[self.measure]
         low, high = row.get(low_key) if low_key else None, row.get(high_key) if high_key else None
-        unit = "m" if self.measure == "height" else ("" if self.measure == "far" else "percent")
+        if self.measure == "land_per_person" and not indicators.population:
+            return Outcome("n/a", Msg("人口为 0:无法计算人均住宅用地", "no population: no land "
+                                      "per person"))
+        if low is None and high is None:
+            return Outcome("n/a", Msg(f"GB 50180 表{row['table']} 此类别未给出该项",
+                                      f"GB 50180 Table {row['table']} gives no value for this class"))
+        unit = self.UNITS[self.measure]
         features: list[str] = []
         if self.measure == "height":
             heights = ctx.heights("residential")  # Table 4.0.2 caps the housing's height
             actual = max(heights.values(), default=0.0)
             features = [i for i, h in heights.items() if high is not None and h > high + 1e-9]
         else:
-            actual = {"far": indicators.far, "density": indicators.building_density,
-                      "green": indicators.green_ratio}[self.measure]
+            # the housing land's figures (GB 50180's 住宅用地, indicators.housing_land_m2)
+            actual = {"far": indicators.housing_far, "density": indicators.housing_density,
+                      "green": indicators.housing_green_ratio,
+                      "land_per_person": indicators.housing_land_per_person_m2}[self.measure]
         status, required = "pass", high if high is not None else low
         if high is not None and actual > high + 1e-9:
             status = "fail"
         elif low is not None and actual < low - 1e-9:
             status, required = ("fail" if self.measure == "green" else "warn"), low
-        zone_class = Msg(f"{ctx.settings.climate_zone} 类气候区、{row['class_zh']}",
-                         f"climate zone {ctx.settings.climate_zone}, {row['class_en']}")
+        zone_class = Msg(f"表{row['table']} {ctx.settings.climate_zone} 类气候区、{row['class_zh']}",
+                         f"Table {row['table']}, climate zone {ctx.settings.climate_zone}, "
+                         f"{row['class_en']}")
+        if row["high_density"]:
+            zone_class = zone_class + Msg("(低层或多层高密度布局)", " (low- or mid-rise high density)")
         message = self.label + Msg(" ", " ") + format_number(actual, unit) + Msg(",", ", ") \
             + zone_class + Msg(" 控制值 ", " limit ") + bound_text(low, high, unit)
         if ctx.community == "existing":
             message = Msg("既有社区仅供参考:", "existing community, for information: ") + message
             status = "warn" if status == "fail" else status
         elif not ctx.settings.conditions:
-            message = Msg("参考 GB 50180 表4.0.2(无规划条件):",
-                          "for reference, GB 50180 Table 4.0.2 (no planning conditions): ") \
+            message = Msg(f"参考 GB 50180 表{row['table']}(无规划条件):",
+                          f"for reference, GB 50180 Table {row['table']} (no planning conditions): ") \
                 + message
             status = "warn" if status == "fail" else status
         return Outcome(status, message, required, actual, features, unit,
@@ -580,6 +671,31 @@ def _any(reader: Reader, common) -> Any_:
     return Any_(**common, members=built)
 
 
+def _single(reader: Reader, common) -> Single:
+    members = reader.get("each", required=True)
+    if not isinstance(members, list) or not members:
+        raise _error(reader.where, "each 应列出至少一个度量", "'each' must list at least one measure")
+    bounds = []
+    for i, member in enumerate(members):
+        at = f"{reader.where}.each[{i}]"
+        if not isinstance(member, Mapping):
+            raise _error(at, "应为表", "must be a table")
+        part = Reader(member, at)
+        low, high = part.get("min"), part.get("max")
+        if low is None and high is None:
+            raise _error(at, "需要 min 或 max", "needs 'min' or 'max'")
+        name = part.get("measure", required=True)
+        if not isinstance(name, str):
+            raise _error(at, "measure 应为名称", "'measure' must be a name")
+        label = part.get("label")
+        bounds.append(Bound(Msg.from_data(label) if label else Msg(name, name), name,
+                            Threshold(low, f"{at}.min") if low is not None else None,
+                            Threshold(high, f"{at}.max") if high is not None else None,
+                            part.get("unit", "")))
+        part.finish()
+    return Single(**common, kinds=reader.strings("kinds"), bounds=tuple(bounds))
+
+
 def _reach(reader: Reader, common) -> Reach:
     share = reader.get("share")
     context = reader.get("context", True)
@@ -599,6 +715,10 @@ def _services(reader: Reader, common) -> Services:
 
 def _manual(reader: Reader, common) -> Manual:
     return Manual(**common)
+
+
+def _note(reader: Reader, common) -> Note:
+    return Note(**common)
 
 
 def _block_control(reader: Reader, common) -> BlockControl:
@@ -638,9 +758,11 @@ def _sunlight(reader: Reader, common) -> Condition:
 CONDITION_TYPES: dict[str, Callable[[Reader, dict], Condition]] = {
     "compare": _compare,
     "any": _any,
+    "single": _single,
     "reach": _reach,
     "services": _services,
     "manual": _manual,
+    "note": _note,
     "block_control": _block_control,
     "planning": _plan,
     "geometry": _geometry,

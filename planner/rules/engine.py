@@ -104,11 +104,30 @@ class Context:
             placed = [p for p in self.site.placed if not p.context] if kinds is None \
                 else self.of_kinds(kinds)
             ids = {p.id for p in placed}
-            storey = self.params["storey_height_m"]
             # A facility inside another of the same selection is part of its host already.
-            self._values[key] = [(p.id, measure(p, name, storey)) for p in placed
-                                 if not (name == "floor_area" and p.host in ids)]
+            nested = name in ("floor_area", "activity_area")
+            self._values[key] = [(p.id, self.measure(p, name)) for p in placed
+                                 if not (nested and p.host in ids)]
         return self._values[key]
+
+    def measure(self, placed: Placed, name: str) -> float:
+        """One facility's measure (``planner.rules.expressions.MEASURES``, or an attribute);
+        the measures that read pack parameters are made here."""
+        storey = self.params["storey_height_m"]
+        facility = placed.facility
+        if name == "usable_area":
+            given = facility.get("usable_area_m2")
+            if given is not None:
+                return given
+            return measure(placed, "floor_area", storey) * self.params["usable_area_share"]
+        if name == "activity_area":
+            share = facility.get("activity_share")
+            if share is None:
+                raise NotComputable(self.display_name(placed.id) + Msg(
+                    " 未给出居民活动用房占比(activity_share)",
+                    " does not state its share for residents' activities (activity_share)"))
+            return measure(placed, "floor_area", storey) * share
+        return measure(placed, name, storey)
 
     # -- for conditions ---------------------------------------------------------------
     def of_kinds(self, kinds: tuple[str, ...], context: bool = False) -> list[Placed]:
@@ -136,14 +155,22 @@ class Context:
         return self.settings.manual.get(self.check_id)
 
     def block_control_row(self) -> Mapping[str, Any] | None:
+        """The row of GB 50180 Table 4.0.2 for the climate zone and the housing's average
+        storeys; Table 4.0.3's row of the same class (``high_density``) where the housing
+        land is built denser than Table 4.0.2 allows: that is a 低层或多层高密度 layout."""
         storeys = self.indicators.avg_floors
         if storeys <= 0:
             return None
-        rows = [r for r in self.block_controls if self.settings.climate_zone in r["zones"]]
-        for row in rows:
-            if storeys <= row["max_storeys"] + 1e-9:
-                return row
-        return rows[-1] if rows else None
+        zone = self.settings.climate_zone
+        rows = [r for r in self.block_controls if zone in r["zones"] and not r["high_density"]]
+        row = next((r for r in rows if storeys <= r["max_storeys"] + 1e-9),
+                   rows[-1] if rows else None)
+        if row is None or row.get("density_max") is None \
+                or self.indicators.housing_density <= row["density_max"] + 1e-9:
+            return row
+        dense = next((r for r in self.block_controls if zone in r["zones"] and r["high_density"]
+                      and r["max_storeys"] == row["max_storeys"]), None)
+        return dense or row
 
 
 def run_checks(project: Project, site: Site, indicators: Indicators, rulebook: Rulebook,

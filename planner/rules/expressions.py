@@ -41,6 +41,10 @@ MEASURES = {
     "footprint": "above-ground footprint (0 when underground or inside another building)",
     "floor_area": "above-ground floor area: floor_area_m2, else footprint × floors",
     "land_area": "the facility's own lot: land_area_m2, else the area of its shape",
+    "usable_area": "使用面积: usable_area_m2, else floor_area × the pack's usable_area_share",
+    "activity_area": "floor area for residents' activities: floor_area × activity_share "
+                     "(cannot be computed when a facility does not state its share)",
+    "width": "the diameter of the largest circle inside the shape (a polygon's width)",
     "length": "length of a line (paths)",
     "height": "height_m, else floors × the pack's storey_height_m",
 }

@@ -129,7 +129,8 @@ def _kind(kind_id: str, table: Mapping[str, Any], where: str) -> Kind:
     return Kind(kind_id, name, colour, geometries, frozenset(roles))
 
 
-BLOCK_COLUMNS = ("far_min", "far_max", "density_max", "green_min", "height_max")
+BLOCK_COLUMNS = ("far_min", "far_max", "density_max", "green_min", "height_max",
+                 "land_per_person_max")
 
 
 def _block_row(row: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -138,8 +139,12 @@ def _block_row(row: Mapping[str, Any], where: str) -> dict[str, Any]:
     top = reader.get("max_storeys", required=True)
     class_zh, class_en = reader.get("class_zh", required=True), reader.get("class_en", required=True)
     values = {c: reader.get(c) for c in BLOCK_COLUMNS}
+    high_density = reader.get("high_density", False)
+    if not isinstance(high_density, bool):
+        raise _error(where, "high_density 应为 true 或 false", "'high_density' must be true or false")
     reader.finish()
     return {"zones": zones, "max_storeys": top, "class_zh": class_zh, "class_en": class_en,
+            "high_density": high_density, "table": "4.0.3" if high_density else "4.0.2",
             **values}
 
 
@@ -233,6 +238,7 @@ class Rulebook:
                 for i, condition in enumerate(list(check.conditions) + served):
                     at = f"{where}.conditions[{i}]"
                     kinds = set(condition.kind_refs()) | set(check.highlight)
+                    _known(at, "度量", "measure", condition.measure_refs(), measures)
                     for expression in condition.expressions():
                         _known(at, "名称", "name", expression.names, names)
                         _known(at, "度量", "measure", expression.measures, measures)

@@ -107,6 +107,7 @@ THRESHOLD = Value(Msg("数字、表达式或 { new = …, existing = … }",
                       "a number, an expression or { new = …, existing = … }"),
                   lambda v: EXPRESSION.test(v) or isinstance(v, Mapping) and bool(v)
                   and all(EXPRESSION.test(x) for x in v.values()))
+FLAG = Value(Msg("true 或 false", "true or false"), lambda v: isinstance(v, bool))
 COLOUR_CODE = Value(Msg("颜色代码 \"#rrggbb\"", 'a colour "#rrggbb"'),
                     lambda v: isinstance(v, str) and COLOUR.fullmatch(v) is not None)
 
@@ -189,6 +190,9 @@ CONDITION = Table({
     "kinds": NAMES, "required": NAMES, "measure": TEXT, "finding": TEXT, "target": TEXT,
 })
 CONDITION.fields["any"] = ListOf(CONDITION, most=MAX_CONDITIONS)
+CONDITION.fields["each"] = ListOf(Table({  # a single condition's bounds
+    "label": BILINGUAL, "unit": TEXT, "measure": TEXT, "min": THRESHOLD, "max": THRESHOLD,
+}), most=MAX_CONDITIONS)
 
 #: The shape of every section a pack may have; ``parse_pack`` checks a pack against it first.
 PACK_SHAPE: dict[str, Shape] = {
@@ -201,7 +205,8 @@ PACK_SHAPE: dict[str, Shape] = {
     "block_controls": ListOf(Table({"zones": NAMES, "max_storeys": NUMBER, "class_zh": TEXT,
                                     "class_en": TEXT, "far_min": NUMBER, "far_max": NUMBER,
                                     "density_max": NUMBER, "green_min": NUMBER,
-                                    "height_max": NUMBER})),
+                                    "height_max": NUMBER, "land_per_person_max": NUMBER,
+                                    "high_density": FLAG})),
     "checks": ListOf(Table({"id": TEXT, "title": BILINGUAL, "clause": TEXT, "applies": APPLIES,
                             "highlight": NAMES,
                             "conditions": ListOf(CONDITION, most=MAX_CONDITIONS)}),

@@ -37,7 +37,9 @@ def test_workbook_summary_sheet_is_the_gap_list_with_every_status(street, tmp_pa
     assert [r["序号"] for r in rows] == [1, 2, 3, 4, 5]
     old = next(r for r in rows if r["文件"] == str(root / "failing.geojson"))
     assert (old["社区"], old["类型"], old["户数"]) == ("建设里老旧小区改造示例", "既有居住社区", 528)
-    assert (old["不满足"], old["提醒"]) == (10, 11)  # 8 + three GB 50180 radii (lc.*)
+    # cc.07 fails (one locker, not 多组) where it warned; the 集中绿地 per person warns (for
+    # information); the rest: 7 + three GB 50180 radii (lc.*)
+    assert (old["不满足"], old["提醒"]) == (11, 11)
     assert old["缺项"].startswith("社区综合服务站 缺 650 m²;幼儿园 缺 2,200 m²")
     assert (old["cc.01"], old["cc.06"], old["cc.18"]) == ("! 提醒", "✔ 通过", "? 待确认")
     good = rows[-1]

@@ -40,6 +40,12 @@ CASES = [
     ("cc.02", edit(NEW, "K01", classes=4), "fail", 6, 4),
     ("cc.02", edit(NEW, "K01", land_area_m2=3000), "fail", 3500, 3000),
     ("cc.02", edit(NEW, "K01", floors=1), "fail", 2200, 1200),
+    # one kindergarten of 6 classes, not two of 3 (each 2 floors × 600 m², lot 2,000 m²)
+    ("cc.02", with_facilities(without_kinds(NEW, "kindergarten"),
+                              rect("KA", "kindergarten", 300, 300, 330, 320, floors=2, classes=3,
+                                   land_area_m2=2000),
+                              rect("KB", "kindergarten", 340, 300, 370, 320, floors=2, classes=3,
+                                   land_area_m2=2000)), "fail", 2200, 1200),
     # cc.03 nursery ≥ 200 m²
     ("cc.03", NEW, "pass", 200, 200),
     ("cc.03", without_kinds(NEW, "nursery"), "fail", 200, 0),
@@ -57,18 +63,24 @@ CASES = [
     ("cc.06", OLD, "pass", 2, 2),
     ("cc.06", edit(OLD, "V01", floor_area_m2=40), "fail", 300, 0),
     # cc.07 lockers; new: post & express station ≥ 15 m²; existing: station as site allows
-    ("cc.07", NEW, "pass", 1, 3),
-    ("cc.07", without_kinds(NEW, "smart_locker"), "fail", 1, 0),
-    ("cc.07", edit(NEW, "E01", floor_area_m2=10), "fail", 15, 10),
+    # "多组": at least 2 lockers; usable area = 0.75 × floor area unless stated
+    ("cc.07", NEW, "pass", 2, 3),
+    ("cc.07", without_kinds(NEW, "smart_locker"), "fail", 2, 0),
+    ("cc.07", with_facilities(without_kinds(NEW, "smart_locker"),
+                              point("L9", "smart_locker", 200, 200)), "fail", 2, 1),
+    ("cc.07", edit(NEW, "E01", floor_area_m2=18), "fail", 15, 13.5),
+    ("cc.07", edit(NEW, "E01", floor_area_m2=18, usable_area_m2=15), "pass", 2, 3),
+    ("cc.07", edit(NEW, "E01", usable_area_m2=12), "fail", 15, 12),
     ("cc.07", without_kinds(EXISTING, "express_station"), "warn", 1, 0),
-    # cc.08 the six kinds of convenience shop
-    ("cc.08", NEW, "pass", 6, 6),
-    ("cc.08", without_kinds(NEW, "shop"), "warn", 6, 0),
+    # cc.08 the eight kinds of convenience shop (菜店 and 食堂 from the 2022 notice)
+    ("cc.08", NEW, "pass", 8, 8),
+    ("cc.08", without_kinds(NEW, "shop"), "warn", 8, 1),  # the supermarket sells vegetables
+    ("cc.08", edit(NEW, "M01", services=[]), "warn", 8, 7),
     # cc.10 parking ≥ 1 per household, chargers 100%, bike shelters
-    ("cc.10", NEW, "pass", 1536, 1545),
-    ("cc.10", edit(NEW, "P02", parking_spaces=1000), "fail", 1536, 1045),
+    # (car spaces and chargers are quota.parking's and quota.charging's: reported once)
+    ("cc.10", NEW, "pass", 1, 6),
+    ("cc.10", edit(NEW, "P02", parking_spaces=1000), "pass", 1, 6),
     ("cc.10", without_kinds(NEW, "bike_shelter"), "fail", 1, 0),
-    ("cc.10", edit(EXISTING, "P02", parking_spaces=1000), "warn", 1536, 1045),
     # cc.11 a bus stop within 10 minutes' walk (500 m straight line), paths
     ("cc.11", without_kinds(NEW, "bus_stop"), "fail", 500, None),
     ("cc.11", without_kinds(NEW, "path"), "warn", 1, 0),
@@ -96,8 +108,10 @@ CASES = [
     ("cc.16", without_kinds(EXISTING, "property_office"), "warn", 1, 0),
     # planning conditions (the sample's: FAR 2–2.8, density ≤ 25%, green ≥ 35%, ≤ 60 m,
     # setbacks 5 m, 8 m from edge 3, 3 m underground, 1 space per household)
-    ("plan.far", NEW, "pass", 2.0, 2.6828),
-    ("plan.far", edit_kind(NEW, "residential", floors=22), "fail", 2.8, (190080 + 5144) / 59887.5),
+    # (four towers' open ground floors, 4 × 540 m², are built but not counted)
+    ("plan.far", NEW, "pass", 2.0, (155520 - 2160 + 5144) / 59887.5),
+    ("plan.far", edit_kind(NEW, "residential", floors=22), "fail", 2.8,
+     (190080 - 2160 + 5144) / 59887.5),
     ("plan.far", settings(NEW, conditions=Conditions()), "n/a", None, None),
     ("plan.density", NEW, "pass", 0.25, 0.2035),
     ("plan.green", NEW, "pass", 0.35, 0.3556),
@@ -112,20 +126,33 @@ CASES = [
     ("plan.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),
     # block controls (zone III, high-rise I: FAR 2.2–2.8, density ≤ 22%, green ≥ 35%, ≤ 54 m)
     # fail with planning conditions; guidance (warn) without them
-    ("block.far", NEW, "pass", 2.8, 2.6828),
+    # GB 50180 Table 4.0.2 on the housing land: the parcel less the kindergarten's lot (3,825),
+    # the sports ground (836) and the garbage station (144): 55,082.5 m²; the towers (less
+    # their open ground floors) and the property office (block facility, 360 m²) count
+    ("block.far", NEW, "pass", 2.8, (155520 - 2160 + 360) / 55082.5),
     # 16 towers of 540 m² at 22 floors = 190,080 m² + 5,144 m² of services: high-rise II
-    ("block.far", edit_kind(NEW, "residential", floors=22), "fail", 3.1, (190080 + 5144) / 59887.5),
-    ("block.far", edit_kind(NEW, "residential", floors=11), "warn", 2.2, (95040 + 5144) / 59887.5),
-    ("block.far", settings(NEW, climate_zone="I"), "fail", 2.4, 2.6828),
+    ("block.far", edit_kind(NEW, "residential", floors=22), "fail", 3.1,
+     (190080 - 2160 + 360) / 55082.5),
+    ("block.far", edit_kind(NEW, "residential", floors=11), "warn", 2.2,
+     (95040 - 2160 + 360) / 55082.5),
+    ("block.far", settings(NEW, climate_zone="I"), "fail", 2.4, (155520 - 2160 + 360) / 55082.5),
     ("block.far", without_kinds(NEW, "residential"), "n/a", None, None),
-    ("block.density", NEW, "pass", 0.22, 0.2035),
-    ("block.density", with_facilities(NEW, rect("X", "other_building", 150, 200, 190, 238)), "fail", 0.22, 0.2289),
-    ("block.green", NEW, "pass", 0.35, 0.3556),
-    ("block.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 0.2854),
+    ("block.density", NEW, "pass", 0.22, (8640 + 360) / 55082.5),
+    ("block.density", with_facilities(NEW, rect("X", "other_building", 150, 200, 190, 238)),
+     "pass", 0.22, (8640 + 360) / 55082.5),  # not housing: its floor area is not the block's
+    ("block.density", with_facilities(NEW, rect("X", "residential", 85, 80, 115, 290, floors=18)),
+     "fail", 0.22, (8640 + 360 + 6300) / 55082.5),
+    ("block.green", NEW, "pass", 0.35, 21295 / 55082.5),
+    ("block.green", without_kinds(NEW, "community_garden"), "fail", 0.35, 17095 / 55082.5),
     ("block.height", NEW, "pass", 54, 54),
     ("block.height", edit(NEW, "R01", height_m=60), "fail", 54, 60),
     ("block.height", settings(edit(NEW, "R01", height_m=60), conditions=Conditions()), "warn", 54, 60),
     ("block.height", edit(NEW, "K01", height_m=60), "pass", 54, 54),  # housing only
+    # housing land per person: 55,082.5 m² / 4,915 (≤ 16 m² for high-rise I in zone III)
+    ("block.land_per_person", NEW, "pass", 16, round(55082.5 / 4915, 2)),
+    ("block.land_per_person", edit_kind(NEW, "residential", households=50), "fail", 16,
+     round(55082.5 / (16 * 50 * 3.2), 2)),
+    ("block.land_per_person", edit_kind(NEW, "residential", households=0), "n/a", None, None),
     # quotas
     ("quota.parking", NEW, "pass", 1536, 1545),
     ("quota.parking", edit(NEW, "P02", parking_spaces=1400), "fail", 1536, 1445),
@@ -135,7 +162,25 @@ CASES = [
     ("quota.charging", EXISTING, "n/a", None, None),
     ("quota.service_area", NEW, "pass", 30, 64.84),
     ("quota.service_area", edit_kind(NEW, "residential", households=300), "fail", 30, 20.75),
-    ("quota.service_area", edit_kind(NEW, "residential", households=0), "n/a", None, None),
+    # no households: the quota per 100 cannot be computed (said in the message); the share can
+    ("quota.service_area", edit_kind(NEW, "residential", households=0), "pass", 0.6,
+     (800 * 0.65 + 196 * 0.7) / 996),
+    # 60% for residents' activities: (800 × 0.4 + 196 × 0.7) / 996 m²
+    ("quota.service_area", edit(NEW, "C01", activity_share=0.4), "fail", 0.6,
+     (800 * 0.4 + 196 * 0.7) / 996),
+    # 集中绿地 (GB 50180 4.0.7): GA1 4,200 m² for 1,536 × 3.2 = 4,915 people; ≥ 8 m wide
+    # (m² per person, reported to 0.01 like every area)
+    ("block.concentrated_green", NEW, "pass", 0.5, round(4200 / 4915, 2)),
+    ("block.concentrated_green", edit_kind(NEW, "residential", households=200), "fail", 0.5,
+     round(4200 / (16 * 200 * 3.2), 2)),
+    ("block.concentrated_green", with_facilities(
+        NEW, rect("GA2", "community_garden", 300, 300, 306, 400)), "fail", 8, 6),
+    ("block.concentrated_green", edit_kind(EXISTING, "residential", households=300), "warn",
+     0.35, round(4200 / (16 * 300 * 3.2), 2)),
+    # surface car spaces ≤ 10% of 1,536 dwellings (GB 50180 5.0.6: 不宜, a warning)
+    ("block.surface_parking", NEW, "pass", 153, 45),
+    ("block.surface_parking", edit(NEW, "P01", parking_spaces=160), "warn", 153, 160),
+    ("block.surface_parking", EXISTING, "n/a", None, None),
     # geometry findings
     ("geometry.outside", NEW, "pass", 0, 0),
     ("geometry.outside", moved(NEW, "R01", -20, 0), "fail", 0, 1),

@@ -96,6 +96,29 @@ def test_green_over_a_garage_counts_only_with_the_soil_depth():
     assert green(deep, garage) == pytest.approx(400)
 
 
+def test_what_the_rules_leave_out_is_kept_to_show():
+    garage = rect("P", "parking_garage", 10, 0, 30, 20)
+    thin = rect("G", "green_space", 0, 0, 20, 20, soil_depth_m=1.0)
+    result = evaluate(Project.of(parcel(), [thin, garage]))
+    assert result.indicators.green_deducted_m2 == pytest.approx(200)  # 10 × 20 over the garage
+    assert result.greens.deducted.bounds == pytest.approx((10, 0, 20, 20))
+    lawn = rect("G", "green_space", 0, 0, 20, 10)
+    house = rect("B", "residential", 20.5, 0, 40, 10, floors=3)
+    assert evaluate(Project.of(parcel(), [lawn, house])).indicators.green_deducted_m2 \
+        == pytest.approx(0.5 * 10)
+    assert evaluate(Project.of(parcel(), [lawn])).greens.deducted is None
+
+
+def test_the_block_green_is_counted_apart_at_1_5_m():
+    garden = rect("G", "community_garden", 0, 0, 20, 10)
+    lawn = rect("L", "green_space", 0, 50, 20, 60)
+    house = rect("B", "residential", 20.5, 0, 40, 10, floors=3)
+    indicators = evaluate(Project.of(parcel(), [garden, lawn, house])).indicators
+    assert indicators.concentrated_green_area_m2 == pytest.approx(200 - 1.0 * 10)
+    assert indicators.green_area_m2 == pytest.approx(190 + 200)
+    assert indicators.green_deducted_m2 == pytest.approx(10)
+
+
 def test_green_on_a_roof_is_not_counted():
     roof = rect("G", "green_space", 5, 5, 15, 15)
     house = rect("B", "residential", 0, 0, 20, 20, floors=3)
@@ -108,6 +131,8 @@ def test_green_on_a_roof_is_not_counted():
     (dict(storey_heights_m=[]), "must be a list of numbers"),
     (dict(floors=4, storey_heights_m=[3.0, 3.0]), "lists 2 storeys but floors = 4"),
     (dict(floors=2, balcony_area_m2=500), "balcony area 500 m² is larger than the floor area 400 m²"),
+    (dict(floors=2, usable_area_m2=500), "usable area 500 m² is larger than the floor area 400 m²"),
+    (dict(activity_share=1.5), "activity_share = 1.5: is outside the plausible range 0–1"),
 ])
 def test_implausible_counting_attributes_are_named(attrs, words):
     with pytest.raises(InputError) as err:

@@ -84,7 +84,7 @@ def test_drawing_has_layers_per_kind_labels_and_the_indicator_table(tmp_path):
     assert f"{tower.geometry.area:,.2f} m²" in labels
     table = [t.dxf.text for t in texts if t.dxf.layer == "规划-指标表"]
     assert table[0].startswith("经济技术指标表 · 幸福里新建社区示例")
-    assert "容积率" in table and "2.68" in table
+    assert "容积率" in table and "2.65" in table
     assert "建筑密度" in table and "20.3%" in table
 
 

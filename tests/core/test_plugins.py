@@ -13,7 +13,7 @@ from planner.plugins import load_rulebook
 from planner.rules.pack import load_pack
 from tests.helpers import new_sample, settings
 
-NATIONAL_CHECKS = 52  # 20 cc, 7 plan, 4 block, 3 quota, 4 geometry, 4 sun, 9 lc, reach.network
+NATIONAL_CHECKS = 55  # 20 cc, 7 plan, 7 block, 3 quota, 4 geometry, 4 sun, 9 lc, reach.network
 
 
 def plugin_folder(root, name, *, plugin=None, pack=None):

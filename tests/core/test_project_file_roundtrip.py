@@ -57,8 +57,9 @@ def known_value(name: str) -> st.SearchStrategy:
 
 @st.composite
 def attributes(draw) -> dict:
-    # (a balcony is bounded by the floor area, which depends on the shape: not drawn here)
-    names = sorted(set(ATTRIBUTES) - {"balcony_area_m2"})
+    # (a balcony and a usable area are bounded by the floor area, which depends on the
+    # shape: not drawn here)
+    names = sorted(set(ATTRIBUTES) - {"balcony_area_m2", "usable_area_m2"})
     known = draw(st.lists(st.sampled_from(names), unique=True, max_size=5))
     attrs = {name: draw(known_value(name)) for name in known}
     if "storey_heights_m" in attrs and "floors" in attrs:  # one number per storey

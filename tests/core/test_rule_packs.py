@@ -32,6 +32,8 @@ def test_national_pack_declares_the_contract_vocabulary():
     assert set(ids[20:]) == {"plan.far", "plan.density", "plan.green", "plan.height",
                              "plan.setback", "plan.spacing", "plan.parking",
                              "block.far", "block.density", "block.green", "block.height",
+                             "block.land_per_person", "block.concentrated_green",
+                             "block.surface_parking",
                              "quota.parking", "quota.charging", "quota.service_area",
                              "geometry.outside", "geometry.overlap", "geometry.crossing",
                              "geometry.invalid", "sun.housing", "sun.kindergarten", "sun.elderly", "sun.green",
@@ -103,6 +105,10 @@ def test_expressions_accept_only_the_vocabulary(source, fragment):
     ({"type": "nearest", "actual": "far"}, "unknown condition type 'nearest'"),
     ({"actual": "far", "min": 1, "else": "maybe"}, "'else' must be fail or warn"),
     ({"actual": "far", "min": {"old": 1}}, "new/existing"),
+    ({"type": "single", "kinds": "shop"}, "missing key 'each'"),
+    ({"type": "single", "kinds": "shop", "each": [{"measure": "area"}]}, "needs 'min' or 'max'"),
+    ({"type": "single", "kinds": "shop", "each": [{"measure": "area", "min": 1, "mni": 2}]},
+     "unknown key(s) ['mni']"),
 ])
 def test_malformed_conditions_name_the_place(condition, fragment):
     with pytest.raises(RulePackError) as err:
@@ -115,6 +121,10 @@ def test_malformed_conditions_name_the_place(condition, fragment):
     ({"actual": "sum_of('floor_area', 'castle')", "min": 1}, "unknown kind(s) ['castle']"),
     ({"actual": "sum_of('volume', 'shop')", "min": 1}, "unknown measure(s) ['volume']"),
     ({"actual": "far * fudge", "min": 1}, "unknown name(s) ['fudge']"),
+    ({"type": "single", "kinds": "shop", "each": [{"measure": "volume", "min": 1}]},
+     "unknown measure(s) ['volume']"),
+    ({"type": "single", "kinds": "castle", "each": [{"measure": "area", "min": 1}]},
+     "unknown kind(s) ['castle']"),
 ])
 def test_unknown_names_are_caught_when_packs_merge(tmp_path, condition, fragment):
     import tomllib  # noqa: F401  (packs are TOML; here the parsed table is built directly)

@@ -32,7 +32,10 @@ def test_report_has_exactly_the_contracts_shape(new_report):
     assert new_report["schema"] == example["schema"] == 1
     assert new_report["project"].keys() == example["project"].keys()
     contract = list(example["indicators"])  # in its order, then the documented additions
-    assert list(new_report["indicators"]) == contract + ["counted_floor_area_m2"]
+    assert list(new_report["indicators"]) == contract + [
+        "counted_floor_area_m2", "green_deducted_m2", "concentrated_green_area_m2",
+        "housing_land_m2", "housing_far", "housing_density", "housing_green_ratio",
+        "housing_land_per_person_m2"]
     assert new_report["errors"] == []
     for check in new_report["checks"]:
         # reach checks add how distances were measured (docs/interchange.md)
@@ -64,7 +67,7 @@ def test_report_numbers_are_the_cores(new_report):
 def test_human_output_is_a_readable_table():
     zh = planner("check", NEW_SAMPLE)
     assert zh.code == 0
-    assert "经济技术指标表" in zh.out and "容积率" in zh.out and "2.68" in zh.out
+    assert "经济技术指标表" in zh.out and "容积率" in zh.out and "2.65" in zh.out
     assert re.search(r"✔ 通过\s+cc\.05\s+社区卫生服务站", zh.out)
     en = planner("check", OLD_SAMPLE, "--lang", "en")
     assert "Floor-area ratio" in en.out and re.search(r"✘ fail\s+cc\.03\s+Nursery", en.out)

@@ -9,7 +9,7 @@ from tests.report.sheets import pdf_text, render
 
 def test_each_condition_beside_the_design_value_and_the_status():
     rows = condition_rows(evaluate(new_sample()), "zh")
-    assert rows[:4] == [("容积率", "2–2.8", "2.68", "✔ 通过"),
+    assert rows[:4] == [("容积率", "2–2.8", "2.65", "✔ 通过"),
                         ("建筑密度", "≤ 25.0%", "20.3%", "✔ 通过"),
                         ("绿地率", "≥ 35.0%", "35.6%", "✔ 通过"),
                         ("建筑限高", "≤ 60 m", "54 m", "✔ 通过")]
@@ -18,7 +18,7 @@ def test_each_condition_beside_the_design_value_and_the_status():
     assert rows[6] == ("停车位", "1 车位/户", "1,545 个", "✔ 通过")
     over = condition_rows(evaluate(settings(new_sample(), conditions=Conditions({"far_max": 2.5}))),
                           "en")
-    assert over[0] == ("FAR", "≤ 2.5", "2.68", "✘ fail")
+    assert over[0] == ("FAR", "≤ 2.5", "2.65", "✘ fail")
 
 
 def test_the_printed_sheet_shows_the_table_only_with_conditions(tmp_path):

@@ -100,3 +100,18 @@ def test_png_pages_at_the_chosen_resolution(tmp_path):
     height, width = matplotlib.image.imread(written[0]).shape[:2]
     assert width == pytest.approx(297 / 25.4 * 72, abs=1)
     assert height == pytest.approx(210 / 25.4 * 72, abs=1)
+
+
+def test_the_green_left_uncounted_is_hatched_on_the_plan():
+    from planner.report.sheet import build_pages
+
+    lawn = rect("G", "green_space", 10, 10, 30, 30, soil_depth_m=1.0)  # half over the garage
+    garage = rect("P", "parking_garage", 20, 10, 40, 30, parking_spaces=20)
+    result = evaluate(Project.of(parcel(), [lawn, garage]))
+    assert result.indicators.green_deducted_m2 == pytest.approx(200)
+    first = build_pages(result, SheetOptions())[0]
+    hatched = [p for ax in first.axes for p in ax.patches if p.get_hatch() == "////"]
+    assert len(hatched) == 1
+    x0, y0 = hatched[0].get_path().vertices.min(axis=0)
+    x1, y1 = hatched[0].get_path().vertices.max(axis=0)
+    assert (x0, y0, x1, y1) == (20, 10, 30, 30)  # the garage's half of the lawn, in metres

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem
 
 from planner.model import Project
 from tests.helpers import ROOT, new_sample, parcel, rect
-from tests.ui.panels_fixture import check_row, open_panels, type_into
+from tests.ui.panels_fixture import check_row, indicator_value, open_panels, type_into
 
 
 def layout() -> Project:
@@ -79,3 +79,15 @@ def test_a_screenshot_of_the_conditions_on_the_sample(qtbot, window):
     out = ROOT / "tests" / "artifacts"
     out.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(out / "conditions.png"))
+
+
+def test_the_green_left_uncounted_is_hatched_and_in_the_indicators(qtbot, window):
+    lawn = rect("G", "green_space", 10, 70, 30, 80)  # 20 × 10 m
+    house = rect("H", "residential", 30.5, 70, 50, 80, floors=3, households=6)  # 0.5 m away
+    panels = open_panels(window, Project.of(parcel(0, 0, 100, 100), [lawn, house]))
+    layer = window.canvas.scene().planning_layer
+    band = layer.deducted.path().boundingRect()  # the lawn's last 0.5 m before the 1 m line
+    assert (band.left(), band.right(), band.top(), band.bottom()) == (29.5, 30, 70, 80)
+    assert indicator_value(panels, "绿地不计面积(附录A.0.2扣除)") == "5.00"
+    assert indicator_value(panels, "绿地面积") == "195.00"
+    assert indicator_value(panels, "计容建筑面积") == f"{19.5 * 10 * 3:,.2f}"

@@ -1,12 +1,14 @@
 """The planning conditions on the canvas: the buildable envelope (the red line less its
 setbacks) as a dashed outline, and a dimension for each pair of buildings closer than the
 spacing rule (日照间距 red, 防火间距 orange) and each building within a setback, labelled
-with the distance and what is required. Redrawn from each evaluation."""
+with the distance and what is required; and the green the counting rules leave out (GB 50180
+A.0.2: the bands along walls, green over a garage without the soil depth) hatched. Redrawn
+from each evaluation."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem, \
     QGraphicsSimpleTextItem
 
@@ -17,6 +19,7 @@ from planner.ui.canvas.items import shape_path
 ENVELOPE = QColor("#6a1b9a")
 SUNLIGHT = QColor("#c62828")
 FIRE = QColor("#ef6c00")
+DEDUCTED = QColor("#5d4037")  # green not counted: brown hatching over the green fill
 Z = 8  # above the buildings, below the selection handles
 
 
@@ -30,15 +33,25 @@ class PlanningLayer:
     def __init__(self, scene, document):
         self.scene, self.document = scene, document
         self.items: list[QGraphicsItem] = []
+        self.deducted: QGraphicsPathItem | None = None  # the green not counted, hatched
         document.events.evaluation_changed.connect(self.redraw)
         self.redraw(document.evaluation)
 
     def redraw(self, evaluation: Evaluation | None) -> None:
         for item in self.items:
             self.scene.removeItem(item)
-        self.items = []
+        self.items, self.deducted = [], None
         if evaluation is None:
             return
+        deducted = evaluation.greens.deducted
+        if deducted is not None:
+            hatch = QGraphicsPathItem(shape_path(deducted))
+            hatch.setBrush(QBrush(DEDUCTED, Qt.BrushStyle.BDiagPattern))
+            hatch.setPen(QPen(Qt.PenStyle.NoPen))
+            hatch.setZValue(Z)
+            hatch.setToolTip(f"{evaluation.indicators.green_deducted_m2:,.1f} m²")
+            self.deducted = hatch
+            self._add(hatch)
         planning = evaluation.planning
         if planning.envelope is not None and not planning.envelope.is_empty:
             outline = QGraphicsPathItem(shape_path(planning.envelope))
