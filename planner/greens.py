@@ -111,11 +111,14 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     area += float(kept_area.sum())
     concentrated_area += float(kept_area[concentrated_kind[alone]].sum())
     deducted = float((shapely.area(drawn[alone]) - kept_area).sum())
+    losing = np.zeros(n_green, dtype=bool)
+    losing[losers] = True
     for g in np.flatnonzero(sizes > 1):
         members = group == g
         joined = shapely.union_all(kept[members]).area
         area += joined
-        deducted += shapely.union_all(drawn[members]).area - joined
+        if losing[members].any():  # else nothing was taken: drawn and kept are the same
+            deducted += shapely.union_all(drawn[members]).area - joined
         chosen = members & concentrated_kind
         if chosen.any():
             concentrated_area += shapely.union_all(kept[chosen]).area
