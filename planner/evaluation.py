@@ -35,6 +35,8 @@ class Evaluation:
     params: Mapping[str, Any] = field(default_factory=dict)
     reach_cache: ReachCache = field(default_factory=ReachCache)
     sun_source: Any = None  # the app's background sunlight (planner.sun.source)
+    #: the sun checks were made while the background analysis was at it ("being computed")
+    sun_pending: bool = False
     # what is computed on demand, once per layout (carried by dataclasses.replace, which
     # the app uses to give a cached evaluation another project with the same layout)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -62,13 +64,6 @@ class Evaluation:
         analyse = analyse_layout if wait or self.sun_source is None else self.sun_source
         return analyse(self.project, self.site, self.rulebook.sunlight,
                        self.params["storey_height_m"], ground=ground)
-
-    @property
-    def sun_pending(self) -> bool:
-        """The sun checks wait for the app's background analysis."""
-        from planner.sun.check import pending
-
-        return pending(self.checks)
 
     @property
     def problems(self) -> list:
@@ -106,16 +101,31 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     indicators = compute_indicators(project, site, params, greens)
     planning = analyse_planning(site, project.settings.conditions, params)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
+    asked = _Asked(sun_source) if sun_source is not None else None
     checks = run_checks(project, site, indicators, rulebook, params, planning, reach_cache,
-                        sun_source)
+                        asked)
+    pending = asked is not None and asked.missing
     plugins = rulebook.plugins
     if plugins is None:
         return Evaluation(project, rulebook, site, indicators, checks, planning, greens, [],
-                          params, reach_cache, sun_source)
+                          params, reach_cache, sun_source, pending)
     facts = dict(project=project, site=site, indicators=indicators, params=params)
     return Evaluation(project, rulebook, site, indicators, checks + plugins.checks(**facts),
                       planning, greens, plugins.indicators(**facts), params, reach_cache,
-                      sun_source)
+                      sun_source, pending)
+
+
+class _Asked:
+    """The background sunlight as one evaluation asks it: remembers being answered "being
+    computed"."""
+
+    def __init__(self, source):
+        self.source, self.missing = source, False
+
+    def __call__(self, *args, **kwargs):
+        found = self.source(*args, **kwargs)
+        self.missing |= found is None
+        return found
 
 
 def _check_kinds(project: Project, kinds: KindRegistry) -> None:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the main window on the new-community sample, in Chinese and English, at
-1366 × 768 and 1920 × 1080 (the default layout, a housing block selected), for docs/:
+1366 × 768 and 1920 × 1080 (the default layout, the community service station selected: a
+long kind name in 属性), and of the welcome page at 1366 × 768, for docs/:
 
     .venv/bin/python scripts/ui_screenshots.py [docs/screenshots]
 """
@@ -35,11 +36,21 @@ def main(out: Path) -> None:
             window.show()
             app.processEvents()
             window.canvas.zoom_fit()
-            window.document.select(["R01"])
-            app.processEvents()
+            window.document.select(["C01"])
+            for _ in range(3):  # the docks settle over a few passes
+                app.processEvents()
             window.grab().save(str(out / f"ui-{lang}-{width}x{height}.png"))
             window.hide()
             window.deleteLater()
+        window = main_window(None, lang)  # as the app starts without a file
+        window.resize(*SIZES[0])
+        window.show_welcome()
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        window.grab().save(str(out / f"welcome-{lang}-{SIZES[0][0]}x{SIZES[0][1]}.png"))
+        window.hide()
+        window.deleteLater()
 
 
 if __name__ == "__main__":

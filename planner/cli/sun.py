@@ -79,8 +79,7 @@ def as_json(sun: LayoutSun) -> dict:
                          "required_share": round(sun.green.required_share, 4),
                          "required_hours": sun.green.requirement.hours,
                          "points": len(sun.green.points)}
-    if sun.ground is not None:
-        data["ground"] = ground_json(sun.ground)
+    data["ground"] = None if sun.ground is None else ground_json(sun.ground)
     return data
 
 

@@ -38,8 +38,8 @@ _ITEMS = {
                  "pharmacy, repairs, home services, food"),
     "cc.09": Msg("水、电、燃气、供暖、网络等管线配齐", "water, power, gas, heating and internet "
                  "laid on"),
-    "cc.10": Msg("停车位 {f},每个都有充电桩或预留", "{f} car spaces, each with a charger built "
-                 "or ready"),
+    "cc.10": Msg("汽车、电动车、自行车都有停放和充电的地方", "places to park and charge cars, "
+                 "e-bikes and bicycles"),
     "cc.11": Msg("步行道连通各楼栋和公交站", "footpaths join every building and the bus stops"),
     "cc.12": Msg("出入口有坡道和扶手,推车、轮椅方便", "ramps and handrails at the entrances, for "
                  "prams and wheelchairs"),

@@ -1,8 +1,8 @@
 """Sheets for residents' meetings (共同缔造): one page per scheme in plain language, and a
 comparison of two schemes side by side.
 
-The residents' sheet: a big plan with the facilities' colours and names, the numbered
-comment pins, "what this plan brings" written from the checks (no clause numbers), what
+The residents' sheet: a big plan with the facilities' colours, names and badges (幼, 医,
+公交…), the numbered comment pins, "what this plan brings" written from the checks (no clause numbers), what
 changed since the last round, the comments so far with the designer's answers, a blank
 area with instructions for written comments, and the round's name and date.
 """
@@ -111,6 +111,7 @@ def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting)
     view = plan.plan_view(result, frame, _tight_scale(result, frame, options.scale))
     plan.draw_plan(fig, paper, result, view, style, lang)
     plan.draw_legend(paper, result, legend, style, lang)
+    _icons(paper, result, view, style)
     _pins(paper, project.comments, view, style)
     blank, notes = side.take_bottom(side.h * 0.3, style.gap)
     services = plain.provided(result, lang)
@@ -213,6 +214,44 @@ def _pairs(lines: list[str]):
     """Short lines two to a row (a row is a tuple of columns)."""
     for i in range(0, len(lines), 2):
         yield tuple(lines[i:i + 2])
+
+
+def _icons(paper, result: Evaluation, view: plan.PlanView, style: Style) -> None:
+    """A round badge with a character residents know (幼 for the kindergarten, 医 for the
+    health station…) on the top-left corner of each service above ground, on the point of
+    a stop or a sorting point: the plan read like a street map."""
+    from matplotlib.patches import Circle
+
+    radius = style.label_pt * PT_MM * 0.95
+    frame = view.frame.inset(radius)
+    for placed in result.site.placed:
+        glyph = GLYPHS.get(placed.facility.kind)
+        if glyph is None or placed.context or placed.underground or \
+                (placed.area == 0 and placed.length > 0):
+            continue
+        x0, _y0, _x1, y1 = placed.shape.bounds
+        if placed.area > 0:  # on the corner, clear of the name in the middle
+            x, y = view.to_paper(x0, y1)
+        else:
+            x, y = view.to_paper(placed.shape.centroid.x, placed.shape.centroid.y)
+        if not (frame.x <= x <= frame.right and frame.y <= y <= frame.top):
+            continue
+        paper.add_patch(Circle((x, y), radius, fc="white", ec=placed.kind.colour, lw=1.4,
+                               zorder=6.8))  # under the names' boxes: a name always reads
+        paper.text(x, y, glyph, fontsize=style.label_pt * (0.95 if len(glyph) == 1 else 0.6),
+                   ha="center", va="center", color=plan.INK, fontweight="bold", zorder=6.9)
+
+
+#: The badges of the residents' plan, by facility kind (a kind not listed has none).
+GLYPHS = {
+    "community_service_station": "社", "kindergarten": "幼", "nursery": "托",
+    "elderly_service_station": "老", "elderly_day_care": "老", "health_station": "医",
+    "supermarket": "超", "convenience_store": "便", "express_station": "邮",
+    "smart_locker": "柜", "parking_lot": "P", "parking_garage": "P", "public_toilet": "厕",
+    "garbage_station": "垃", "garbage_point": "分", "activity_ground": "健",
+    "sports_ground": "球", "community_garden": "园", "property_office": "物",
+    "bus_stop": "公交",
+}
 
 
 def _sections(paper, area: Rect, sections, style: Style, lang: str) -> None:

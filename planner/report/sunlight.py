@@ -13,16 +13,17 @@ from planner.i18n import Msg
 from planner.report import plan
 from planner.report.layout import Rect, Style
 from planner.report.tables import INK_RULE, SHADE
+from planner.report.text import width_mm, wrap
 from planner.sun.latitude import project_latitude
 from planner.sun.layout import DAY_NAMES, LayoutSun, prisms_and_problems, receivers
 from planner.sun.look import FAIL, PASS, SHADOW, contour_colour
 
 TITLE = Msg("日照分析", "Sunlight")
-NOT_APPROVAL = (Msg("草图阶段的分析:沿墙取底层窗台测点,建筑按平顶棱柱;",
-                    "Sketch-stage analysis: ground-floor sill along whole walls,"),
-                Msg("报批须以专业日照分析为准", "buildings as flat prisms; approval needs a "
-                    "professional sunlight analysis"))
+NOT_APPROVAL = Msg("草图阶段的分析:沿墙取底层窗台测点,建筑按平顶棱柱;报批须以专业日照分析为准",
+                   "Sketch-stage analysis: ground-floor sill along whole walls, buildings as "
+                   "flat prisms; approval needs a professional sunlight analysis")
 STATUS = {"pass": Msg("满足", "pass"), "fail": Msg("不满足", "fail"), "n/a": Msg("—", "—")}
+SHORT_DAYS = {"dahan": Msg("大寒日", "Major Cold"), "dongzhi": Msg("冬至日", "Solstice")}
 
 
 def has_page(result: Evaluation) -> bool:
@@ -47,9 +48,10 @@ def draw_page(fig, paper, result: Evaluation, body: Rect, style: Style, lang: st
     y = side.top - line * 0.6
     paper.text(side.x, y, TITLE.text(lang), fontsize=style.heading_pt, va="center")
     for text in _subtitles(sun, lang):
-        y -= line * 1.2
-        paper.text(side.x, y, text, fontsize=style.body_pt, va="center")
-    legend_h = line * 7.5
+        for part in wrap(text, side.w, style.body_pt):
+            y -= line
+            paper.text(side.x, y, part, fontsize=style.body_pt, va="center")
+    legend_h = line * 9.5
     table = Rect(side.x, side.y + legend_h, side.w, y - line * 0.8 - side.y - legend_h)
     _draw_table(paper, sun, result.rulebook.kinds, table, style, lang)
     _draw_legend(paper, sun, Rect(side.x, side.y, side.w, legend_h), style, lang)
@@ -120,7 +122,7 @@ def _rows(sun: LayoutSun, lang: str, kinds) -> list[tuple[list[str], str]]:
         requirement, worst = row.receiver.requirement, row.sun.worst_hours if row.sun else None
         kind = kinds[row.receiver.kind].name.text(lang) if row.receiver.kind in kinds \
             else row.receiver.kind
-        day = DAY_NAMES.get(requirement.day, Msg(requirement.day, requirement.day)).text(lang)
+        day = SHORT_DAYS.get(requirement.day, Msg(requirement.day, requirement.day)).text(lang)
         rows.append(([row.receiver.id, kind, day, f"≥ {requirement.hours:g}",
                       "—" if worst is None else f"{worst:.2f}", STATUS[row.status].text(lang)],
                      row.status))
@@ -133,28 +135,34 @@ def _draw_table(paper, sun: LayoutSun, kinds, area: Rect, style: Style, lang: st
     line = style.line_mm
     head = [Msg("编号", "Id"), Msg("类型", "Kind"), Msg("标准日", "Day"), Msg("要求 h", "Req. h"),
             Msg("最不利 h", "Worst h"), Msg("结论", "Result")]
-    shares = [0.13, 0.33, 0.16, 0.12, 0.13, 0.13]
-    widths = [area.w * s for s in shares]
+    rows = _rows(sun, lang, kinds)
+    heads = [h.text(lang) for h in head]
+    # each column as wide as its widest cell; the kind column takes what is left
+    widths = [max(width_mm(cell, style.body_pt) for cell in column) + 2.0
+              for column in zip(heads, *(values for values, _ in rows))]
+    widths[1] = min(max(area.w - sum(widths) + widths[1], area.w * 0.15), widths[1])
+    widths = [w * min(1.0, area.w / sum(widths)) for w in widths]
+    table_w = sum(widths)
     xs = [area.x + sum(widths[:i]) for i in range(len(widths))]
     right = {3, 4}
-    rows = _rows(sun, lang, kinds)
     fits = max(int(area.h // line) - 2, 1)
     shown, hidden = (rows, []) if len(rows) <= fits else (rows[:fits - 1], rows[fits - 1:])
 
     def cells(y, values, colour="black"):
         for i, value in enumerate(values):
+            value = wrap(value, widths[i] - 1.5, style.body_pt, max_lines=1)[0]
             paper.text(xs[i] + (widths[i] - 1 if i in right else 0.5), y, value,
                        fontsize=style.body_pt, va="center", ha="right" if i in right else "left",
                        color=colour)
 
     y = area.top - line * 0.5
-    cells(y, [h.text(lang) for h in head])
-    paper.plot([area.x, area.right], [y - line / 2] * 2, color=INK_RULE, lw=0.6)
+    cells(y, heads)
+    paper.plot([area.x, area.x + table_w], [y - line / 2] * 2, color=INK_RULE, lw=0.6)
     for r, (values, status) in enumerate(shown):
         y -= line
         if r % 2 == 0:
-            paper.add_patch(Rectangle((area.x, y - line / 2), area.w, line, fc=SHADE, ec="none",
-                                      zorder=0))
+            paper.add_patch(Rectangle((area.x, y - line / 2), table_w, line, fc=SHADE,
+                                      ec="none", zorder=0))
         cells(y, values, FAIL if status == "fail" else "black")
     if hidden:
         y -= line
@@ -187,8 +195,10 @@ def _draw_legend(paper, sun: LayoutSun, area: Rect, style: Style, lang: str) -> 
                                       alpha=0.3, ec="none"))
         else:
             paper.plot([area.x, area.x + line * 0.8], [y, y], color=colour, lw=1.0)
-        paper.text(area.x + line * 1.2, y, label.text(lang), fontsize=style.small_pt, va="center")
+        text = wrap(label.text(lang), area.w - line * 1.2, style.small_pt, max_lines=1)[0]
+        paper.text(area.x + line * 1.2, y, text, fontsize=style.small_pt, va="center")
         y -= line * 0.85
-    for n, text in enumerate(reversed(NOT_APPROVAL)):
-        paper.text(area.x, area.y + line * (0.3 + 0.8 * n), text.text(lang),
-                   fontsize=style.small_pt, va="center")
+    note = wrap(NOT_APPROVAL.text(lang), area.w, style.small_pt, max_lines=3)
+    for n, text in enumerate(reversed(note)):
+        paper.text(area.x, area.y + line * (0.3 + 0.8 * n), text, fontsize=style.small_pt,
+                   va="center")

@@ -183,6 +183,8 @@ def _too_many(where: str, key: str, count: int, most: int) -> RulePackError:
                              f"{where}: '{key}' has {count:,} entries; at most {most:,} are read"))
 
 
+POSITIVE = Value(Msg("正数", "a positive number"), lambda v: _number(v) and v > 0)
+
 CONDITION = Table({
     "type": TEXT, "label": BILINGUAL, "unit": TEXT, "else": TEXT, "applies": APPLIES,
     "actual": EXPRESSION, "min": THRESHOLD, "max": THRESHOLD,
@@ -207,8 +209,18 @@ PACK_SHAPE: dict[str, Shape] = {
                                     "density_max": NUMBER, "green_min": NUMBER,
                                     "height_max": NUMBER, "land_per_person_max": NUMBER,
                                     "high_density": FLAG})),
+    # Read further by planner.sun.standard.check_sunlight (ranges, required keys).
+    "sunlight": Table({"table": ListOf(Table({"zones": NAMES, "day": TEXT, "clause": TEXT,
+                                              "band": ListOf(NUMBER, 2)})),
+                       "cases": MapOf(Table({"kinds": NAMES, "day": TEXT, "clause": TEXT,
+                                             "band": ListOf(NUMBER, 2)})),
+                       "declination": MapOf(NUMBER), "green": Table({"kinds": NAMES})}),
+    # Read further by planner.reach.life_circle.parse_life_circle.
+    "life_circle": Table({"minutes": ListOf(POSITIVE, 6),
+                          "types": ListOf(Table({"id": IDENTIFIER, "zh": TEXT, "en": TEXT,
+                                                 "kinds": NAMES}), 50)}),
     "checks": ListOf(Table({"id": TEXT, "title": BILINGUAL, "clause": TEXT, "applies": APPLIES,
-                            "highlight": NAMES,
+                            "highlight": NAMES, "served_by": CONDITION,
                             "conditions": ListOf(CONDITION, most=MAX_CONDITIONS)}),
                      most=MAX_CHECKS),
 }

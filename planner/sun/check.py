@@ -98,11 +98,6 @@ def layout_sun(ctx) -> LayoutSun | None:
     return value
 
 
-def pending(checks) -> bool:
-    """Whether an evaluation's sun checks wait for the background analysis."""
-    return any(c.message == COMPUTING for c in checks)
-
-
 def build_sunlight(reader, common) -> Sunlight:
     target = reader.get("target", required=True)
     if target not in TARGETS:

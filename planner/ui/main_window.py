@@ -7,9 +7,10 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabBar,
+    QWidget,
 )
 
 from planner import files
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(panel.area, dock)
         if same_side and not panel.below:
             self.tabifyDockWidget(same_side[-1], dock)
-            same_side[0].raise_()
+            # the group's first panel stays in front (经济技术指标, not a later 日照)
+            group = [d for d in same_side if d in self.tabifiedDockWidgets(dock)]
+            (group[0] if group else same_side[0]).raise_()
         self.docks[panel.id] = dock
         return dock
 
@@ -189,6 +192,20 @@ class MainWindow(QMainWindow):
             self._docks_fitted = True
             if QSettings().value("window/state") is None:
                 self.fit_docks()
+            QTimer.singleShot(0, self.hide_stray_tab_bars)
+
+    def hide_stray_tab_bars(self) -> None:
+        """Qt 6 leaves a copy of the tab bar of each dock group tabbed before the window is
+        first shown, drawn over the panels (检查 | 居民意见 across the facility list): only
+        tab bars beside the dock of their current tab are kept."""
+        docks = [d for d in self.findChildren(QDockWidget) if d.isVisible() and d.parent() is self]
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is not self or not bar.isVisible() or bar.count() == 0:
+                continue
+            near = bar.geometry().adjusted(-4, -4, 4, 4)
+            current = bar.tabText(bar.currentIndex())
+            if not any(d.windowTitle() == current and near.intersects(d.geometry()) for d in docks):
+                bar.hide()
 
     def show_history(self) -> None:
         """视图 ▸ 历史: the undo history, by name; clicking a step goes back to it."""

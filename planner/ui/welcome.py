@@ -59,6 +59,8 @@ class WelcomePage(QWidget):
         self.recent.itemClicked.connect(self._open_recent)
         self.samples = QListWidget()
         self.samples.setObjectName("welcome_samples")
+        for listing in (self.recent, self.samples):
+            listing.setSpacing(3)
         self.samples.itemActivated.connect(self._open_sample)
         self.samples.itemClicked.connect(self._open_sample)
         self.sample_button = QPushButton()
@@ -136,8 +138,9 @@ class WelcomePage(QWidget):
 
 
 def _item(path: Path, name: str | None, exists: bool, missing: str) -> QListWidgetItem:
-    """"幸福里新建社区示例 — new-community.geojson" with the whole path as its tooltip."""
-    text = f"{name} — {path.name}" if name else path.name
+    """The project's name over its file's (幸福里新建社区示例 / new-community.geojson), the
+    whole path as its tooltip."""
+    text = f"{name}\n{path.name}" if name else path.name
     item = QListWidgetItem(text if exists else f"{text} {missing}")
     item.setData(PATH_ROLE, str(path))
     item.setToolTip(str(path))

@@ -174,6 +174,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>关联选中设施</source>
+        <translation>Link selected facilities</translation>
+    </message>
+    <message>
         <source>导出意见表模板…</source>
         <translation>Export the comment template…</translation>
     </message>
@@ -212,6 +216,10 @@
     <message>
         <source>全部</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>先在表中选中意见,再在图上选中相关设施</source>
+        <translation>Select comments in the table first, then the facilities on the map</translation>
     </message>
     <message>
         <source>居民意见表</source>

@@ -35,6 +35,7 @@ def test_the_residents_sheet_speaks_plainly_and_leaves_room_for_comments(tmp_pat
                   "(4)11号楼旁的垃圾分类点离窗户太近"):
         assert words in flat, words
     assert not re.search(r"GB|第\s*\d+(\.\d+)*\s*条|\d+\.\d+\.\d+|cc\.\d", text)  # no clauses
+    assert "医" in flat  # the health station's badge (no other word on the sheet has 医)
     OUT.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(path),
                     str(OUT / "residents-sheet")], check=True)
@@ -106,3 +107,17 @@ def test_the_changes_are_marked_where_they_are_and_the_removed_where_it_was():
     assert {(0, 20, 10, 30), (5, 20, 15, 30)} <= outlines[MARKS["moved"].colour]  # Z: was, is
     legend = [t.get_text() for t in figure.axes[0].texts]
     assert {"新增 1", "取消(原位置) 1", "移动或改形(虚线为原位置) 1", "属性变化 0"} <= set(legend)
+
+
+def test_the_two_scheme_sample_is_made_from_the_sample_as_it_is():
+    """方案A (and the first round) hold the new-community sample: after the sample changes,
+    run scripts/make_schemes_sample.py (README shows sheets printed from it)."""
+    from planner.exchange.geojson import load_scenario
+    from planner.schemes import round_project
+
+    project = load(SAMPLE)
+    sample = load_scenario(ROOT / "resources" / "samples" / "new-community.geojson")
+    assert project.with_scheme("方案A").facilities == sample.facilities, \
+        "run scripts/make_schemes_sample.py"
+    assert round_project(project, "第一轮居民意见征集").facilities == sample.facilities
+    assert project.settings == sample.settings

@@ -72,3 +72,11 @@ def drag_on_screen(window, start, dx_px: float, dy_px: float, button=LEFT, steps
         _send(window, QEvent.Type.MouseMove, pos, NO_BUTTON, button)
     _send(window, QEvent.Type.MouseButtonRelease, origin + QPointF(dx_px, dy_px), button,
           NO_BUTTON)
+
+
+def press(window, x, y, button=LEFT):
+    _send(window, QEvent.Type.MouseButtonPress, at(window, x, y), button, button)
+
+
+def release(window, x, y, button=LEFT):
+    _send(window, QEvent.Type.MouseButtonRelease, at(window, x, y), button, NO_BUTTON)

@@ -52,3 +52,25 @@ def test_pins_placed_on_the_map_are_commented_and_answered_in_the_table(qtbot, w
         panels.undo.undo()
     assert document.project.comments == ()
     assert window.canvas.layout_scene.pins.items == []
+
+
+def test_a_comment_is_linked_to_the_facilities_selected_on_the_map(qtbot, window):
+    panels = open_panels(window, new_sample())
+    window.set_tool("comment_pin")
+    click(window, 60, 200)
+    document, comments = panels.document, panels.comments
+    comments.link_selected()  # no comment chosen yet
+    assert "先在表中选中意见" in comments.message.text()
+    comments.table.selectRow(0)
+    document.select(["K01", "N01"])
+    comments.link_selected()
+    assert document.project.comments[0].facilities == ("K01", "N01")
+    assert comments.table.item(0, 6).text() == "K01、N01"
+    document.select([])
+    comments.table.selectRow(0)  # choosing the comment selects what it is about
+    assert document.selection == ("K01", "N01")
+    comments.table.item(0, 3).setText("第一轮居民意见征集")  # its round typed in
+    assert document.project.comments[0].round == "第一轮居民意见征集"
+    panels.undo.undo()
+    panels.undo.undo()
+    assert document.project.comments[0].facilities == ()

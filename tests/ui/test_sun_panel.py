@@ -157,3 +157,30 @@ def test_any_date_moves_the_shadows_by_its_declination(qtbot, window):
     # summer solstice at 40° N: noon altitude 90 − 40 + 23.44 = 73.44°, so H (18 m) throws
     # 18 / tan(73.44°) = 5.36 m north of its north wall (y = 12)
     assert sun.shadow_item.path().boundingRect().bottom() == pytest.approx(12 + 5.36, abs=0.05)
+
+
+def test_a_mouse_drag_reshades_while_dragging_and_the_hours_follow(qtbot, window):
+    from tests.ui.drive import LEFT, move as mouse_move, press, release, view_at
+
+    panels = open_panels(window, layout())
+    panels.show("sun")
+    sun, document = panels.sun, panels.document
+    view_at(window, 2.0, (30, -20))
+    arrived(qtbot, sun)
+    noon = sun.shadow_item.path().boundingRect()
+    # grab the slab near its north-west corner (−40, −45), which snaps to the 10 m grid
+    press(window, -30, -47)
+    for y in (-52, -62, -72):
+        mouse_move(window, -30, y, buttons=LEFT)
+    # mid-drag, the button still down: the shadows have followed the slab 25 m south
+    assert sun.shadow_item.path().boundingRect().top() == pytest.approx(noon.top() - 25)
+    assert sun.result is None or \
+        sun.result.row("H").sun.worst_hours == inline(document).row("H").sun.worst_hours
+    mouse_move(window, -30, -82, buttons=LEFT)
+    release(window, -30, -82)
+    assert document.project.facilities["S"].geometry.bounds[3] == -80
+    assert window.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: sun.result is not None and not document.evaluation.sun_pending,
+                    timeout=20000)
+    assert sun.result.row("H").sun.worst_hours == inline(document).row("H").sun.worst_hours
+    assert sun.result.row("H").status == "pass"

@@ -20,9 +20,9 @@ def test_samples_open_in_one_click_as_new_projects(qtbot, window):
     assert texts(page.recent) == ["(还没有打开过项目)"]
     samples = texts(page.samples)
     assert len(samples) == len(sample_files()) == 3
-    assert "幸福里新建社区示例 — new-community.geojson" in samples
-    assert "建设里老旧小区改造示例 — old-community.geojson" in samples
-    row = samples.index("建设里老旧小区改造示例 — old-community.geojson")
+    assert "幸福里新建社区示例\nnew-community.geojson" in samples
+    assert "建设里老旧小区改造示例\nold-community.geojson" in samples
+    row = samples.index("建设里老旧小区改造示例\nold-community.geojson")
     page.samples.setCurrentRow(row)
     qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)  # 打开示例
     assert window.centre.currentWidget() is window.canvas
@@ -43,7 +43,7 @@ def test_recent_projects_are_listed_by_name_and_open_on_a_click(qtbot, window, t
     page = window.welcome
     recent = texts(page.recent)
     assert recent[0] == "gone.cplan (找不到文件)"
-    assert recent[1] == "幸福里新建社区示例 — 河西.cplan"
+    assert recent[1] == "幸福里新建社区示例\n河西.cplan"
     assert not page.recent.item(0).flags() & Qt.ItemFlag.ItemIsEnabled  # greyed
     item = page.recent.item(1)
     assert item.data(PATH_ROLE) == str(saved.resolve())

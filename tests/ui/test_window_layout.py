@@ -71,3 +71,20 @@ def test_the_default_layout_leaves_the_canvas_most_of_the_screen(qtbot, window, 
     assert checks.height() >= 0.2 * size[1]  # the checks table shows several rows
     ARTIFACTS.mkdir(exist_ok=True)
     window.grab().save(str(ARTIFACTS / f"layout-{size[0]}x{size[1]}.png"))
+
+
+def test_no_stray_tab_bar_is_drawn_over_the_panels(qtbot, window):
+    """Every tab bar shown sits by the dock of its current tab (Qt 6 leaves copies of the
+    bars of groups tabbed before the window shows: 检查 | 居民意见 over the facility list),
+    and the 经济技术指标 tab, not a later panel's, is in front of its group."""
+    from PySide6.QtWidgets import QTabBar
+
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.docks["indicators"].isVisible())
+    bars = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.parent() is window]
+    assert bars
+    for bar in bars:
+        current = bar.tabText(bar.currentIndex())
+        dock = next(d for d in window.docks.values() if d.windowTitle() == current)
+        assert bar.geometry().adjusted(-4, -4, 4, 4).intersects(dock.geometry()), current
+    assert not window.docks["indicators"].visibleRegion().isEmpty()

@@ -1,12 +1,15 @@
 """How one feature looks on the canvas: filled by its kind's colour, a warning outline when
 it lies outside the parcel or overlaps another building, a label (name, floors, area) that
-keeps its screen size."""
+keeps its screen size, wrapped onto two or three lines where a long name (社区综合服务站,
+"Community service station") would not fit the shape on one."""
 
 from __future__ import annotations
 
+import re
+
 import shapely
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem,
 )
@@ -20,6 +23,8 @@ WARNING = QColor("#d50000")
 POINT_RADIUS_M = 1.5
 LINE_WIDTH_M = 2.0
 LABEL_MIN_PX = 30  # narrower on screen than this: no label
+LABEL_MARGIN_PX = 2  # a label fits with this much of the shape around it
+LABEL_SMALLER = 0.8  # the smaller label size, tried when none fits at the normal size
 ENTRANCE_PX = 7  # the door mark's side on screen
 
 
@@ -77,6 +82,37 @@ def z_of(kind: Kind, facility: Facility) -> float:
     return 1
 
 
+def wrapped(text: str, lines: int) -> str | None:
+    """``text`` on ``lines`` lines of about equal length, broken between words, or between
+    characters in Chinese (社区综合服务站 → 社区综合 / 服务站; a bracket stays whole:
+    幼儿园 / (9班)); None when it cannot be broken so (too short, one Latin word)."""
+    spaced = " " in text.strip()
+    if spaced:
+        units, joiner = text.split(), " "
+    elif any(ord(c) > 0x2E7F for c in text):
+        units, joiner = re.findall(r"[((][^))]*[))]?|.", text), ""
+    else:
+        return None
+    if len(units) < lines * (1 if spaced else 2):  # not one Chinese character on a line
+        return None
+    target = len(text) / lines
+    out: list[str] = []
+    current: list[str] = []
+    for unit in units:
+        longer = joiner.join([*current, unit])
+        if current and len(longer) > target and len(out) < lines - 1:
+            if abs(len(longer) - target) <= abs(len(joiner.join(current)) - target):
+                out.append(longer)
+                current = []
+                continue
+            out.append(joiner.join(current))
+            current = []
+        current.append(unit)
+    if current:
+        out.append(joiner.join(current))
+    return "\n".join(out) if len(out) == lines else None
+
+
 class FeatureItem(QGraphicsPathItem):
     def __init__(self, facility: Facility, kind: Kind):
         super().__init__()
@@ -87,6 +123,12 @@ class FeatureItem(QGraphicsPathItem):
         self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.label.setBrush(QColor("#212121"))
         self.label.setZValue(1)
+        small = QFont(self.label.font())
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * LABEL_SMALLER)
+        else:
+            small.setPixelSize(max(1, round(small.pixelSize() * LABEL_SMALLER)))
+        self._fonts = {False: self.label.font(), True: small}
         self.entrance: QGraphicsRectItem | None = None
         self.update_feature(facility, kind)
 
@@ -129,6 +171,7 @@ class FeatureItem(QGraphicsPathItem):
         """The label's texts, longest first: name with floors and area, then the name."""
         facility, kind = self.facility, self.kind
         self.label_texts = []
+        self._sizes: dict[tuple[str, bool], tuple[float, float]] = {}
         if self.has_label:
             name = facility.name or kind.name.text(lang)
             details = []
@@ -136,7 +179,10 @@ class FeatureItem(QGraphicsPathItem):
                 details.append(format_number(facility.get("floors"), "floors").text(lang)
                                if lang == "zh" else f"{facility.get('floors')}F")
             details.append(format_number(round(facility.geometry.area), "m2").text(lang))
-            self.label_texts = [f"{name}\n{' · '.join(details)}", name]
+            figures = " · ".join(details)
+            two, three = wrapped(name, 2), wrapped(name, 3)
+            texts = [f"{name}\n{figures}", two and f"{two}\n{figures}", name, two, three]
+            self.label_texts = list(dict.fromkeys(t for t in texts if t))
             anchor = facility.geometry.representative_point()
             self.label.setPos(anchor.x, anchor.y)
         self._show_label(self.label_texts[0] if self.label_texts else "")
@@ -160,24 +206,37 @@ class FeatureItem(QGraphicsPathItem):
             figures.append(format_number(round(geometry.length, 1), "m").text(lang))
         return "<br>".join(lines + ([" · ".join(figures)] if figures else []))
 
-    def _show_label(self, text: str) -> None:
-        if text != self.label.text():
+    def _show_label(self, text: str, small: bool = False) -> None:
+        font = self._fonts[small]
+        if text != self.label.text() or font != self.label.font():
+            self.label.setFont(font)
             self.label.setText(text)
             rect = self.label.boundingRect()
             self.label.setTransform(QTransform.fromTranslate(-rect.width() / 2,
                                                              -rect.height() / 2))
 
+    def _size(self, text: str, small: bool) -> tuple[float, float]:
+        if (text, small) not in self._sizes:
+            self._show_label(text, small)
+            rect = self.label.boundingRect()
+            self._sizes[text, small] = (rect.width(), rect.height())
+        return self._sizes[text, small]
+
     def update_label_visibility(self, px_per_m: float) -> None:
-        """The longest label that fits the shape on screen, or none: no labels piling up
-        when zoomed out, readable ones (they keep their screen size) when zoomed in."""
+        """The first label (whole, then wrapped, then without the figures; then the same a
+        size smaller) that fits the shape on screen, or none: no labels piling up or cut by
+        their shapes when zoomed out, readable ones (they keep their screen size) when
+        zoomed in."""
         minx, miny, maxx, maxy = self.facility.geometry.bounds
         width, height = (maxx - minx) * px_per_m, (maxy - miny) * px_per_m
-        for text in self.label_texts:
-            self._show_label(text)
-            rect = self.label.boundingRect()
-            if width >= max(LABEL_MIN_PX, rect.width() * 0.9) and height >= rect.height() * 0.8:
-                self.label.show()
-                return
+        if width >= LABEL_MIN_PX:
+            for small in (False, True):
+                for text in self.label_texts:
+                    w, h = self._size(text, small)
+                    if width >= w + 2 * LABEL_MARGIN_PX and height >= h + LABEL_MARGIN_PX:
+                        self._show_label(text, small)
+                        self.label.show()
+                        return
         self.label.hide()
 
     def set_state(self, selected: bool | None = None, warning: bool | None = None) -> None:

@@ -46,7 +46,6 @@ class ChecksPanel(Panel):
         for column in (STATUS, ID, REQUIRED, ACTUAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TITLE, 170)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.moveSection(MESSAGE, ACTUAL)  # message last: it is the long one
@@ -86,9 +85,12 @@ class ChecksPanel(Panel):
         checks = evaluation.checks if evaluation is not None and not empty else []
         if [c.id for c in checks] != list(self._items):
             self._rebuild(checks)
+        retitled = not self._checks  # new rows, or every row again in another language
         for check in checks:
             if self._checks.get(check.id) != check:
                 self._show(self._items[check.id], check)
+        if retitled:
+            self.fit_titles()
         self._checks = {c.id: c for c in checks}
         self._apply_filter()
         if project is not None and project.parcel is None:
@@ -100,6 +102,17 @@ class ChecksPanel(Panel):
             f"不满足 {fail} · 提醒 {warn} · 待确认 {manual} · 通过 {passing}",
             f"{fail} failing · {warn} warning{'' if warn == 1 else 's'} · {manual} to answer"
             f" · {passing} passing").text(self.lang))
+
+    def fit_titles(self) -> None:
+        """The 检查项 column as wide as its longest title (English ones are long: "Service
+        radius: shops (supermarket, …)"), up to 45 % of the table; the message takes the rest."""
+        widest = self.tree.sizeHintForColumn(TITLE) + 12
+        room = int(self.tree.viewport().width() * 0.45) if self.tree.isVisible() else widest
+        self.tree.header().resizeSection(TITLE, max(120, min(widest, room)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_titles()
 
     def _rebuild(self, checks: list[CheckResult]) -> None:
         self.tree.clear()
@@ -125,7 +138,7 @@ class ChecksPanel(Panel):
         item.setText(ACTUAL, format_number(check.actual, check.unit).text(lang)
                      if check.actual is not None else "")
         item.setToolTip(MESSAGE, f"{check.clause}\n{check.message.text(lang)}")
-        item.setToolTip(TITLE, check.clause)
+        item.setToolTip(TITLE, "\n".join(t for t in (check.title.text(lang), check.clause) if t))
 
     def _apply_filter(self) -> None:
         only = self.only_problems.isChecked()

@@ -1,9 +1,12 @@
 """The comments panel: residents' comments (numbered pins on the map) as a table, filtered by
-round and status; the text, who, status and reply typed in place (each one undoable
-edit); the spreadsheet template out and typed comments back in (XLSX, by pin number, with
-a message for each row left out), or every comment out."""
+round and status; the text, who, round, status and reply typed in place (each one undoable
+edit); the facilities selected on the map linked to the selected comments; the spreadsheet
+template out and typed comments back in (XLSX, by pin number, with a message for each row
+left out), or every comment out."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +24,7 @@ from planner.ui.panels.base import Panel
 
 # column -> the Comment field typed in it (None: not editable)
 COLUMNS = ("number", "text", "who", "round", "status", "reply", "facilities")
-EDITABLE = {"text", "who", "reply"}
+EDITABLE = {"text", "who", "round", "reply"}
 ALL = "*"
 
 
@@ -33,7 +36,9 @@ class CommentsPanel(Panel):
         self.round_filter, self.status_filter = QComboBox(self), QComboBox(self)
         for combo in (self.round_filter, self.status_filter):
             combo.activated.connect(lambda _row: self.refresh())
-        self.buttons = {key: QPushButton(self) for key in ("template", "import", "export")}
+        self.buttons = {key: QPushButton(self) for key in ("link", "template", "import",
+                                                           "export")}
+        self.buttons["link"].clicked.connect(lambda: self.link_selected())
         self.buttons["template"].clicked.connect(lambda: self.export(template=True))
         self.buttons["export"].clicked.connect(lambda: self.export())
         self.buttons["import"].clicked.connect(lambda: self.import_from())
@@ -56,7 +61,7 @@ class CommentsPanel(Panel):
         bar.addWidget(self._labels[1])
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
-        for key in ("template", "import", "export"):
+        for key in ("link", "template", "import", "export"):
             bar.addWidget(self.buttons[key])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -73,7 +78,8 @@ class CommentsPanel(Panel):
         self.setWindowTitle(self.tr("居民意见"))
         self._labels[0].setText(self.tr("轮次"))
         self._labels[1].setText(self.tr("状态"))
-        for key, text in (("template", self.tr("导出意见表模板…")),
+        for key, text in (("link", self.tr("关联选中设施")),
+                          ("template", self.tr("导出意见表模板…")),
                           ("import", self.tr("导入意见表…")), ("export", self.tr("导出全部意见…"))):
             self.buttons[key].setText(text)
         self.table.setHorizontalHeaderLabels([
@@ -148,12 +154,31 @@ class CommentsPanel(Panel):
         self.edit(item.data(Qt.ItemDataRole.UserRole), **{name: item.text()})
 
     def _select_linked(self) -> None:
-        rows = {i.row() for i in self.table.selectedItems()}
-        numbers = {self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows}
+        numbers = set(self.selected_numbers())
         linked = [fid for c in self.document.project.comments if c.number in numbers
                   for fid in c.facilities]
         if linked:
             self.document.select(linked)
+
+    def selected_numbers(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectedItems()})
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+    def link_selected(self) -> None:
+        """The selected comments are about the facilities selected on the map (none
+        selected: their links are cleared), as one undoable edit."""
+        numbers = set(self.selected_numbers())
+        if not numbers:
+            self.message.setText("⚠ " + self.tr("先在表中选中意见,再在图上选中相关设施"))
+            return
+        project = self.document.project
+        linked = tuple(fid for fid in self.document.selection if fid in project.facilities)
+        comments = [replace(c, facilities=linked) if c.number in numbers else c
+                    for c in project.comments]
+        label = Msg(f"意见 {'、'.join(map(str, sorted(numbers)))} 关联设施",
+                    f"link comment {', '.join(map(str, sorted(numbers)))} to facilities")
+        self.document.execute(set_comments(project, comments, label))
+        self.message.setText("")
 
     def edit(self, number: int, **changes) -> None:
         try:

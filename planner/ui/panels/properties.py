@@ -194,6 +194,10 @@ class PropertiesPanel(Panel):
         self.kind.clear()
         for kind in self._kinds.values():
             self.kind.addItem(swatch_icon(kind.colour), kind.name.text(self.lang), kind.id)
+        # never cut a kind's name ("Comprehensive managem…"): a narrow panel puts the box
+        # on its own line, under its label, rather than shrink it
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.kind.setMinimumWidth(self.kind.sizeHint().width())
 
     def _show_kind(self, features: tuple[Facility, ...]) -> None:
         kinds = {f.kind for f in features}
