@@ -5,14 +5,12 @@ Inside the parcel, overlaps once, measured to ``green_wall_clearance_m`` from bu
 over underground structures only with the soil depth the pack asks (``soil_depth_m`` ≥
 ``green_soil_depth_m``); green on a roof is on a building, so it is not counted.
 
-Most greens touch nothing but the ground around them: their own area is the answer. Only
-greens that overlap another green, come near a building, lie over a structure or cross the
-red line go through overlay, and those in groups rather than one by one: the greens of a
-group share their clearance and whether their soil is deep enough, so one union of the
-group's greens less one union of what the group loses (walls grown by the clearance, and
-for shallow soil the structures) is exact. A wall grown by the clearance reaches a green
-only where the green is nearer than the clearance, and a structure takes nothing from a
-green it does not overlap. At most four groups, whatever the number of greens.
+Most greens touch nothing but the ground around them: their own area is the answer. The
+others (near a wall, over a structure, overlapping another green, across the red line) lose
+what the rules take, each green its own walls grown by its clearance and its structures,
+in rounds of vectorised differences (round k takes every green's k-th neighbour); greens
+that overlap each other are then joined by groups of overlapping ones, so no overlay ever
+spans the whole site. The cost follows the tangles, not the site.
 """
 
 from __future__ import annotations
@@ -23,6 +21,8 @@ from typing import Any, Mapping
 
 import numpy as np
 import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from shapely.geometry.base import BaseGeometry
 
 from planner.site import Site
@@ -33,17 +33,20 @@ class GreenCount:
     area: float = 0.0  # 绿地面积 as counted
     concentrated_area: float = 0.0  # of it, 集中绿地 (the concentrated kinds), as counted
     deducted_area: float = 0.0  # drawn green inside the parcel that the rules leave out
-    # the tangled greens as drawn (clipped) and as counted: what the deduction is made from
-    drawn: BaseGeometry | None = field(default=None, repr=False)
-    kept: BaseGeometry | None = field(default=None, repr=False)
+    # the tangled greens as drawn (clipped to the parcel) and as counted, one per green
+    drawn: tuple = field(default=(), repr=False)
+    kept: tuple = field(default=(), repr=False)
 
     @cached_property
     def deducted(self) -> BaseGeometry | None:
         """The land left out (bands along walls, green over a shallow structure), to draw;
         made when asked (the canvas and the sheet), not on every recompute."""
-        if self.drawn is None or self.deducted_area <= 1e-9:
+        if self.deducted_area <= 1e-9:
             return None
-        return _polygons(self.drawn.difference(self.kept))
+        left_out = shapely.union_all(list(self.drawn)).difference(shapely.union_all(list(self.kept)))
+        parts = [p for p in shapely.get_parts(left_out)
+                 if p.geom_type in ("Polygon", "MultiPolygon")]
+        return shapely.union_all(parts) if parts else None
 
 
 def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
@@ -62,6 +65,7 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     clearance = np.where(concentrated_kind, concentrated, ordinary)
     soil = params["green_soil_depth_m"]
     shallow = np.array([g.facility.get("soil_depth_m", 0.0) < soil - 1e-9 for g in greens])
+    crossing = np.array([g.inside_share < 1.0 for g in greens])
     tree = shapely.STRtree(shapes)
     left, right = tree.query(shapes[:n_green], predicate="dwithin",
                              distance=max(ordinary, concentrated))
@@ -71,47 +75,52 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     near_wall = is_wall & (shapely.distance(shapes[left], shapes[right]) < clearance[left])
     interiors = ~is_wall & shapely.relate_pattern(shapes[left], shapes[right], "2********")
     over_structure = interiors & (right >= n_walls) & shallow[left]
-    meets = near_wall | (interiors & (right < n_green)) | over_structure
-    tangled = np.zeros(n_green, dtype=bool)
-    tangled[left[meets]] = True
-    tangled |= np.array([g.inside_share < 1.0 for g in greens])
+    overlapping = interiors & (right < n_green)
+    takes = near_wall | over_structure
+    tangled = crossing.copy()
+    tangled[left[takes | overlapping]] = True
     areas = np.array([g.area for g in greens])
     area = float(areas[~tangled].sum())
     concentrated_area = float(areas[~tangled & concentrated_kind].sum())
     if not tangled.any():
         return GreenCount(area, concentrated_area)
-    drawn = shapes[:n_green].copy()
-    crossing = np.array([g.inside_share < 1.0 for g in greens])
-    drawn[crossing] = shapely.intersection(drawn[crossing], site.parcel)
-    kept_by_kind, drawn_by_kind = [], []
-    for is_concentrated in (False, True):
-        kept_parts, drawn_parts = [], []
-        for is_shallow in (False, True):
-            group = tangled & (concentrated_kind == is_concentrated) & (shallow == is_shallow)
-            if not group.any():
-                continue
-            members = np.flatnonzero(group)
-            land = shapely.union_all(drawn[members])
-            drawn_parts.append(land)
-            lost = group[left] & (near_wall | over_structure)
-            lost_walls = np.unique(right[lost & near_wall])
-            lost_below = np.unique(right[lost & over_structure])
-            taken = list(shapely.buffer(shapes[lost_walls], concentrated if is_concentrated
-                                        else ordinary)) + list(shapes[lost_below])
-            kept_parts.append(land.difference(shapely.union_all(taken)) if taken else land)
-        if kept_parts:
-            kept = shapely.union_all(kept_parts)
-            kept_by_kind.append(kept)
-            drawn_by_kind.append(shapely.union_all(drawn_parts))
-            if is_concentrated:
-                concentrated_area += kept.area
-    kept = shapely.union_all(kept_by_kind)
-    drawn_all = shapely.union_all(drawn_by_kind)
-    return GreenCount(area + kept.area, concentrated_area, max(drawn_all.area - kept.area, 0.0),
-                      drawn_all, kept)
 
-
-def _polygons(shape: BaseGeometry) -> BaseGeometry | None:
-    """The polygonal parts of an overlay's result (slivers of lines and points dropped)."""
-    parts = [p for p in shapely.get_parts(shape) if p.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.union_all(parts) if parts else None
+    kept = shapes[:n_green].copy()
+    kept[crossing] = shapely.intersection(kept[crossing], site.parcel)
+    drawn = kept.copy()
+    # what each green loses: a wall grown by the green's clearance, or the structure itself
+    losers, taken = left[takes], right[takes]
+    grown = taken < n_walls
+    lost = shapes[taken].copy()
+    lost[grown] = shapely.buffer(lost[grown], clearance[losers[grown]])
+    order = np.argsort(losers, kind="stable")
+    losers, lost = losers[order], lost[order]
+    if len(losers):
+        starts = np.r_[0, np.flatnonzero(np.diff(losers)) + 1]
+        rank = np.arange(len(losers)) - np.repeat(starts, np.diff(np.r_[starts, len(losers)]))
+        for k in range(int(rank.max()) + 1):
+            this = rank == k
+            kept[losers[this]] = shapely.difference(kept[losers[this]], lost[this])
+    # greens overlapping each other count once: joined by groups of overlapping ones
+    a, b = left[overlapping], right[overlapping]
+    _, group = connected_components(coo_matrix((np.ones(len(a)), (a, b)),
+                                               shape=(n_green, n_green)), directed=False)
+    sizes = np.bincount(group)
+    alone = tangled & (sizes[group] == 1)
+    kept_area = shapely.area(kept[alone])
+    area += float(kept_area.sum())
+    concentrated_area += float(kept_area[concentrated_kind[alone]].sum())
+    deducted = float((shapely.area(drawn[alone]) - kept_area).sum())
+    losing = np.zeros(n_green, dtype=bool)
+    losing[losers] = True
+    for g in np.flatnonzero(sizes > 1):
+        members = group == g
+        joined = shapely.union_all(kept[members]).area
+        area += joined
+        if losing[members].any():  # else nothing was taken: drawn and kept are the same
+            deducted += shapely.union_all(drawn[members]).area - joined
+        chosen = members & concentrated_kind
+        if chosen.any():
+            concentrated_area += shapely.union_all(kept[chosen]).area
+    return GreenCount(area, concentrated_area, max(deducted, 0.0),
+                      tuple(drawn[tangled]), tuple(kept[tangled]))

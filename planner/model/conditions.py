@@ -46,6 +46,8 @@ CONDITION_KEYS: dict[str, ConditionKey] = {
              "South–north spacing factor (× the south building's height)", 0, 5),
         _key("parking_per_household", "停车配建(车位/户)", "Parking, spaces per household", 0, 20,
              "spaces"),
+        _key("parking_per_100m2", "停车配建(车位/百平方米)",
+             "Parking, spaces per 100 m² of floor area", 0, 20, "spaces"),
     )
 }
 SETBACKS = "setbacks"

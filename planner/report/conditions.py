@@ -66,10 +66,12 @@ def condition_rows(result: Evaluation, lang: str) -> list[tuple[str, str, str, s
     design = Msg("均满足", "all kept") if spacing.status == "pass" else \
         Msg("最小 ", "least ") + format_number(spacing.actual, "m")
     add("plan.spacing", Msg("建筑间距", "Spacing"), rule, design)
-    ratio = conditions.get("parking_per_household")
-    if ratio is not None:
-        add("plan.parking", Msg("停车位", "Car spaces"),
-            Msg(f"{ratio:g} 车位/户", f"{ratio:g} per household"),
+    ratios = [Msg(f"{conditions.get(key):g} {zh}", f"{conditions.get(key):g} {en}")
+              for key, zh, en in (("parking_per_household", "车位/户", "per household"),
+                                  ("parking_per_100m2", "车位/百平方米", "per 100 m²"))
+              if conditions.get(key) is not None]
+    if ratios:
+        add("plan.parking", Msg("停车位", "Car spaces"), Msg.join(ratios, "、", ", "),
             format_number(ind.parking_provided, "spaces"))
     return rows
 

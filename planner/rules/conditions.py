@@ -520,10 +520,14 @@ class Plan(Condition):
         return outcome
 
     def _parking(self, ctx, conditions):
-        ratio = conditions.get("parking_per_household")
-        if ratio is None:
+        """Per household and/or per 100 m² of (above-ground) floor area: the larger."""
+        per_home, per_area = conditions.get("parking_per_household"), \
+            conditions.get("parking_per_100m2")
+        if per_home is None and per_area is None:
             return self._unset()
-        required = math.ceil(ctx.indicators.households * ratio - 1e-9)
+        ind = ctx.indicators
+        required = max(math.ceil(ind.households * (per_home or 0) - 1e-9),
+                       math.ceil(ind.floor_area_m2 / 100 * (per_area or 0) - 1e-9))
         parking = [p.id for p in ctx.site.placed if p.facility.get("parking_spaces")]
         return self._bounded(ctx.indicators.parking_provided, required, None, "spaces", parking)
 

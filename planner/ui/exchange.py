@@ -6,7 +6,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from planner.errors import InputError, PlannerError
@@ -19,6 +19,8 @@ from planner.exchange.layer_map import UNIT_NAMES, LayerMap, default_layer_map_p
 from planner.i18n import Msg
 
 translate = QCoreApplication.translate  # lupdate reads translate("exchange", "…")
+#: QSettings key: the unit the last imported drawing was in, first offered on DXF export
+IMPORT_UNITS_KEY = "dxf/import_units"
 
 
 def import_file(window) -> None:
@@ -55,6 +57,7 @@ def import_path(window, path: str | Path, map_path: Path | None = None) -> bool:
         QMessageBox.warning(window, translate("exchange", "无法导入"), err.text(window.lang()))
         return False
     window.load(result.project, None)
+    QSettings().setValue(IMPORT_UNITS_KEY, asked_units or drawing.units)
     window.report(Msg.join(list(result.notes)), 15000)
     return True
 
@@ -98,8 +101,9 @@ def busy():
 
 
 def export_file(window) -> None:
-    """File ▸ Export: the project as DXF (in metres or millimetres, the unit the office's
-    last imported drawing used first), GeoJSON, or the indicator table as CSV / XLSX."""
+    """File ▸ Export: the project as DXF (in metres or millimetres, the unit the last
+    imported drawing was in first, else the layer map's), GeoJSON, or the indicator table as
+    CSV / XLSX."""
     labels = {("dxf", "m"): translate("exchange", "CAD 图纸 DXF(单位:米)"),
               ("dxf", "mm"): translate("exchange", "CAD 图纸 DXF(单位:毫米)"),
               ("geojson", None): translate("exchange", "GeoJSON 方案"),
@@ -107,7 +111,7 @@ def export_file(window) -> None:
               ("xlsx", None): translate("exchange", "经济技术指标表 Excel")}
     choices = list(labels)
     filters = [f"{labels[c]} (*{FORMATS[c[0]]})" for c in choices]
-    drawn_in = saved_layer_map(default_layer_map_path()).units
+    drawn_in = QSettings().value(IMPORT_UNITS_KEY) or saved_layer_map(default_layer_map_path()).units
     first = filters[choices.index(("dxf", "mm" if drawn_in == "mm" else "m"))]
     name = window.document.project.settings.name or translate("exchange", "未命名")
     path, chosen = QFileDialog.getSaveFileName(

@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         if same_side and not panel.below:
             self.tabifyDockWidget(same_side[-1], dock)
             # the group's first panel stays in front (经济技术指标, not a later 日照)
-            group = self.tabifiedDockWidgets(dock)
-            next(d for d in same_side if d in group).raise_()
+            group = [d for d in same_side if d in self.tabifiedDockWidgets(dock)]
+            (group[0] if group else same_side[0]).raise_()
         self.docks[panel.id] = dock
         return dock
 

@@ -10,7 +10,7 @@ from shapely.geometry import Point
 
 from planner import evaluate
 from planner.model import Conditions, Project
-from tests.helpers import parcel, poly, rect
+from tests.helpers import parcel, poly, rect, settings
 
 # A pentagon: the red line cut by a diagonal road in the north-east.
 #   edge 0 (0,0)-(100,0) south; 1 (100,0)-(100,60) east; 2 (100,60)-(40,100) diagonal;
@@ -114,6 +114,12 @@ def test_plan_checks_use_the_conditions_numbers_and_name_what_is_at_fault():
     parking = result.check("plan.parking")
     assert (parking.status, parking.required, parking.actual) == ("fail", 100, 80)
     assert parking.features == ("P1",)
+    # per 100 m² of floor area instead, or both (the larger): 10,000 m² × 0.7 / 100 = 70
+    by_area = evaluate(settings(layout, conditions=Conditions({"parking_per_100m2": 0.7})))
+    parking = by_area.check("plan.parking")
+    assert (parking.status, parking.required, parking.actual) == ("pass", 70, 80)
+    both = Conditions({"parking_per_100m2": 0.7, "parking_per_household": 0.9})
+    assert evaluate(settings(layout, conditions=both)).check("plan.parking").required == 90
 
 
 def test_without_conditions_plan_checks_do_not_apply_and_block_controls_are_guidance():

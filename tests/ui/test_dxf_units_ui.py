@@ -4,10 +4,11 @@ names edited in place and kept for the next export."""
 
 import ezdxf
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from planner.ui.dxf_layers_dialog import LAYER, DxfLayersDialog
+from planner.ui.exchange import IMPORT_UNITS_KEY
 from tests.ui.conftest import SAMPLE
 
 
@@ -45,10 +46,15 @@ def row_of(dialog, what: str) -> int:
     return next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == what)
 
 
+@pytest.mark.parametrize("said_by", ["import", "map"])
 def test_file_export_offers_dxf_in_millimetres_first_when_drawings_came_so(
-        window, exporting, tmp_path):
-    """File ▸ Export: DXF in m or mm as file types, the office's import unit chosen first."""
-    (tmp_path / "map.toml").write_text('units = "mm"\n', encoding="utf-8")
+        window, exporting, tmp_path, said_by):
+    """File ▸ Export: DXF in m or mm as file types, the unit the last imported drawing was in
+    chosen first (else the layer map's)."""
+    if said_by == "import":
+        QSettings().setValue(IMPORT_UNITS_KEY, "mm")  # as a DXF import of a drawing in mm
+    else:
+        (tmp_path / "map.toml").write_text('units = "mm"\n', encoding="utf-8")
     export_with(window, lambda dialog: dialog.accept())
     assert exporting["first"] == "CAD 图纸 DXF(单位:毫米) (*.dxf)"
     assert "CAD 图纸 DXF(单位:米) (*.dxf)" in exporting["filters"]

@@ -6,13 +6,13 @@ import math
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from planner.exchange.layer_map import load_layer_map
 from planner.ui.dxf_import_dialog import DxfImportDialog
-from planner.ui.exchange import export_path, import_path
+from planner.ui.exchange import IMPORT_UNITS_KEY, export_path, import_path
 from tests.core.dxf_drawings import PARCEL_H, PARCEL_W, site_drawing
 from tests.ui.conftest import SAMPLE
 
@@ -97,6 +97,7 @@ def test_dxf_import_dialog_maps_layers_and_remembers_them(window, qtbot, tmp_pat
     assert "道路 1" in window.statusBar().currentMessage()
     saved = load_layer_map(map_path)
     assert saved.kinds == {"住宅": "residential", "绿地": "green_space"}
+    assert QSettings().value(IMPORT_UNITS_KEY) == "mm"  # offered first on DXF export
     assert saved.parcel_layer == "红线"
 
     # The next drawing opens with the saved mapping already chosen.
