@@ -28,6 +28,7 @@ from planner.reach.network import Network, build_network
 from planner.site import Placed, Site
 
 NETWORK_ROLES = ("network", "barrier", "gate")
+MAX_CACHED_STEPS = 64  # walk results kept between edits (one per reach check and kind)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class ReachCache:
         self.buildings: dict[str, object] = {}  # id -> facility, to see which moved
         self.blockers: tuple[tuple, Blockers] | None = None  # (its buildings, the index)
         self.origins: dict[tuple, tuple] = {}  # ids -> (their links, flattened arrays)
+        self.steps: dict[tuple, tuple] = {}  # (origin ids, target ids) -> (field, links, steps)
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -189,9 +191,22 @@ class Reach:
         """Per origin: metres, nearest target, the link taken (index into its links) and the
         node the walk leaves its segment by (-1: straight along a segment it shares)."""
         field = self.field(targets)
+        flat = self._flat_links(origins)
+        key = (tuple(p.id for p in origins), tuple(t.id for t in targets))
+        cached = self.cache.steps.get(key)
+        if cached is not None and cached[0] is field and cached[1] is flat:
+            return cached[2]  # neither the origins' links nor the targets' walks changed
+        if len(self.cache.steps) > MAX_CACHED_STEPS:
+            self.cache.steps.clear()
+        steps = self._walk_steps(field, flat, len(origins))
+        for array in steps:
+            array.flags.writeable = False  # shared by every later call with the same walks
+        self.cache.steps[key] = (field, flat, steps)
+        return steps
+
+    def _walk_steps(self, field: Field, flat: tuple[np.ndarray, ...], count: int):
         net = self.network
-        count = len(origins)
-        who, which, edge, offset, length = self._flat_links(origins)
+        who, which, edge, offset, length = flat
         metres = np.full(count, np.inf)
         nearest = np.full(count, -1)
         taken = np.full(count, -1)
