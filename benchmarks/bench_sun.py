@@ -9,8 +9,9 @@ off the app's GUI thread).
 
 The plain loop is timed on a sample of points (it would take minutes on all of them) and
 scaled to the whole; the ratio is plain / vectorised. Each figure is the best of a few runs,
-printed with its share of the target; the load average is printed first, since the figures
-grow with the machine's load.
+printed with its share of the target and as a multiple of a floor: a fixed numpy workload
+timed in the same run (sorting a million numbers), which grows with the machine's load as
+the figures do, so runs under different loads compare; the load average is printed first.
 """
 
 from __future__ import annotations
@@ -56,8 +57,16 @@ def seconds(action, repeat: int = 5) -> float:
     return min(times)
 
 
+FLOOR = [1.0]  # seconds of the fixed workload, measured in main()
+
+
+def floor_workload() -> None:
+    np.sort(np.random.default_rng(0).random(1_000_000))
+
+
 def against(fast: float, target: float | None) -> str:
-    return "" if target is None else f" ({fast / target:.0%} of the target)"
+    share = "" if target is None else f"{fast / target:.0%} of the target, "
+    return f" ({share}{fast / FLOOR[0]:,.1f} × floor)"
 
 
 def full_analysis(prisms):
@@ -92,6 +101,8 @@ def plain_shadows(prisms, direction, tan_alt):
 def main() -> None:
     print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
           + f" on {os.cpu_count()} cores")
+    FLOOR[0] = seconds(floor_workload, repeat=7)
+    print(f"floor (sorting 1,000,000 numbers): {FLOOR[0] * 1000:.1f} ms")
     prisms = layout(50)
     samples = [facade_points(p.footprint, 1.0) for p in prisms]
     total_points = sum(len(s.points) for s in samples)
@@ -145,7 +156,7 @@ def main() -> None:
         plain_point(point, None, steps, prisms, z=0.0)
     plain = (time.perf_counter() - start) / len(picked) * len(grid)
     print(f"ground hours map, 50 buildings, {len(grid):,} points on a 3 m grid: "
-          f"{fast * 1000:,.0f} ms; plain shapely loop ≈ {plain:,.1f} s (×{plain / fast:,.0f})")
+          f"{fast * 1000:,.0f} ms{against(fast, None)}; plain shapely loop ≈ {plain:,.1f} s (×{plain / fast:,.0f})")
 
 
 if __name__ == "__main__":

@@ -165,7 +165,12 @@ class SunModel:
 
     def _lit_minutes(self, points: np.ndarray, front: np.ndarray) -> np.ndarray:
         z = np.full(len(points), self.parameters.sill_height_m)
-        shade = blocked(points, z, self.pieces, self.steps, self.up)
+        # rays need testing only while the sun is in front of the wall (from its first to
+        # its last such step: the building's own pieces, behind the wall, drop out)
+        seen = front.any(axis=1)
+        first = np.where(seen, np.argmax(front, axis=1), 0)
+        stop = np.where(seen, front.shape[1] - np.argmax(front[:, ::-1], axis=1), 0)
+        shade = blocked(points, z, self.pieces, self.steps, self.up, (first, stop))
         return sunlit_minutes(front & ~shade, self.steps.minutes, self.parameters.rules)
 
     def _outside_others(self, points, owners, ids) -> np.ndarray:

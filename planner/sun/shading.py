@@ -235,7 +235,7 @@ def _low_sun_only(p, z, pieces, pk, steps, pm, start, stop):
     """Narrow each pair's window to the steps when the sun is low enough for the piece to
     reach above the ray at all (tan(altitude) · distance < height above the point): the
     altitude rises to noon and falls after, so that is a morning and an afternoon part."""
-    distance = shapely.distance(shapely.points(p), pieces.polygons[pk])
+    distance = _distance(p, pieces, pk)
     with np.errstate(divide="ignore"):
         limit = np.where(distance > 0, (pieces.heights[pk] - z) / distance, np.inf)
     peak = int(np.argmax(steps.tan_altitude))
@@ -252,6 +252,17 @@ def _low_sun_only(p, z, pieces, pk, steps, pm, start, stop):
     stop = np.concatenate([b for _, b in parts])
     keep = stop > start
     return pm[keep], pk[keep], start[keep], stop[keep]
+
+
+def _distance(p, pieces, pk) -> np.ndarray:
+    """Per pair, the distance from the point to its piece (0 inside): to the nearest edge."""
+    a = pieces.vertices[pk]  # (N, V, 2)
+    ab = np.roll(a, -1, axis=1) - a
+    ap = p[:, None, :] - a
+    t = np.clip(np.einsum("nvj,nvj->nv", ap, ab)
+                / np.maximum(np.einsum("nvj,nvj->nv", ab, ab), 1e-18), 0.0, 1.0)
+    nearest = np.linalg.norm(ap - t[..., None] * ab, axis=2).min(axis=1)
+    return np.where(_inside(p, pieces, pk), 0.0, nearest)
 
 
 def _ray_reaches_inside(outside, facing, tan_altitude, room) -> np.ndarray:

@@ -166,3 +166,16 @@ def test_whole_day_shadow_hull_is_the_hull_of_every_steps_shadow():
                 zip(model.steps.directions, model.steps.tan_altitude, model.up) if up]
         want = shapely.convex_hull(shapely.union_all(each))
         assert hulls[k].symmetric_difference(want).area < 1e-6 * want.area
+
+
+def test_distance_to_a_piece_matches_shapely():
+    import shapely
+    from shapely.geometry import Polygon
+
+    from planner.sun.shading import _distance, make_pieces
+
+    pieces = make_pieces([box(0, 0, 20, 10), Polygon([(30, 0), (50, 5), (35, 20)])], [10, 10])
+    points = np.random.default_rng(1).uniform(-20, 70, (500, 2))
+    which = np.arange(500) % pieces.count
+    want = shapely.distance(shapely.points(points), pieces.polygons[which])
+    assert _distance(points, pieces, which) == pytest.approx(want, abs=1e-9)
