@@ -104,6 +104,7 @@ def link_all(placed: list[Placed], network: Network,
     best = np.full(len(placed), np.inf)
     np.minimum.at(best, which[clear], lengths[clear])
     keep = clear & (lengths <= best[which] + LINK_SLACK_M)
+    keep[np.flatnonzero(keep)[~_first_of_each(which[keep], lengths[keep], MAX_LINKS)]] = False
     which, edges, lines, lengths = which[keep], edges[keep], lines[keep], lengths[keep]
     offsets = shapely.line_locate_point(network.segments[edges], shapely.get_point(lines, -1))
     offsets, lines = _facing_middle(sources, which, edges, offsets, lines, lengths, network)
@@ -116,6 +117,16 @@ def link_all(placed: list[Placed], network: Network,
             links = _detour(sources[i], i, network, blockers, own)
         out.append(tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]))
     return out
+
+
+def _first_of_each(owner: np.ndarray, length: np.ndarray, most: int) -> np.ndarray:
+    """Which entries are among the ``most`` shortest of their owner's."""
+    order = np.lexsort((length, owner))
+    starts = np.r_[0, np.flatnonzero(np.diff(owner[order])) + 1]
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    chosen = np.zeros(len(order), dtype=bool)
+    chosen[order[rank < most]] = True
+    return chosen
 
 
 def _facing_middle(sources, which, edges, offsets, lines, lengths, network):
