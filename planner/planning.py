@@ -7,6 +7,9 @@
   ``spacing_factor`` × the south building's height from it. Facing means their east–west
   extents overlap; the spacing is the shortest distance between the two footprints (for
   buildings facing squarely, the gap between the façades).
+- Gable spacing (山墙间距, a city rule as pack parameters, off in the national pack): two
+  dwellings side by side (their north–south extents overlap, one east of the other) at least
+  ``gable_spacing_m`` apart, ``gable_spacing_high_m`` when either is high-rise.
 - Fire separation (防火间距, GB 50016 Table 5.2.2 as pack parameters): any two buildings at
   least the pack's minimum apart, more when high-rise. Buildings that touch or overlap are
   one joined building here (an overlap is ``geometry.overlap``'s finding).
@@ -47,7 +50,7 @@ class SetbackFault:
 class SpacingFault:
     south: str  # for fire separation: the first of the pair
     north: str
-    rule: str  # "sunlight" (factor × the south building's height) | "fire"
+    rule: str  # "sunlight" (factor × the south building's height) | "gable" | "fire"
     required: float
     actual: float
     line: tuple[tuple[float, float], tuple[float, float]]  # nearest points, for a dimension
@@ -90,8 +93,36 @@ def analyse_planning(site: Site, conditions: Conditions, params: Mapping[str, An
     heights = np.array([measure(p, "height", storey) for p in above])
     if factor > 0:
         planning.spacing += _sunlight_spacing(above, heights, factor)
-    planning.spacing += _fire_spacing(above, heights, params)
+    gable = _gable_spacing(above, heights, params)
+    covered = {frozenset((f.south, f.north)): f.required for f in gable}
+    planning.spacing += gable  # a fire fault of the same pair asking no more is the same fault
+    planning.spacing += [f for f in _fire_spacing(above, heights, params)
+                         if covered.get(frozenset((f.south, f.north)), -1) < f.required]
     return planning
+
+
+def _gable_spacing(buildings: list[Placed], heights: np.ndarray,
+                   params: Mapping[str, Any]) -> list[SpacingFault]:
+    """Dwellings side by side at least the city's gable spacing apart (山墙间距)."""
+    low, high = params.get("gable_spacing_m", 0.0), params.get("gable_spacing_high_m", 0.0)
+    widest = max(low, high)
+    homes = np.array([i for i, p in enumerate(buildings) if p.kind.has("residential")], dtype=int)
+    if widest <= 0 or len(homes) < 2:
+        return []
+    shapes = np.array([buildings[i].shape for i in homes], dtype=object)
+    b = shapely.bounds(shapes)
+    reach = shapely.box(b[:, 0] - widest, b[:, 1], b[:, 2] + widest, b[:, 3])
+    west, east = shapely.STRtree(shapes).query(reach)
+    # side by side: north–south extents overlap, one wholly east of the other
+    side = (west != east) & (b[west, 2] <= b[east, 0] + 1e-9) & \
+        (np.minimum(b[west, 3], b[east, 3]) - np.maximum(b[west, 1], b[east, 1]) > 0)
+    west, east = west[side], east[side]
+    if not len(west):
+        return []
+    tall = heights[homes] > params.get("high_rise_height_m", np.inf)
+    needed = np.where(tall[west] | tall[east], high, low)
+    gaps = shapely.distance(shapes[west], shapes[east])
+    return _faults([buildings[i] for i in homes], shapes, west, east, gaps, needed, "gable")
 
 
 def _setbacks(parcel: BaseGeometry, buildings: list[Placed],

@@ -561,9 +561,11 @@ class Plan(Condition):
         planning = ctx.planning
         faults = sorted(planning.spacing, key=lambda f: f.actual - f.required)
         rules = Msg("防火间距", "fire separation")
+        if max(ctx.params.get("gable_spacing_m", 0), ctx.params.get("gable_spacing_high_m", 0)):
+            rules = Msg("山墙间距、", "gable spacing, ") + rules
         if planning.spacing_factor > 0:
-            rules = Msg(f"日照间距 {planning.spacing_factor:g}H、防火间距",
-                        f"south–north spacing {planning.spacing_factor:g} H, fire separation")
+            rules = Msg(f"日照间距 {planning.spacing_factor:g}H、",
+                        f"south–north spacing {planning.spacing_factor:g} H, ") + rules
         if not faults:
             return Outcome("pass", Msg("建筑间距满足", "building spacing meets ") + rules)
         details = []
@@ -571,6 +573,9 @@ class Plan(Condition):
             if f.rule == "sunlight":
                 need = Msg(f"{planning.spacing_factor:g}H = ", f"{planning.spacing_factor:g} H = ")
                 pair = Msg(f"{f.south}(南)与 {f.north}(北)", f"{f.south} (south) to {f.north} (north)")
+            elif f.rule == "gable":
+                need = Msg("山墙间距 ", "gable spacing ")
+                pair = Msg(f"{f.south}(西)与 {f.north}(东)", f"{f.south} (west) to {f.north} (east)")
             else:
                 need = Msg("防火间距 ", "fire separation ")
                 pair = Msg(f"{f.south} 与 {f.north}", f"{f.south} to {f.north}")
@@ -583,7 +588,7 @@ class Plan(Condition):
         features = list(dict.fromkeys(i for f in faults for i in (f.south, f.north)))
         # Fire separations may shrink where a wall is a fire wall (GB 50016 Table 5.2.2,
         # notes), which the layout does not say: a shortfall is for the designer to verify.
-        sunlight = any(f.rule == "sunlight" for f in faults)
+        sunlight = any(f.rule in ("sunlight", "gable") for f in faults)  # the city's rules
         if not sunlight:
             message = message + Msg("(相邻外墙为防火墙等情形可减小,请核查)",
                                     " (less is allowed with fire walls: verify)")

@@ -95,6 +95,34 @@ def test_fire_separation_from_the_pack():
     assert faults[("H1", "H2")].required == 13
 
 
+def test_gable_spacing_is_a_city_rule_from_its_pack(tmp_path):
+    from planner.plugins import load_rulebook
+
+    pack = tmp_path / "city.toml"
+    pack.write_text('[pack]\nname = "city"\nversion = "1.0.0"\ntitle = "City"\n'
+                    '[parameters]\ngable_spacing_m = 8\ngable_spacing_high_m = 15\n',
+                    encoding="utf-8")
+    layout = project(parcel(0, 0, 200, 200), [
+        rect("A", "residential", 0, 0, 20, 10, floors=6),
+        rect("B", "residential", 27, 0, 47, 10, floors=6),       # 7 m: fire 6 m kept, gable 8 not
+        rect("N", "residential", 0, 40, 20, 50, floors=6),       # north of A: not side by side
+        rect("H1", "residential", 100, 0, 120, 20, floors=18),
+        rect("H2", "residential", 134, 0, 154, 20, floors=18),   # 14 m: fire 13 kept, gable 15 not
+        rect("C", "residential", 0, 100, 20, 110, floors=6),
+        rect("D", "residential", 25, 100, 45, 110, floors=6),    # 5 m: short of both, told once
+    ])
+    national = evaluate(layout)  # fire separations only: C to D warns
+    assert [(f.south, f.north, f.rule) for f in national.planning.spacing] == [("C", "D", "fire")]
+    result = evaluate(layout, load_rulebook([str(pack)]))
+    faults = {(f.south, f.north): f for f in result.planning.spacing}
+    assert set(faults) == {("A", "B"), ("H1", "H2"), ("C", "D")}
+    assert [f.rule for f in result.planning.spacing] == ["gable"] * 3
+    assert (faults[("A", "B")].required, faults[("A", "B")].actual) == (8, pytest.approx(7))
+    assert faults[("H1", "H2")].required == 15
+    check = result.check("plan.spacing")
+    assert check.status == "fail" and "gable spacing" in check.message.en
+
+
 def test_plan_checks_use_the_conditions_numbers_and_name_what_is_at_fault():
     layout = project(parcel(), [
         rect("R1", "residential", 10, 10, 30, 60, floors=10, households=100),  # 30 m, 10,000 m²

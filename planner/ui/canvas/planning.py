@@ -1,6 +1,6 @@
 """The planning conditions on the canvas: the buildable envelope (the red line less its
 setbacks) as a dashed outline, and a dimension for each pair of buildings closer than the
-spacing rule (日照间距 red, 防火间距 orange) and each building within a setback, labelled
+spacing rule (日照间距 and 山墙间距 red, 防火间距 orange) and each building within a setback, labelled
 with the distance and what is required; and the green the counting rules leave out (GB 50180
 A.0.2: the bands along walls, green over a garage without the soil depth) hatched. Redrawn
 from each evaluation."""
@@ -59,7 +59,7 @@ class PlanningLayer:
             outline.setZValue(Z)
             self._add(outline)
         for fault in planning.spacing:
-            colour = SUNLIGHT if fault.rule == "sunlight" else FIRE
+            colour = FIRE if fault.rule == "fire" else SUNLIGHT
             self._dimension(fault.line, colour,
                             format_number(fault.actual, "m").zh + " < "
                             + format_number(fault.required, "m").zh)
