@@ -4,6 +4,17 @@
      they win: words Qt's catalogue gets wrong or leaves in English in dialogs the app uses. -->
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QFileSystemModel</name>
     <message>
         <source>Size</source>

@@ -41,6 +41,20 @@ def test_qt_dialogs_speak_the_ui_language(qapp):
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
 
 
+def test_the_file_dialog_labels_are_chinese(qapp):
+    """Qt 6's file dialog asks for "&Look in:" and "Files of &type:", which qtbase's Chinese
+    catalogue lacks: the dialog said 查找范围 in English beside 文件名称."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    install_language("zh")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert texts["lookInLabel"] == "查找范围(&L)："
+    assert texts["fileTypeLabel"] == "文件类型(&T)："
+    dialog.deleteLater()
+
+
 def test_far_requirement_shows_its_range_and_the_selection_clears_on_open(qtbot, window):
     from PySide6.QtWidgets import QTreeWidget
 
