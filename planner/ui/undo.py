@@ -41,6 +41,7 @@ class ChangeCommand(QUndoCommand):
         if merged is None:
             return False
         self.change = merged
+        self.setObsolete(merged.is_empty)  # a drag back where it began: no step left
         return True
 
 

@@ -88,6 +88,31 @@ def test_move_by_mouse_drag_is_one_undo_step(qtbot, site):
     assert site.document.project.facilities["a"].geometry.bounds == (50, 40, 110, 55)
 
 
+def test_esc_during_a_drag_puts_the_block_back_and_leaves_no_step(qtbot, site):
+    """Esc while dragging (as in CAD) abandons the move: it used to clear the selection and
+    keep moving the block, which stayed where the mouse was released."""
+    from PySide6.QtCore import QEvent
+
+    from tests.ui.drive import LEFT, _send, at
+
+    before = site.document.project
+    move(site, 50, 27)
+    _send(site, QEvent.Type.MouseButtonPress, at(site, 50, 27))
+    for x, y in ((55, 30), (70, 40), (80, 47)):
+        move(site, x, y, buttons=LEFT)
+    assert site.document.project.facilities["a"].geometry.bounds == (50, 40, 110, 55)
+    key(qtbot, site, Qt.Key.Key_Escape)
+    assert site.document.project == before
+    assert site.document.selection == ("a",)  # Esc cancelled the drag, not the selection
+    move(site, 100, 60, buttons=LEFT)
+    _send(site, QEvent.Type.MouseButtonRelease, at(site, 100, 60), buttons=Qt.MouseButton.NoButton)
+    assert site.document.project == before
+    assert site.undo_stack.count() == 0 and not site.document.dirty
+    drag(site, (50, 27), (80.2, 46.9))  # the next drag moves it as before
+    assert site.document.project.facilities["a"].geometry.bounds == (50, 40, 110, 55)
+    assert site.undo_stack.count() == 1
+
+
 def test_rotate_with_the_knob_and_resize_with_a_corner(qtbot, site):
     click(site, 50, 27)
     knob = site.canvas.tool.handles.items[-1]

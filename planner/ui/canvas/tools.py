@@ -111,6 +111,13 @@ class Drag:
     def transform(self, event, pos: QPointF):
         raise NotImplementedError
 
+    def abandon(self) -> None:
+        """Esc while dragging: the features go back where they started, and the drag leaves
+        no undo step (its merged change is empty: planner.ui.undo drops it)."""
+        if self.started:
+            self.document.execute(replace_features(self.document.project, self.start_features,
+                                                   self.label, self.merge_key))
+
 
 class MoveDrag(Drag):
     label = Msg("移动", "move")
@@ -294,6 +301,12 @@ class SelectTool(Tool):
             self.document.select((list(self.document.selection) if shift(event) else []) + inside)
 
     def cancel(self) -> bool:
+        if self.drag is not None:
+            self.drag.abandon()
+            self.drag = None
+            self.view.snap_marker.hide()
+            self.refresh()
+            return True
         if self.band_start is None:
             return False
         self.band_start = None
@@ -402,6 +415,10 @@ class VertexTool(Tool):
         return True
 
     def cancel(self) -> bool:
+        if self.drag is not None:
+            self.drag.abandon()
+            self.drag = None
+            self.view.snap_marker.hide()
         if self.active is None:
             return False
         self.active = None
