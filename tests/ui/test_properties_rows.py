@@ -52,3 +52,30 @@ def test_derived_values_show_what_the_checks_use(panel):
     panel.attributes["floors"].widget.editingFinished.emit()
     assert height.text() == "60.00 m(计算)"
     assert panel.document.selected_features[0].get("height_m") is None  # still derived
+
+
+def test_the_wheel_scrolls_past_a_number_it_has_not_been_clicked_into(qtbot, panel):
+    """Scrolling 属性 with the wheel over 地上层数 stepped the box (18 → 16) while the
+    project kept 18: the figure shown was not the one checked. Clicked into, it steps."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    def wheel(widget, notches: int) -> None:
+        centre = QPointF(widget.rect().center())
+        event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(),
+                            QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+
+    panel.document.select(["tower"])
+    floors = panel.attributes["floors"].widget
+    wheel(floors, -2)
+    assert floors.value() == 18
+    assert panel.document.project.facilities["tower"].get("floors") == 18
+    floors.setFocus()
+    qtbot.waitUntil(floors.hasFocus)
+    wheel(floors, -2)
+    panel.attributes["households"].widget.setFocus()  # leaving the box finishes the edit
+    assert floors.value() == 16
+    assert panel.document.project.facilities["tower"].get("floors") == 16

@@ -55,6 +55,26 @@ class Field:
         raise NotImplementedError
 
 
+class _WheelWhenFocused:
+    """A spin box that the wheel steps only once the designer has clicked into it; before
+    that the wheel scrolls the panel (Qt steps an unfocused box: the value shown changed,
+    the project did not, as no editing finished)."""
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the panel's scroll area
+
+
+class _SpinBox(_WheelWhenFocused, QSpinBox):
+    pass
+
+
+class _DoubleSpinBox(_WheelWhenFocused, QDoubleSpinBox):
+    pass
+
+
 class NumberField(Field):
     """A spin box whose lowest step stands for "not set" (—) or "(多个值)"."""
 
@@ -62,7 +82,7 @@ class NumberField(Field):
                  suffix: str = "", optional: bool = True):
         super().__init__(on_edit)
         self.decimals = decimals
-        self.widget = QSpinBox() if decimals == 0 else QDoubleSpinBox()
+        self.widget = _SpinBox() if decimals == 0 else _DoubleSpinBox()
         if decimals:
             self.widget.setDecimals(decimals)
         self.floor = minimum - (10 ** -decimals if decimals else 1)  # the "no value" step
@@ -73,7 +93,7 @@ class NumberField(Field):
         self.widget.setAccelerated(True)
         self.widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.PlusMinus)
         self.widget.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel scrolls the panel
+        self.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not focus it
         self.optional = optional
         self.widget.editingFinished.connect(self._finished)
 
