@@ -22,6 +22,18 @@ BETTER = {
     "parking_provided": 1, "charging_provided": 1, "service_area_m2": 1,
     "service_area_per_100_households": 1,
 }
+#: The checks that hold an indicator against its requirement (planning conditions, the
+#: GB 50180 control values, quotas): when one of them changes status, the delta is better
+#: or worse by that, whichever way the figure went (a higher FAR is worse once above the
+#: conditions' ceiling, better while it climbs to their floor).
+REQUIRED_BY = {
+    "far": ("plan.far", "block.far"), "building_density": ("plan.density", "block.density"),
+    "green_ratio": ("plan.green", "block.green"), "parking_provided": ("quota.parking",
+                                                                        "plan.parking"),
+    "charging_provided": ("quota.charging",),
+    "service_area_per_100_households": ("quota.service_area",),
+}
+_RANK = {"fail": 0, "warn": 1, "pass": 2}  # how far a status is from meeting the requirement
 
 
 @dataclass(frozen=True)
@@ -48,9 +60,16 @@ class Comparison:
         }
 
     def trend(self, key: str) -> int:
-        """+1 the delta is an improvement, -1 a worsening, 0 neither or no change."""
+        """+1 the delta is an improvement, -1 a worsening, 0 neither or no change: against
+        the requirement when a check of it changed status, else by the figure's direction."""
         delta = self.indicators[key][2]
-        return 0 if not delta else (1 if delta > 0 else -1) * BETTER.get(key, 0)
+        if not delta:
+            return 0
+        for cid in REQUIRED_BY.get(key, ()):
+            sa, sb = self.checks.get(cid, (None, None))
+            if sa in _RANK and sb in _RANK and sa != sb:
+                return 1 if _RANK[sb] > _RANK[sa] else -1
+        return (1 if delta > 0 else -1) * BETTER.get(key, 0)
 
 
 def compare(a: Evaluation, b: Evaluation, a_name: str, b_name: str) -> Comparison:

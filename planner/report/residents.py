@@ -160,6 +160,8 @@ def comparison_pages(a: Evaluation, b: Evaluation, comparison: Comparison,
         Msg("两方案设施相同", "the same facilities").text(lang)]
     changed = [f"{cid}: {_status(sa, lang)} → {_status(sb, lang)}"
                for cid, (sa, sb) in comparison.checks.items() if cid.startswith("cc.")]
+    if comparison.note is not None:  # e.g. the parcels differ
+        lines = [comparison.note.text(lang), *lines]
     sections = [(Msg(f"{comparison.b} 与 {comparison.a} 相比", f"{comparison.b} against "
                      f"{comparison.a}"), lines)]
     if changed:

@@ -114,3 +114,19 @@ def test_a_round_opened_read_only_shows_its_schemes_and_refuses_every_edit():
         with pytest.raises(InputError, match="round 1 is read-only"):
             frozen.execute(edit)
     assert frozen.project.with_scheme("方案A") == shown
+
+
+def test_a_delta_is_better_or_worse_against_the_requirement():
+    """Two more storeys on every tower take the FAR past the planning conditions' 2.8: a
+    rise of FAR is worse there (red); back down it is better (green). FAR has no direction
+    of its own (no colour without a requirement crossed)."""
+    a = evaluate(new_sample())
+    towers = [f.id for f in a.project.facilities.values() if f.kind == "residential"]
+    taller = commands.set_attributes(a.project, towers, floors=20).do(a.project)
+    b = evaluate(taller)
+    assert a.project.settings.conditions.values["far_max"] == 2.8
+    assert a.indicators.far <= 2.8 < b.indicators.far
+    up, down = compare(a, b, "A", "B"), compare(b, a, "B", "A")
+    assert up.checks["plan.far"] == ("pass", "fail")
+    assert (up.trend("far"), down.trend("far")) == (-1, 1)
+    assert up.trend("households") == 0  # a size: neither better nor worse

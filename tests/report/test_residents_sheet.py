@@ -121,3 +121,18 @@ def test_the_two_scheme_sample_is_made_from_the_sample_as_it_is():
         "run scripts/make_schemes_sample.py"
     assert round_project(project, "第一轮居民意见征集").facilities == sample.facilities
     assert project.settings == sample.settings
+
+
+def test_the_comparison_sheet_says_when_the_parcels_differ(tmp_path):
+    from dataclasses import replace
+
+    from shapely import affinity
+
+    project = load(SAMPLE)
+    a = evaluate(layout(project, "方案A")[0])
+    wider = replace(a.project, parcel=replace(a.project.parcel, geometry=affinity.scale(
+        a.project.parcel.geometry, 1.1, 1.0)))
+    b = evaluate(wider)
+    path = write_comparison(a, b, compare(a, b, "方案A", "扩大用地"), tmp_path / "c.pdf",
+                            SheetOptions())[0]
+    assert "用地红线不同" in re.sub(r"\s+", "", pdf_text(path))
