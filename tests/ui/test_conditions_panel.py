@@ -91,6 +91,10 @@ def test_the_green_left_uncounted_is_hatched_and_in_the_indicators(qtbot, window
     assert indicator_value(panels, "绿地不计面积(附录A.0.2扣除)") == "5.00"
     assert indicator_value(panels, "绿地面积") == "195.00"
     assert indicator_value(panels, "计容建筑面积") == f"{19.5 * 10 * 3:,.2f}"
+    out = ROOT / "tests" / "artifacts"
+    out.mkdir(parents=True, exist_ok=True)
+    window.canvas.zoom_to(["G"])
+    assert window.grab().save(str(out / "green-deducted.png"))
 
 
 def test_a_local_packs_own_condition_item_gets_a_field(qtbot, window, tmp_path):
