@@ -24,7 +24,7 @@ def test_compare_two_schemes_of_a_file_and_a_round(tmp_path):
         "added": [], "removed": [], "changed": []}
     text = planner("compare", f"{path}#方案A", path, "--lang", "en")
     assert "Car spaces provided" in text.out and "+12" in text.out
-    assert "removed (1): K01" in text.out
+    assert "removed (1): 幼儿园(9班) (K01)" in text.out
 
 
 def test_an_unknown_scheme_or_round_is_named(tmp_path):
