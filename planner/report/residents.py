@@ -3,8 +3,9 @@ comparison of two schemes side by side.
 
 The residents' sheet: a big plan with the facilities' colours, names and badges (幼, 医,
 公交…), the numbered comment pins, "what this plan brings" written from the checks (no
-clause numbers), what changed since the last round, the comments so far with the designer's answers, a blank
-area with instructions for written comments, and the round's name and date.
+clause numbers), what changed since the last round, the comments so far with the
+designer's answers, a blank area with instructions for written comments, and the round's
+name and date; on A3, or on A2/A1 as a poster.
 """
 
 from __future__ import annotations
