@@ -103,3 +103,9 @@ def _delta(a: float, b: float, key: str) -> float | int:
     if isinstance(a, int) and isinstance(b, int):
         return b - a
     return round(b - a, 4 if key in RATIOS else 2)
+
+
+def named(project, fid: str) -> str:
+    """"口袋公园 (GS8)": a facility by its name and id, for people (the id alone unnamed)."""
+    facility = project.facilities.get(fid)
+    return f"{facility.name} ({fid})" if facility is not None and facility.name else fid

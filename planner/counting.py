@@ -8,7 +8,8 @@ construction area counts each storey in full, or at ``low_storey_share`` when lo
 when enclosed). A stated ``floor_area_m2`` is taken as already measured that way: only the
 counting rules below change it. The counted area then leaves out what the rules exclude
 from FAR (an open ground floor, refuge and equipment floors) and adds what they include
-(underground commerce, where a city counts it).
+(underground commerce, where a city counts it, and a dwelling's storey taller than the city
+allows counted again: ``tall_storey_height_m``, off in the national pack).
 """
 
 from __future__ import annotations
@@ -55,4 +56,8 @@ def floor_areas(placed: Placed, params: Mapping[str, Any]) -> FloorAreas:
     refuge = min(facility.get("refuge_floors", 0), len(heights))
     counted -= storey_area * refuge * (1 - params["refuge_floor_counted"])
     counted += facility.get("underground_commerce_m2", 0.0) * params["underground_commerce_counted"]
+    tall = params.get("tall_storey_height_m", 0.0)
+    if tall > 0 and placed.kind.has("residential"):
+        extra = params.get("tall_storey_share", 2.0) - 1
+        counted += storey_area * extra * sum(h > tall + 1e-9 for h in heights)
     return FloorAreas(construction, max(counted, 0.0))

@@ -7,11 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from planner.cli.compare import open_layout
 from planner.cli.plugin_options import add_safe_mode, discover, warn
 from planner.cli.text_table import render
 from planner.errors import PlannerError
 from planner.evaluation import SCHEMA, Evaluation, evaluate
-from planner.files import open_project
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_LABELS
 from planner.input_limits import one_line
@@ -23,7 +23,8 @@ HELP = "check a layout against the rules and report indicators and checks"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the layout: a scenario .geojson (or a project file)")
+    parser.add_argument("file", help="the layout: a scenario .geojson, or a project file "
+                                     "(FILE#方案名 for a scheme, FILE@轮次名 for a past round)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON (the interchange contract)")
     parser.add_argument("--rules", nargs="+", default=[], metavar="PACK",
                         help="rule packs to apply after the national one (names or .toml paths)")
@@ -33,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     plugins = discover(args)
     try:
-        project = open_project(args.file, plugins.file_formats())
+        project, _name = open_layout(args.file, plugins.file_formats())
         rulebook = load_rulebook([*project.settings.rules, *args.rules], plugins=plugins)
         result = evaluate(project, rulebook)
     except PlannerError as err:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from planner.cli.plugin_options import add_safe_mode, discover
 from planner.cli.text_table import render
-from planner.compare import Comparison, compare
+from planner.compare import Comparison, compare, named
 from planner.errors import InputError
 from planner.evaluation import evaluate
 from planner.files import open_project
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(human(comparison, args.lang))
+        print(human(comparison, args.lang, a.project, b.project))
     return 0
 
 
@@ -72,7 +72,9 @@ def open_layout(spec: str, formats=None) -> tuple[Project, str]:
     return layout(open_project(path, formats), scheme, round_name)
 
 
-def human(comparison: Comparison, lang: str) -> str:
+def human(comparison: Comparison, lang: str, before: Project, after: Project) -> str:
+    """The table of indicators, the checks whose status changed, and the facilities by
+    name (what was removed named as it was ``before``)."""
     a, b = comparison.a, comparison.b
     rows = [[INDICATOR_LABELS[key][0].text(lang), _shown(va), _shown(vb), _signed(delta)]
             for key, (va, vb, delta) in comparison.indicators.items()]
@@ -82,12 +84,13 @@ def human(comparison: Comparison, lang: str) -> str:
         lines.append(Msg("状态变化的检查:", "Checks whose status changed:").text(lang))
         lines += [f"  {cid}: {sa or '—'} → {sb or '—'}" for cid, (sa, sb) in
                   comparison.checks.items()]
-    for label, ids in ((Msg("新增", "added"), comparison.added),
-                       (Msg("删除", "removed"), comparison.removed),
-                       (Msg("移动或改形", "moved or reshaped"), comparison.moved),
-                       (Msg("属性变化", "properties changed"), comparison.changed)):
+    for label, ids, where in ((Msg("新增", "added"), comparison.added, after),
+                              (Msg("删除", "removed"), comparison.removed, before),
+                              (Msg("移动或改形", "moved or reshaped"), comparison.moved, after),
+                              (Msg("属性变化", "properties changed"), comparison.changed, after)):
         if ids:
-            lines.append(f"{label.text(lang)} ({len(ids)}): {', '.join(ids)}")
+            lines.append(f"{label.text(lang)} ({len(ids)}): "
+                         + ", ".join(named(where, fid) for fid in ids))
     return "\n".join(lines)
 
 

@@ -1,7 +1,7 @@
 """The project model (no Qt, no I/O)."""
 
 from planner.model.attributes import ATTRIBUTES, AttributeSpec
-from planner.model.conditions import CONDITION_KEYS, Conditions
+from planner.model.conditions import CONDITION_KEYS, Conditions, is_local_key
 from planner.model.kinds import Kind, KindRegistry
 from planner.model.project import (
     CLIMATE_ZONES,
@@ -21,6 +21,7 @@ __all__ = [
     "CLIMATE_ZONES",
     "COMMENT_STATUSES",
     "CONDITION_KEYS",
+    "is_local_key",
     "Conditions",
     "COMMUNITIES",
     "Comment",

@@ -3,12 +3,16 @@ authority issued for this parcel, which the ``plan.*`` checks test the layout ag
 
 Every key is optional; a project without conditions is checked against GB 50180's generic
 Table 4.0.2 as guidance only. One table of keys (``CONDITION_KEYS``) drives validation for
-scenario files, project files, the conditions panel and the printed sheet.
+scenario files, project files, the conditions panel and the printed sheet. A local rule pack
+may define more items (``[conditions.<name>]``); their keys carry the pack's name
+(``wuhai.commerce_share_min``), are numbers here, and are checked against the pack's range
+when the pack is applied.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -52,6 +56,13 @@ CONDITION_KEYS: dict[str, ConditionKey] = {
 }
 SETBACKS = "setbacks"
 KEYS = (*CONDITION_KEYS, SETBACKS)
+LOCAL_KEY = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")  # <pack>.<name>
+LOCAL_LIMIT = 1e9  # a local item's value here; its pack gives the plausible range
+
+
+def is_local_key(key: Any) -> bool:
+    """A condition item a local rule pack defines (``<pack>.<name>``)."""
+    return isinstance(key, str) and LOCAL_KEY.match(key) is not None
 
 
 def _bad(key: str, value: Any, zh: str, en: str) -> InputError:
@@ -83,10 +94,14 @@ class Conditions:
         checked = {}
         for key, value in self.values.items():
             spec = CONDITION_KEYS.get(key)
+            if spec is None and is_local_key(key):
+                checked[key] = _number(key, value, -LOCAL_LIMIT, LOCAL_LIMIT)
+                continue
             if spec is None:
                 raise InputError(Msg(
-                    f"未知的规划条件 {key!r}(可用:{', '.join(KEYS)})",
-                    f"unknown planning condition {key!r} (known: {', '.join(KEYS)})"))
+                    f"未知的规划条件 {key!r}(可用:{', '.join(KEYS)},或规则包定义的“包名.条件名”)",
+                    f"unknown planning condition {key!r} (known: {', '.join(KEYS)}, or a "
+                    "rule pack's own “pack.name”)"))
             checked[key] = _number(key, value, spec.minimum, spec.maximum)
         edges = {}
         for edge, value in self.setbacks.items():
@@ -115,6 +130,7 @@ class Conditions:
     def to_data(self) -> dict[str, Any]:
         """The contract's form (``planner.conditions``): numbers, ``setbacks`` keyed by edge."""
         data: dict[str, Any] = {k: self.values[k] for k in CONDITION_KEYS if k in self.values}
+        data.update({k: v for k, v in self.values.items() if is_local_key(k)})
         if self.setbacks:
             data[SETBACKS] = {str(edge): value for edge, value in self.setbacks.items()}
         return data

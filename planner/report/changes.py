@@ -63,12 +63,10 @@ def _outline(ax, shapes, colour: str, dashes, fill: bool = False) -> None:
     points = [s for s in shapes if s.area == 0 and s.length == 0]
     style = dashes or "solid"
     if polygons:
-        ax.add_collection(PatchCollection(
-            [PathPatch(plan.polygon_path(s)) for s in polygons], facecolors=colour if fill
-            else "none", alpha=None, edgecolors=colour, linewidths=WIDTH, linestyles=style,
-            zorder=8, hatch="////" if fill else None))
-        if fill:  # the hatch on a pale ground: the facility is gone
-            ax.collections[-1].set_facecolor((1, 1, 1, 0.55))
+        ax.add_collection(PatchCollection(  # gone: hatched on a pale ground
+            [PathPatch(plan.polygon_path(s)) for s in polygons],
+            facecolors=(1, 1, 1, 0.55) if fill else "none", edgecolors=colour,
+            linewidths=WIDTH, linestyles=style, zorder=8, hatch="////" if fill else None))
     if lines:
         ax.add_collection(LineCollection(
             [part for s in lines for part in plan.line_parts(s)], colors=colour,

@@ -73,6 +73,24 @@ def condition_rows(result: Evaluation, lang: str) -> list[tuple[str, str, str, s
     if ratios:
         add("plan.parking", Msg("停车位", "Car spaces"), Msg.join(ratios, "、", ", "),
             format_number(ind.parking_provided, "spaces"))
+    rows += _local_rows(result, lang)
+    return rows
+
+
+def _local_rows(result: Evaluation, lang: str) -> list[tuple[str, str, str, str]]:
+    """The items local packs define (``[conditions.<name>]``), beside their check's value."""
+    conditions, rows = result.project.settings.conditions, []
+    for key, item in result.rulebook.conditions.items():
+        value = conditions.get(key)
+        if value is None:
+            continue
+        design, status = Msg("—", "—"), Msg("—", "—")
+        found = [c for c in result.checks if c.id == item.check]
+        if found and found[0].status != "n/a":
+            design = format_number(found[0].actual, found[0].unit)
+            status = STATUS_LABELS[found[0].status]
+        rows.append((item.label.text(lang), format_number(value, item.unit).text(lang),
+                     design.text(lang), status.text(lang)))
     return rows
 
 

@@ -2,9 +2,10 @@
 comparison of two schemes side by side.
 
 The residents' sheet: a big plan with the facilities' colours, names and badges (幼, 医,
-公交…), the numbered comment pins, "what this plan brings" written from the checks (no clause numbers), what
-changed since the last round, the comments so far with the designer's answers, a blank
-area with instructions for written comments, and the round's name and date.
+公交…), the numbered comment pins, "what this plan brings" written from the checks (no
+clause numbers), what changed since the last round, the comments so far with the
+designer's answers, a blank area with instructions for written comments, and the round's
+name and date; on A3, or on A2/A1 as a poster.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from planner.report.text import PT_MM, wrap
 
 PIN = "#e65100"
 BIG = 1.25  # residents' sheets use larger type than the technical sheet
+BOX_LEAST, BOX_MOST = 0.22, 0.4  # the box for written comments, a share of the side column
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting)
     subtitle = " ".join(x for x in (meeting.round_name, meeting.date) if x) or \
         Msg("居民意见征集", "Residents' consultation").text(lang)
     _header(paper, header, title, subtitle, style)
-    side_w = body.w * 0.36
+    side_w = body.w * 0.4
     map_area, side = body.take_left(body.w - side_w - style.gap, style.gap)
     legend, frame = map_area.take_bottom(
         plan.legend_height(result, map_area.w, style, lang), style.gap)
@@ -113,7 +115,6 @@ def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting)
     plan.draw_legend(paper, result, legend, style, lang)
     _icons(paper, result, view, style)
     _pins(paper, project.comments, view, style)
-    blank, notes = side.take_bottom(side.h * 0.3, style.gap)
     services = plain.provided(result, lang)
     sections = [(Msg("这个方案带来什么", "What this plan brings"),
                  plain.key_figures(result, lang) + list(_pairs(services))
@@ -127,6 +128,10 @@ def residents_pages(result: Evaluation, options: SheetOptions, meeting: Meeting)
     if said:
         sections.append((Msg("已收到的意见与答复", "Comments so far and our answers"),
                          [_comment_line(c, lang) for c in said]))
+    # the words take what they need; the box for written comments the rest (within limits)
+    needed = _sections(paper, side, sections, style, lang, draw=False)
+    box = min(max(side.h - needed - style.gap, side.h * BOX_LEAST), side.h * BOX_MOST)
+    blank, notes = side.take_bottom(box, style.gap)
     _sections(paper, notes, sections, style, lang)
     _comment_box(paper, blank, style, lang)
     one_glyph_per_character(fig)
@@ -256,31 +261,36 @@ GLYPHS = {
 }
 
 
-def _sections(paper, area: Rect, sections, style: Style, lang: str) -> None:
+def _sections(paper, area: Rect, sections, style: Style, lang: str,
+              draw: bool = True) -> float:
     """Headed lists of lines down ``area``, wrapped; a line given as a tuple is a row of
-    columns. What does not fit ends in "…"."""
+    columns. What does not fit ends in "…". Returns the height used; with ``draw`` False
+    only measures it (all of it, whatever the area's height)."""
     line = style.line_mm
+    bottom = area.y if draw else -math.inf
+    text = paper.text if draw else (lambda *_a, **_k: None)
     y = area.top
     for heading, lines in sections:
-        if y - line * 2 < area.y:
+        if y - line * 2 < bottom:
             break
-        paper.text(area.x, y - line * 0.6, heading.text(lang),
-                   fontsize=style.heading_pt, va="center", fontweight="bold")
+        text(area.x, y - line * 0.6, heading.text(lang), fontsize=style.heading_pt,
+             va="center", fontweight="bold")
         y -= line * 1.5
         for row in lines:
             columns = (row,) if isinstance(row, str) else row
             width = (area.w - 2) / len(columns) if isinstance(row, str) else (area.w - 2) / 2
-            parts = [wrap(text, width - 1, style.body_pt) for text in columns]
+            parts = [wrap(words, width - 1, style.body_pt) for words in columns]
             height = max(map(len, parts)) * line
-            if y - height < area.y:
-                paper.text(area.x + 1, y - line * 0.5, "…", fontsize=style.body_pt, va="center")
-                return
+            if y - height < bottom:
+                text(area.x + 1, y - line * 0.5, "…", fontsize=style.body_pt, va="center")
+                return area.top - y + line
             for column, wrapped in enumerate(parts):
                 for n, part in enumerate(wrapped):
-                    paper.text(area.x + 1 + column * width, y - line * (n + 0.5), part,
-                               fontsize=style.body_pt, va="center")
+                    text(area.x + 1 + column * width, y - line * (n + 0.5), part,
+                         fontsize=style.body_pt, va="center")
             y -= height
         y -= line * 0.5
+    return area.top - y
 
 
 def _comment_box(paper, area: Rect, style: Style, lang: str) -> None:

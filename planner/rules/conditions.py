@@ -223,25 +223,30 @@ class Single(Condition):
             limits = [(b.minimum.value(ctx) if b.minimum else None,
                        b.maximum.value(ctx) if b.maximum else None) for b in self.bounds]
             facilities = ctx.of_kinds(self.kinds)
-            judged = [(p, [bounded(b.label, ctx.measure(p, b.measure), low, high, b.unit,
-                                   self.wording(), self.otherwise, [p.id])
-                           for b, (low, high) in zip(self.bounds, limits)])
-                      for p in facilities]
+            values = [[ctx.measure(p, b.measure) for b in self.bounds] for p in facilities]
         except NotComputable as err:
             return Outcome("n/a", self.label + Msg(":", ": ") + err.reason)
-        if not judged:
+        if not facilities:
             first, (low, high) = self.bounds[0], limits[0]
             names = Msg.join([ctx.kinds[k].name for k in self.kinds], "/", "/")
             return Outcome(self.otherwise, self.label + Msg(":没有", ": no ") + names,
                            low if low is not None else high, 0, [], first.unit)
-        placed, outcomes = max(judged, key=lambda j: (
-            sum(o.status == "pass" for o in j[1]), j[1][0].actual))
+
+        def met(row):  # bounds met, then the first measure: the nearest facility first
+            return (sum((low is None or v >= low - 1e-9) and (high is None or v <= high + 1e-9)
+                        for v, (low, high) in zip(row, limits)), row[0])
+
+        best = max(range(len(facilities)), key=lambda i: met(values[i]))
+        placed = facilities[best]
+        outcomes = [bounded(b.label, v, low, high, b.unit, self.wording(), self.otherwise,
+                            [placed.id])
+                    for b, v, (low, high) in zip(self.bounds, values[best], limits)]
         missed = [o for o in outcomes if o.status != "pass"]
         name = ctx.display_name(placed.id)
         details = Msg.join([o.message for o in (missed or outcomes)], ",", ", ")
         if missed:
             lead = Msg("没有一处同时满足,最接近的 ", "none meets every bound; the nearest, ") \
-                if len(judged) > 1 else Msg("", "")
+                if len(facilities) > 1 else Msg("", "")
             headline = missed[0]
             return Outcome(self.otherwise, self.label + Msg(":", ": ") + lead + name
                            + Msg(" ", " ") + details, headline.required, headline.actual,

@@ -54,6 +54,7 @@ class Context:
         self.kinds = rulebook.kinds
         self.service_names = rulebook.services
         self.block_controls = rulebook.block_controls
+        self.local_conditions = rulebook.conditions
         self.sunlight = rulebook.sunlight  # planner.sun.standard.SunStandard
         self.memo: dict[str, Any] = {}  # costly facts several checks share (the sunlight)
         self.sun_source = sun_source  # the app's background sunlight (planner.sun.source)
@@ -81,6 +82,20 @@ class Context:
         if name in self.params:
             return self.params[name]
         return getattr(self.indicators, name)
+
+    def condition(self, key: str) -> float:
+        """A local pack's planning-condition item of the project, within the pack's range."""
+        item = self.local_conditions[key]
+        value = self.settings.conditions.get(key)
+        if value is None:
+            raise NotComputable(Msg("规划条件未给出", "the planning conditions give no ")
+                                + item.label)
+        if not item.minimum <= value <= item.maximum:
+            raise NotComputable(Msg(f"规划条件 {key} = {value:g} 超出规则包给出的范围 "
+                                    f"{item.minimum:g}–{item.maximum:g}",
+                                    f"planning condition {key} = {value:g} is outside the "
+                                    f"pack's range {item.minimum:g}–{item.maximum:g}"))
+        return value
 
     def aggregate(self, how, measure_name, kinds, at_least=None, at_most=None) -> float:
         values = self._measured(measure_name or "area", kinds)

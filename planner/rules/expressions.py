@@ -12,6 +12,8 @@ Names are indicators (``far``, ``households`` …) and pack parameters. Function
     min_of(measure, kinds=None)      smallest value (0 when there is none)
     max_of(measure, kinds=None)      largest value (0 when there is none)
     min(a, b, …)  max(a, b, …)  ceil(x)  floor(x)  round(x, digits)  abs(x)
+    condition('pack.name')           a local pack's planning-condition item of the project
+                                     (the condition is n/a when the project gives none)
 
 ``kinds`` is a kind id, a list of kind ids, or omitted for every facility. ``measure`` is
 one of ``MEASURES`` or a numeric facility attribute such as ``households``.
@@ -57,6 +59,8 @@ class Facts(Protocol):
 
     def aggregate(self, how: str, measure: str | None, kinds: tuple[str, ...] | None,
                   at_least: float | None = None, at_most: float | None = None) -> float: ...
+
+    def condition(self, key: str) -> float: ...
 
 
 #: Longest expression source, deepest nesting and largest magnitude of any value met.
@@ -115,7 +119,7 @@ _ARITY = {"min": (1, 50), "max": (1, 50), "ceil": (1, 1), "floor": (1, 1), "roun
           "abs": (1, 1)}
 _AGGREGATES = {"sum_of", "count_of", "min_of", "max_of"}
 #: Every function an expression may call.
-FUNCTIONS = tuple(sorted(_AGGREGATES | set(_MATH)))
+FUNCTIONS = tuple(sorted(_AGGREGATES | set(_MATH) | {"condition"}))
 
 Compiled = Callable[[Facts], Any]
 
@@ -129,6 +133,7 @@ class Expression:
     names: frozenset[str]
     kinds: frozenset[str]
     measures: frozenset[str]
+    conditions: frozenset[str] = frozenset()  # local planning-condition items read
 
     def __call__(self, facts: Facts) -> float:
         try:
@@ -164,7 +169,7 @@ def compile_expression(source: str | int | float, where: str) -> Expression:
     compiler = _Compiler(where, source)
     run = compiler.node(tree.body)
     return Expression(source, run, frozenset(compiler.names), frozenset(compiler.kinds),
-                      frozenset(compiler.measures))
+                      frozenset(compiler.measures), frozenset(compiler.conditions))
 
 
 def _error(where: str, source: Any, zh: str, en: str) -> RulePackError:
@@ -196,6 +201,7 @@ class _Compiler:
         self.names: set[str] = set()
         self.kinds: set[str] = set()
         self.measures: set[str] = set()
+        self.conditions: set[str] = set()
 
     def fail(self, zh: str, en: str) -> RulePackError:
         return _error(self.where, self.source, zh, en)
@@ -251,6 +257,13 @@ class _Compiler:
                                 f"gives {func}() {len(node.args)} argument(s), not {least}–{most}")
             fn, args = _MATH[func], [self.node(a, depth) for a in node.args]
             return lambda facts: _bounded(fn(*(a(facts) for a in args)))
+        if func == "condition":
+            if len(node.args) != 1 or node.keywords:
+                raise self.fail("condition() 应有一个参数:条件名", "condition() takes one "
+                                "argument: the item's name")
+            key = self.literal_string(node.args[0], "condition")
+            self.conditions.add(key)
+            return lambda facts: facts.condition(key)
         if func not in _AGGREGATES:
             known = ", ".join(FUNCTIONS)
             raise self.fail(f"调用了未知函数 {func}(可用:{known})",

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 from planner.errors import RulePackError
 from planner.i18n import Msg
 from planner.indicators import INDICATOR_KEYS
-from planner.model import ATTRIBUTES, Kind, KindRegistry
+from planner.model import ATTRIBUTES, Kind, KindRegistry, is_local_key
+from planner.model.conditions import LOCAL_LIMIT
 from planner.model.kinds import GEOMETRIES, ROLES
 from planner.input_limits import MAX_TOML_BYTES, check_data, read_text
 from planner.reach.life_circle import LifeCircle, parse_life_circle
@@ -28,8 +29,8 @@ from planner.rules.shapes import check_pack_shape
 from planner.sun.standard import SunStandard, check_sunlight, merge_sunlight, sun_standard
 
 BUILTIN_DIR = resource("rules")
-PACK_KEYS = {"pack", "parameters", "kinds", "services", "block_controls", "checks", "sunlight",
-             "life_circle"}
+PACK_KEYS = {"pack", "parameters", "kinds", "services", "conditions", "block_controls",
+             "checks", "sunlight", "life_circle"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,20 @@ class CheckSpec:
 
 
 @dataclass(frozen=True)
+class LocalCondition:
+    """A planning-condition item a local pack defines (``[conditions.<name>]``): the project
+    gives its value under ``<pack>.<name>``; expressions read it as ``condition('<key>')``;
+    ``check`` names the check whose actual value the sheet shows beside it."""
+
+    key: str
+    label: Msg
+    unit: str
+    minimum: float
+    maximum: float
+    check: str | None
+
+
+@dataclass(frozen=True)
 class RulePack:
     name: str
     version: str
@@ -57,6 +72,7 @@ class RulePack:
     checks: tuple[CheckSpec, ...]
     sunlight: Mapping[str, Any] | None = None  # the [sunlight] table (planner.sun.standard)
     life_circle: LifeCircle | None = None
+    conditions: Mapping[str, LocalCondition] = field(default_factory=dict)
 
 
 def _error(where: str, zh: str, en: str) -> RulePackError:
@@ -109,8 +125,23 @@ def parse_pack(data: Mapping[str, Any], where: str, path: Path | None = None) ->
     life_circle = data.get("life_circle")
     if life_circle is not None:
         life_circle = parse_life_circle(life_circle, f"{where}: [life_circle]")
+    conditions = {}
+    for item, table in data.get("conditions", {}).items():
+        at = f"{where}: [conditions.{item}]"
+        key = f"{name}.{item}"
+        if not is_local_key(key):
+            raise _error(at, "名称应为小写字母、数字和下划线", "the name must be lower-case letters, "
+                         "digits and _")
+        reader = Reader(table, at)
+        low, high = reader.get("min", 0), reader.get("max", LOCAL_LIMIT)
+        if low > high:
+            raise _error(at, f"min {low:g} 大于 max {high:g}", f"min {low:g} is above max {high:g}")
+        conditions[key] = LocalCondition(
+            key, Msg(reader.get("zh", required=True), reader.get("en", required=True)),
+            reader.get("unit", ""), low, high, reader.get("check"))
+        reader.finish()
     return RulePack(name, version, title, path, parameters, kinds, services, block_controls,
-                    checks, sunlight, life_circle)
+                    checks, sunlight, life_circle, conditions)
 
 
 def _kind(kind_id: str, table: Mapping[str, Any], where: str) -> Kind:
@@ -186,8 +217,10 @@ class Rulebook:
         self.services: dict[str, Msg] = {}
         self.block_controls: tuple[Mapping[str, Any], ...] = ()
         self.life_circle: LifeCircle | None = None
+        self.conditions: dict[str, LocalCondition] = {}  # local packs' condition items
         checks: dict[str, CheckSpec] = {}
         for pack in self.packs:
+            self.conditions.update(pack.conditions)
             self.parameters.update(pack.parameters)
             kinds.update(pack.kinds)
             self.services.update(pack.services)
@@ -241,6 +274,8 @@ class Rulebook:
                     _known(at, "度量", "measure", condition.measure_refs(), measures)
                     for expression in condition.expressions():
                         _known(at, "名称", "name", expression.names, names)
+                        _known(at, "规划条件", "planning condition", expression.conditions,
+                               set(self.conditions))
                         _known(at, "度量", "measure", expression.measures, measures)
                         kinds |= expression.kinds
                     _known(at, "设施类型", "kind", kinds, set(self.kinds))

@@ -204,6 +204,9 @@ PACK_SHAPE: dict[str, Shape] = {
     "kinds": MapOf(Table({"zh": TEXT, "en": TEXT, "colour": COLOUR_CODE, "geometry": NAMES,
                           "roles": NAMES})),
     "services": MapOf(BILINGUAL),
+    # a local pack's own planning-condition items (planner.rules.pack.LocalCondition)
+    "conditions": MapOf(Table({"zh": TEXT, "en": TEXT, "unit": TEXT, "min": NUMBER,
+                               "max": NUMBER, "check": TEXT})),
     "block_controls": ListOf(Table({"zones": NAMES, "max_storeys": NUMBER, "class_zh": TEXT,
                                     "class_en": TEXT, "far_min": NUMBER, "far_max": NUMBER,
                                     "density_max": NUMBER, "green_min": NUMBER,

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from planner.errors import InputError
 from planner.i18n import Msg
 from planner.model import (CONDITION_KEYS, Comment, Conditions, Facility, GeoReference,
-                           ManualAnswer, Project, Settings, Underlay)
+                           ManualAnswer, Project, Settings, Underlay, is_local_key)
 
 
 class Damaged(Exception):
@@ -332,8 +332,8 @@ def _conditions(db: Database, revision: int) -> Conditions:
             "SELECT key, edge, value FROM conditions WHERE revision = ? ORDER BY position",
             [revision]):
         where = f"conditions {key}"
-        _expect(key in CONDITION_KEYS or key == "setbacks", "conditions", "key", key,
-                "a planning condition")
+        _expect(key in CONDITION_KEYS or key == "setbacks" or is_local_key(key), "conditions",
+                "key", key, "a planning condition")
         _expect(_is_number(value), where, "value", value, "a number")
         if key == "setbacks":
             _expect(isinstance(edge, int) and edge >= 0, where, "edge", edge, "an edge number")

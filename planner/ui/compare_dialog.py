@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from planner.compare import Comparison, compare
+from planner.compare import Comparison, compare, named
 from planner.errors import PlannerError
 from planner.indicators import INDICATOR_LABELS
 from planner.rules.outcome import STATUS_LABELS
@@ -132,7 +132,7 @@ class CompareDialog(QDialog):
         parts = [(self.tr("新增"), c.added, eb), (self.tr("删除"), c.removed, ea),
                  (self.tr("移动或改形"), c.moved, eb), (self.tr("属性变化"), c.changed, eb)]
         self.facilities.setText("\n".join(
-            f"{label} ({len(ids)}): {', '.join(_named(where, fid) for fid in ids[:20])}"
+            f"{label} ({len(ids)}): {', '.join(named(where.project, f) for f in ids[:20])}"
             + (" …" if len(ids) > 20 else "") for label, ids, where in parts))
         self.draw_map(ea, eb, c)
 
@@ -151,11 +151,6 @@ class CompareDialog(QDialog):
         if self.comparison is not None:
             c = self.comparison
             self.document.select([*c.added, *c.moved, *c.changed])
-
-
-def _named(evaluation, fid: str) -> str:
-    facility = evaluation.project.facilities[fid]
-    return f"{facility.name} ({fid})" if facility.name else fid
 
 
 def _shown(value) -> str:

@@ -58,7 +58,8 @@ def _lock(window, shown: Msg) -> None:
     band = QToolBar(window)
     band.setObjectName("read_only_band")
     band.setMovable(False)
-    label = QLabel(Msg(f"只读:{shown.zh} 的方案,保存后不再改变。可以切换方案、对比、打印和导出,不能修改。",
+    label = QLabel(Msg(f"只读:{shown.zh} 的方案,保存后不再改变。"
+                       "可以切换方案、对比、打印和导出,不能修改。",
                        f"Read-only: the schemes of {shown.en}, frozen when it was saved. "
                        "Switch schemes, compare, print and export; nothing can be changed."
                        ).text(lang), band)

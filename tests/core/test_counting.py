@@ -72,6 +72,18 @@ def test_a_city_pack_counts_underground_commerce(tmp_path):
     assert areas(mall, rulebook=city) == (pytest.approx(200), pytest.approx(500))
 
 
+def test_a_city_pack_counts_a_tall_dwelling_storey_twice(tmp_path):
+    # 200 m² a storey: 3.0 + 6.0 + 3.0 m; above 5.6 m the middle one counts as two
+    block = rect("B", "residential", 0, 0, 20, 10, storey_heights_m=[3.0, 6.0, 3.0])
+    shop = rect("S", "supermarket", 30, 0, 50, 10, storey_heights_m=[6.0])  # housing only
+    assert areas(block, shop) == (pytest.approx(800), pytest.approx(800))  # national: no rule
+    pack = tmp_path / "city.toml"
+    pack.write_text('[pack]\nname = "city"\nversion = "1"\n'
+                    '[parameters]\ntall_storey_height_m = 5.6\n', encoding="utf-8")
+    city = load_rulebook([str(pack)])
+    assert areas(block, shop, rulebook=city) == (pytest.approx(800), pytest.approx(1000))
+
+
 def test_green_is_measured_to_1_m_from_a_wall():
     lawn = rect("G", "green_space", 0, 0, 20, 10)
     house = rect("B", "residential", 20.5, 0, 40, 10, floors=3)  # 0.5 m from the lawn

@@ -24,7 +24,7 @@ def test_compare_two_schemes_of_a_file_and_a_round(tmp_path):
         "added": [], "removed": [], "changed": []}
     text = planner("compare", f"{path}#方案A", path, "--lang", "en")
     assert "Car spaces provided" in text.out and "+12" in text.out
-    assert "removed (1): K01" in text.out
+    assert "removed (1): 幼儿园(9班) (K01)" in text.out
 
 
 def test_an_unknown_scheme_or_round_is_named(tmp_path):
@@ -65,3 +65,15 @@ def test_consult_saves_a_round_and_takes_comments_from_a_spreadsheet(tmp_path):
     assert (project.comments[0].text, project.comments[0].status) == ("加座椅", "采纳")
     listed = planner("consult", path, "--lang", "en").out
     assert "round 第一轮 2026-12-10 (方案A, 方案B)" in listed and "#1 [adopted] 加座椅" in listed
+
+
+def test_check_takes_a_scheme_or_a_round_of_a_file(tmp_path):
+    document = scheme_b()
+    document.execute(schemes.add_round(document.project, "第一轮", "2026-12-10"))
+    document.execute(schemes.switch_scheme(document.project, "方案A"))
+    path = tmp_path / "site.cplan"
+    save(document.project, path)
+    for spec, parking in ((path, 1545), (f"{path}#方案B", 1557), (f"{path}@第一轮#方案B", 1557)):
+        run = planner("check", str(spec), "--json")
+        assert run.code == 0, run.err
+        assert run.report["indicators"]["parking_provided"] == parking, spec

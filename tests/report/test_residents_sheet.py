@@ -41,6 +41,16 @@ def test_the_residents_sheet_speaks_plainly_and_leaves_room_for_comments(tmp_pat
                     str(OUT / "residents-sheet")], check=True)
 
 
+def test_in_english_the_words_still_leave_room_for_every_comment(tmp_path):
+    project = load(SAMPLE)
+    path = write_residents(evaluate(project), meeting(project, "第二轮居民意见征集"),
+                           tmp_path / "residents.pdf", SheetOptions(lang="en"))[0]
+    flat = re.sub(r"\s+", " ", pdf_text(path))
+    for words in ("a nursery for under-threes, 200 m²", "bus stop 6 min", "(4) 11号楼旁",
+                  "Your comments"):
+        assert words in flat, words
+
+
 def test_the_residents_sheet_as_an_a1_poster_is_the_a3_sheet_enlarged(tmp_path):
     from planner.report.layout import STYLES
 

@@ -5,7 +5,7 @@ envelope and the spacing dimensions are drawn from the evaluation."""
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem
 
 from planner.model import Project
-from tests.helpers import ROOT, new_sample, parcel, rect
+from tests.helpers import ROOT, new_sample, parcel, rect, settings
 from tests.ui.panels_fixture import check_row, indicator_value, open_panels, type_into
 
 
@@ -91,3 +91,23 @@ def test_the_green_left_uncounted_is_hatched_and_in_the_indicators(qtbot, window
     assert indicator_value(panels, "绿地不计面积(附录A.0.2扣除)") == "5.00"
     assert indicator_value(panels, "绿地面积") == "195.00"
     assert indicator_value(panels, "计容建筑面积") == f"{19.5 * 10 * 3:,.2f}"
+    out = ROOT / "tests" / "artifacts"
+    out.mkdir(parents=True, exist_ok=True)
+    window.canvas.zoom_to(["G"])
+    assert window.grab().save(str(out / "green-deducted.png"))
+
+
+def test_a_local_packs_own_condition_item_gets_a_field(qtbot, window, tmp_path):
+    from tests.core.test_local_conditions import CITY
+
+    pack = tmp_path / "city.toml"
+    pack.write_text(CITY, encoding="utf-8")
+    panels = open_panels(window, settings(new_sample(), rules=(str(pack),)))
+    panels.show("conditions")
+    field = panels.conditions.local["city.commerce_share_min"]
+    assert status(panels, "city.commerce") == "n/a"  # not given yet
+    type_into(qtbot, field.widget, "1")  # 1 %: the sample's shops are 0.5 % of its floor area
+    assert panels.document.project.settings.conditions.get("city.commerce_share_min") == 0.01
+    assert status(panels, "city.commerce") == "fail"
+    panels.undo.undo()
+    assert status(panels, "city.commerce") == "n/a"

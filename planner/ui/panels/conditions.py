@@ -1,6 +1,7 @@
 """The planning-conditions panel (规划条件): the parcel's targets from the planning authority,
-one field per key of ``planner.model.CONDITION_KEYS`` (— = not given), and the setbacks of
-single red-line edges. Each change is one undoable settings change; a value the model
+one field per key of ``planner.model.CONDITION_KEYS`` (— = not given), the setbacks of
+single red-line edges, and a field for each item the project's local rule packs define
+(``[conditions.<name>]``, shown while the pack is applied). Each change is one undoable settings change; a value the model
 refuses (FAR minimum above the maximum…) is named under the fields and nothing changes."""
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class ConditionsPanel(Panel):
         self.edges.editingFinished.connect(self._edges_edited)
         self._edges_label = QLabel(self)
         form.addRow(self._edges_label, self.edges)
+        self._form = form
+        self.local: dict[str, NumberField] = {}  # the local packs' items, by key
+        self._scales: dict[str, float] = {}  # 100 for a percentage shown as %
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c")
@@ -60,6 +64,7 @@ class ConditionsPanel(Panel):
         for key, label in self._labels.items():
             label.setText(CONDITION_KEYS[key].label.text(self.lang))
         self._edges_label.setText(self.tr("分边退线"))
+        self._rebuild_local(self._local_items())  # their labels in the new language
         self.edges.setPlaceholderText(self.tr("边号: 米,如 0: 10, 3: 8"))
         self.edges.setToolTip(self.tr("红线第 i 条边从第 i 个顶点到第 i+1 个顶点(从 0 起)"))
         self._shown = None
@@ -69,11 +74,35 @@ class ConditionsPanel(Panel):
     def conditions(self) -> Conditions:
         return self.document.project.settings.conditions
 
+    def _local_items(self) -> dict:
+        evaluation = self.document.evaluation
+        return evaluation.rulebook.conditions if evaluation is not None else {}
+
+    def _rebuild_local(self, items: dict) -> None:
+        for key in self.local:
+            self._form.removeRow(self.local[key].widget)
+        self.local = {}
+        for key, item in items.items():
+            percent = item.unit == "percent"
+            scale = 100 if percent else 1
+            field = NumberField(lambda v, k=key, p=percent: self.change(k, v / 100 if p and v
+                                                                        is not None else v),
+                                item.minimum * scale, item.maximum * scale, 2,
+                                {"percent": " %", "m": " m", "m2": " m²"}.get(item.unit, ""))
+            self.local[key], self._scales[key] = field, scale
+            self._form.addRow(item.label.text(self.lang), field.widget)
+
     def refresh(self) -> None:
-        conditions = self.conditions
+        conditions, items = self.conditions, self._local_items()
+        if set(items) != set(self.local):
+            self._rebuild_local(items)
+            self._shown = None
         if conditions is self._shown:
             return
         self._shown = conditions
+        for key, field in self.local.items():
+            value = conditions.get(key)
+            field.show(None if value is None else value * self._scales[key])
         for key, field in self.fields.items():
             value = conditions.get(key)
             if value is not None and CONDITION_KEYS[key].unit == "percent":
