@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.actions.menus["file/recent"].aboutToShow.connect(self._fill_recent)
         self.actions.menus["view/panels"].aboutToShow.connect(self._fill_panels)
+        self.docks["reach"].hide()  # until 视图 ▸ 步行可达范围, also in the default layout
         self._default_state = self.saveState()
         self._docks_fitted = False
         self._restore_layout()
@@ -169,7 +170,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
+        self.restoreState(self._default_state)  # the walking-reach dock hidden, its overlay too
+        self.actions["view.reach"].setChecked(False)
         self.fit_docks()
 
     def fit_docks(self) -> None:

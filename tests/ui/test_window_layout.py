@@ -88,3 +88,16 @@ def test_no_stray_tab_bar_is_drawn_over_the_panels(qtbot, window):
         dock = next(d for d in window.docks.values() if d.windowTitle() == current)
         assert bar.geometry().adjusted(-4, -4, 4, 4).intersects(dock.geometry()), current
     assert not window.docks["indicators"].visibleRegion().isEmpty()
+
+
+def test_the_default_layout_has_no_walking_reach_dock(qtbot, window):
+    """恢复默认布局 showed the 步行可达范围 tab (captured before it was hidden) while its
+    menu item stayed unchecked; with the reach on, it is put away, menu item and all."""
+    reach, action = window.docks["reach"], window.actions["view.reach"]
+    window.reset_layout()
+    assert reach.isHidden() and not action.isChecked()
+    action.trigger()
+    assert not reach.isHidden() and action.isChecked()
+    window.actions["view.reset_layout"].trigger()
+    assert reach.isHidden() and not action.isChecked()
+    assert not window.docks["indicators"].isHidden()
