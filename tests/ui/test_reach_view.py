@@ -88,3 +88,18 @@ def test_the_project_panel_closes_the_compound_in_one_undoable_step(qtbot, windo
     window.actions["edit.undo"].trigger()
     assert window.document.project.settings.enclosed is False
     assert not panel.enclosed.isChecked()
+
+
+def test_the_whole_summary_can_be_read_in_english_on_a_small_screen(qtbot, window):
+    """At 1366 × 768 in English the nine types' rows wrap to twice as many lines as the dock
+    is tall: the label was cut off after 运动场地; now it scrolls and keeps its full height."""
+    from tests.ui.conftest import SAMPLE
+
+    window.set_language("en")
+    window.resize(1366, 768)
+    assert window.open_path(SAMPLE, ask=False)
+    window.actions["view.reach"].trigger()
+    summary = window.docks["reach"].widget().summary
+    qtbot.waitUntil(lambda: summary.text().count("\n") >= 7)
+    assert summary.height() >= summary.heightForWidth(summary.width())
+    assert summary.heightForWidth(summary.width()) > window.docks["reach"].height() / 2

@@ -5,7 +5,8 @@ It drives the canvas overlay (planner.ui.canvas.reach_layer)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QVBoxLayout
 
 from planner.evaluation import Evaluation
 from planner.reach.bands import BAND_COLOURS, BEYOND, UNREACHABLE
@@ -24,13 +25,21 @@ class ReachPanel(Panel):
         self.legend = QLabel(self)
         self.hovered = QLabel(self)
         self.hovered.setWordWrap(True)
-        self.summary = QLabel(self)
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # the summary scrolls: nine types' rows wrap to twice as many lines in English,
+        # more than the dock has on a 1366 × 768 screen
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.target, self.mode, self.legend, self.hovered, self.summary):
+        for widget in (self.target, self.mode, self.legend, self.hovered):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         self.follow(document.events.evaluation_changed, self.show_evaluation)
         self.retranslate()
 
