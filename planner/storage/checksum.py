@@ -18,7 +18,7 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from planner.model import Conditions, Facility, Project
-from planner.storage.codec import digest, encoded
+from planner.storage.codec import encoded
 
 _EXACT = 2**53  # integers below this are exact as floats
 
@@ -40,6 +40,9 @@ def content_checksum(project: Project) -> str:
 
 
 def _canonical(value: Any) -> bytes:
+    if isinstance(value, Facility):  # first: a project holds thousands
+        return b"F" + encoded([value])[0][4]  # the digest of its values as stored, made
+        # from them (planner.storage.codec never keeps a digest read from the file)
     if value is None:
         return b"N"
     if isinstance(value, (bool, int, float)):
@@ -51,15 +54,17 @@ def _canonical(value: Any) -> bytes:
         return b"s%d:" % len(data) + data
     if isinstance(value, bytes):
         return b"b%d:" % len(value) + value
-    if isinstance(value, Facility):
-        return b"F" + digest(*encoded([value])[0][:4])  # of its values as stored (never a
-        # digest read from the file: that is what is being checked)
     if isinstance(value, BaseGeometry):
         import shapely
         data = shapely.to_wkb(value)
         return b"g%d:" % len(data) + data
     if isinstance(value, Mapping):
-        items = sorted(_canonical(k) + _canonical(v) for k, v in value.items())
+        values = list(value.values())
+        if values and all(type(v) is Facility for v in values):  # the facilities, at once
+            items = sorted(_canonical(k) + b"F" + row[4]
+                           for k, row in zip(value.keys(), encoded(values)))
+        else:
+            items = sorted(_canonical(k) + _canonical(v) for k, v in value.items())
         return b"m%d:" % len(items) + b"".join(items)
     if isinstance(value, (tuple, list)):
         return b"l%d:" % len(value) + b"".join(map(_canonical, value))

@@ -287,7 +287,7 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
     _check_geometries([r[1] for r in rows], geometries)
     facilities, decode = {}, _JSON_READER.decode
     for row, geometry in zip(rows, geometries):
-        key, fid, kind, wkb, attrs, stored_digest = row
+        key, fid, kind, wkb, attrs, _stored_digest = row
         try:
             values = decode(attrs)
         except ValueError:
@@ -297,7 +297,9 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
                               f"feature {fid}: attrs is not a JSON object"))
         facilities[key] = facility = Facility(fid, kind, geometry, values)
         if attrs.find("{", 1) < 0 and "[" not in attrs:  # scalar values only: immutable
-            _set(facility, _ENCODED, (fid, kind, wkb, attrs, stored_digest))  # as read
+            # the values as read, under the digest *of* them (never the one stored beside
+            # them: the revision's checksum is made of these and must notice a flipped bit)
+            _set(facility, _ENCODED, (fid, kind, wkb, attrs, digest(fid, kind, wkb, attrs)))
     return facilities
 
 

@@ -10,7 +10,6 @@ planner never reads it.
 
 from __future__ import annotations
 
-import json
 import struct
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -21,6 +20,7 @@ from sqlite_utils import Database
 
 from planner.exchange.crs import from_local
 from planner.model import Project
+from planner.storage.codec import encoded
 from planner.storage.schema import GEOPACKAGE_TABLES as TABLES
 from planner.storage.schema import MAP_TABLE as TABLE
 
@@ -56,9 +56,8 @@ def write_geopackage(db: Database, project: Project) -> None:
         f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(blob, f.id, f.kind, f.get("name"), _number(f.get("floors")),
-          _number(f.get("households")), project.scheme,
-          json.dumps(dict(f.attrs), ensure_ascii=False, default=str))
-         for f, blob in zip(features, blobs)])
+          _number(f.get("households")), project.scheme, stored[3])
+         for f, blob, stored in zip(features, blobs, encoded(features))])  # attrs as saved
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     title = project.settings.name or "layout"
     db.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, "

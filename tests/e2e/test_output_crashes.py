@@ -1,7 +1,6 @@
 """Slow trials of every output the planner writes: a writing process killed with SIGKILL
-at random instants (20 trials per format, 8 for the sheets) never leaves an empty or
-truncated file, and a real full disk (a small tmpfs) leaves the old file with a "disk
-full" message."""
+at random instants (20 trials per format) never leaves an empty or truncated file, and a
+real full disk (a small tmpfs) leaves the old file with a "disk full" message."""
 
 from __future__ import annotations
 
@@ -20,9 +19,6 @@ from planner.errors import InputError
 from tests.outputs import OUTPUTS, is_whole, write
 
 TRIALS = 20
-# A sheet takes a few seconds to draw before its short write; a kill mostly lands in the
-# drawing, so fewer trials of the sheet formats keep the suite short and still hit writes.
-SHEET_TRIALS = 8
 pytestmark = pytest.mark.slow
 
 
@@ -42,7 +38,7 @@ def test_kill_9_while_writing_never_leaves_a_broken_file(name, tmp_path):
     one_write = time.monotonic() - started
     written = {p.name for p in tmp_path.iterdir()}  # the file, or a PNG's page files
     rng = random.Random(name)
-    for trial in range(SHEET_TRIALS if name in ("pdf", "png") else TRIALS):
+    for trial in range(TRIALS):
         pid = os.fork()
         if pid == 0:  # the child writes until it is killed
             try:
