@@ -27,11 +27,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-import platformdirs
-
-from planner.errors import InputError
+from planner.exchange.settings_files import (
+    read_settings_file, settings_error, user_settings_file,
+)
 from planner.i18n import Msg
-from planner.input_limits import read_toml
 
 DEFAULT_PREFIX = "规划-"
 #: Parts of the drawing that are not a kind's outlines: key -> (what it is, default name).
@@ -81,31 +80,28 @@ class LayerNames:
 
 def default_layer_names_path() -> Path:
     """Where the app keeps the designer's export layer names between exports."""
-    return Path(platformdirs.user_config_dir("community-planner")) / "dxf-export-layers.toml"
+    return user_settings_file("dxf-export-layers.toml")
 
 
 def load_layer_names(path: str | Path) -> LayerNames:
-    path = Path(path)
-    if not path.exists():
-        raise InputError(Msg(f"找不到图层标准文件 {path}", f"no such layer standard: {path}"))
-    data = read_toml(path, lambda msg: InputError(Msg("图层标准 ", "layer standard ") + msg))
-    return layer_names_from_data(data, path.name)
+    data = read_settings_file(path, Msg("图层标准文件", "layer standard"))
+    return layer_names_from_data(data, Path(path).name)
 
 
 def layer_names_from_data(data: Mapping, where: str = "layer standard") -> LayerNames:
     unknown = sorted(set(data) - {"prefix", "layers"})
     if unknown:
-        raise _error(where, f"未知的键 {unknown}", f"unknown key(s) {unknown}")
+        raise settings_error(where, f"未知的键 {unknown}", f"unknown key(s) {unknown}")
     prefix = data.get("prefix", DEFAULT_PREFIX)
     if not isinstance(prefix, str):
-        raise _error(where, "prefix 应为文字", "prefix must be text")
+        raise settings_error(where, "prefix 应为文字", "prefix must be text")
     layers = data.get("layers", {})
     if not isinstance(layers, Mapping) or not all(isinstance(v, str) for v in layers.values()):
-        raise _error(where, "[layers] 应为 类型 = \"图层名\"", "[layers] must map kinds to layer names")
+        raise settings_error(where, "[layers] 应为 类型 = \"图层名\"", "[layers] must map kinds to layer names")
     for key, name in [("prefix", prefix), *layers.items()]:
         problem = name_problem(name) if key != "prefix" or name else None
         if problem is not None:
-            raise _error(where, f"{key}:{problem.zh}", f"{key}: {problem.en}")
+            raise settings_error(where, f"{key}:{problem.zh}", f"{key}: {problem.en}")
     return LayerNames(dict(layers), prefix)
 
 
@@ -120,10 +116,6 @@ def name_problem(name: str) -> Msg | None:
         return Msg(f"图层名 {name!r} 含不允许的字符 {bad.group()}",
                    f"the layer name {name!r} has the character {bad.group()}, which CAD refuses")
     return None
-
-
-def _error(where: str, zh: str, en: str) -> InputError:
-    return InputError(Msg(f"{where}:{zh}", f"{where}: {en}"))
 
 
 def save_layer_names(names: LayerNames, path: str | Path) -> None:

@@ -19,11 +19,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-import platformdirs
-
-from planner.errors import InputError
+from planner.exchange.settings_files import (
+    read_settings_file, settings_error, user_settings_file,
+)
 from planner.i18n import Msg
-from planner.input_limits import read_toml
 
 UNIT_NAMES = ("mm", "cm", "m")
 
@@ -43,35 +42,28 @@ class LayerMap:
 
 def default_layer_map_path() -> Path:
     """Where the app keeps the designer's map between drawings."""
-    return Path(platformdirs.user_config_dir("community-planner")) / "dxf-layer-map.toml"
+    return user_settings_file("dxf-layer-map.toml")
 
 
 def load_layer_map(path: str | Path) -> LayerMap:
-    path = Path(path)
-    if not path.exists():
-        raise InputError(Msg(f"找不到图层对照表 {path}", f"no such layer map: {path}"))
-    data = read_toml(path, lambda msg: InputError(Msg("图层对照表 ", "layer map ") + msg))
-    return layer_map_from_data(data, path.name)
+    data = read_settings_file(path, Msg("图层对照表", "layer map"))
+    return layer_map_from_data(data, Path(path).name)
 
 
 def layer_map_from_data(data: Mapping, where: str = "layer map") -> LayerMap:
     unknown = sorted(set(data) - {"parcel_layer", "units", "kinds"})
     if unknown:
-        raise _error(where, f"未知的键 {unknown}", f"unknown key(s) {unknown}")
+        raise settings_error(where, f"未知的键 {unknown}", f"unknown key(s) {unknown}")
     kinds = data.get("kinds", {})
     if not isinstance(kinds, Mapping) or not all(isinstance(v, str) and v for v in kinds.values()):
-        raise _error(where, "[kinds] 应为 \"图层\" = \"类型\"", "[kinds] must map layer names to kind ids")
+        raise settings_error(where, "[kinds] 应为 \"图层\" = \"类型\"", "[kinds] must map layer names to kind ids")
     parcel_layer = data.get("parcel_layer")
     if parcel_layer is not None and not isinstance(parcel_layer, str):
-        raise _error(where, "parcel_layer 应为图层名", "parcel_layer must be a layer name")
+        raise settings_error(where, "parcel_layer 应为图层名", "parcel_layer must be a layer name")
     units = data.get("units")
     if units is not None and units not in UNIT_NAMES:
-        raise _error(where, f"units 应为 {' / '.join(UNIT_NAMES)}", f"units must be one of {', '.join(UNIT_NAMES)}")
+        raise settings_error(where, f"units 应为 {' / '.join(UNIT_NAMES)}", f"units must be one of {', '.join(UNIT_NAMES)}")
     return LayerMap(dict(kinds), parcel_layer, units)
-
-
-def _error(where: str, zh: str, en: str) -> InputError:
-    return InputError(Msg(f"{where}:{zh}", f"{where}: {en}"))
 
 
 def save_layer_map(layer_map: LayerMap, path: str | Path) -> None:
