@@ -47,7 +47,7 @@ def run(path: str | None = None, lang: str | None = None, safe_mode: bool = Fals
     window = main_window(path, lang, safe_mode)
     if path is None:
         window.show_welcome()
-    window.show()
+    window.show_on_screen()
     window.canvas.zoom_fit()
     window.autosave.offer_recovery()
     return app.exec()

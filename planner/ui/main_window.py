@@ -62,6 +62,9 @@ PANELS: list[Panel] = [
 ]
 
 
+TITLE_BAR_PX = 40  # what a window manager adds above the window, at most
+
+
 class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None, state: UiState | None = None,
                  plugins=None):
@@ -159,10 +162,21 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         settings = QSettings()
         geometry, state = settings.value("window/geometry"), settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._geometry_restored = geometry is not None and self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+
+    def show_on_screen(self) -> None:
+        """Shows the window where it was left; the first time at 1440 × 900 if the screen
+        has room for that and a title bar, else maximised (on a 1366 × 768 laptop it was
+        larger than the screen, the checks and the status bar below its bottom edge)."""
+        available = self.screen().availableGeometry()
+        if self._geometry_restored or (available.width() >= self.width()
+                                       and available.height() >= self.height() + TITLE_BAR_PX):
+            self.show()
+            return
+        self.resize(available.size())  # also where no window manager maximises
+        self.showMaximized()
 
     def save_layout(self) -> None:
         settings = QSettings()
@@ -436,6 +450,10 @@ class MainWindow(QMainWindow):
             self.autosave.discard()
             self.guard.release()
             self.sun_background.close()
+            # deleted with the window, the undo stack clears and would tell the document
+            # (which outlives it) that it is clean, and the document would retitle a dead
+            # window: a RuntimeError in the terminal after 丢弃
+            self.undo_stack.blockSignals(True)
             event.accept()
         else:
             event.ignore()

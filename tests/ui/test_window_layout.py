@@ -4,7 +4,7 @@ undo selects what it changed."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView
+from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox, QUndoView
 from shapely.geometry import box
 
 from planner.model import Facility, Project
@@ -101,3 +101,44 @@ def test_the_default_layout_has_no_walking_reach_dock(qtbot, window):
     window.actions["view.reset_layout"].trigger()
     assert reach.isHidden() and not action.isChecked()
     assert not window.docks["indicators"].isHidden()
+
+
+def test_the_first_window_fits_a_small_screen(qtbot):
+    """The window opened at 1440 × 900 whatever the screen: on a 1366 × 768 laptop the checks
+    and the status bar were below its bottom edge. Too large for the screen (the offscreen
+    one is 800 × 800), it opens maximised, within the screen."""
+    from planner.ui.app import main_window
+
+    window = main_window(lang="zh")
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_dirty(False))
+    available = window.screen().availableGeometry()
+    assert available.width() < 1440  # the screen this test needs
+    window.show_on_screen()
+    qtbot.waitExposed(window)
+    assert window.isMaximized()
+    assert window.width() <= available.width() and window.height() <= available.height()
+
+
+def test_quitting_after_discarding_edits_prints_no_traceback(qtbot, monkeypatch):
+    """Quit, 丢弃: as the window was deleted its undo stack cleared, told the document it was
+    clean, and the document told the dead window to retitle itself (RuntimeError in the
+    terminal)."""
+    import sys
+
+    import shiboken6
+
+    from planner.commands import add_facilities
+    from planner.ui.app import main_window
+
+    window = main_window(lang="zh")
+    window.load(Project.of(Facility("parcel", "parcel", box(0, 0, 100, 100)), []), None)
+    window.document.execute(add_facilities([Facility("a", "residential", box(10, 10, 30, 20))]))
+    assert not window.undo_stack.isClean() and window.document.dirty
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.Discard)
+    window.show()
+    assert window.close()
+    errors = []  # PySide hands an exception in a slot to sys.excepthook
+    monkeypatch.setattr(sys, "excepthook", lambda *error: errors.append(error))
+    shiboken6.delete(window)  # the window and its undo stack go, as planner gui ends
+    assert errors == []
