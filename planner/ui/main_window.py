@@ -476,6 +476,9 @@ class MainWindow(QMainWindow):
 
     # -- editing --------------------------------------------------------------------------
     def undo(self) -> None:
+        if self.canvas.tool.dragging():  # Ctrl+Z mid-drag puts it back, as Esc does
+            self.canvas.tool.cancel()
+            return
         self.canvas.tool.cancel()
         index = self.undo_stack.index()
         self.undo_stack.undo()

@@ -109,8 +109,13 @@ def test_esc_during_a_drag_puts_the_block_back_and_leaves_no_step(qtbot, site):
     assert site.document.project == before
     assert site.undo_stack.count() == 0 and not site.document.dirty
     drag(site, (50, 27), (80.2, 46.9))  # the next drag moves it as before
-    assert site.document.project.facilities["a"].geometry.bounds == (50, 40, 110, 55)
+    moved = site.document.project
+    assert moved.facilities["a"].geometry.bounds == (50, 40, 110, 55)
     assert site.undo_stack.count() == 1
+    _send(site, QEvent.Type.MouseButtonPress, at(site, 60, 47))  # Ctrl+Z mid-drag: as Esc,
+    move(site, 90, 47, buttons=LEFT)  # the earlier move stays
+    key(qtbot, site, Qt.Key.Key_Z, CTRL)
+    assert site.document.project == moved and site.undo_stack.count() == 1
 
 
 def test_rotate_with_the_knob_and_resize_with_a_corner(qtbot, site):

@@ -37,6 +37,7 @@ def shift(event) -> bool:
 class Tool:
     cursor = Qt.CursorShape.ArrowCursor
     hint = Msg("", "")  # the status bar's line for this tool
+    drag: Drag | None = None  # the drag in progress, in the tools that drag features
 
     def __init__(self, view):
         self.view = view
@@ -54,6 +55,10 @@ class Tool:
     def cancel(self) -> bool:
         """Abandons work in progress; False when there was none."""
         return False
+
+    def dragging(self) -> bool:
+        """A drag is moving features (as one undo step still growing)."""
+        return self.drag is not None and self.drag.started
 
     def delete(self) -> bool:
         """Del inside the tool (a vertex); False lets the window delete the selection."""
