@@ -54,8 +54,9 @@ class Sunlight(Condition):
         failing = [r.receiver.id for r in rows if r.status == "fail"]
         day = DAY_NAMES.get(requirement.day, Msg(requirement.day, requirement.day))
         start, end = requirement.band
+        name = ctx.display_name(worst.receiver.id)  # 9号楼, not R06
         message = (Msg("最不利点 ", "worst point ") + _hours(worst.sun.worst_hours)
-                   + Msg(f"({worst.receiver.id}),要求 ", f" ({worst.receiver.id}), required ")
+                   + Msg(f"({name.zh}),要求 ", f" ({name.en}), required ")
                    + Msg("≥ ", "≥ ") + _hours(requirement.hours)
                    + Msg("(", " (") + day + Msg(f" {start:g}–{end:g} 时)", f" {start:g}–{end:g} h)"))
         if failing:

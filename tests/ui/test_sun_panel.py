@@ -69,7 +69,8 @@ def test_facades_are_coloured_by_hours_and_the_worst_point_marked(qtbot, window)
     colours = dots(sun)
     assert "#d32f2f" in colours  # H's south wall is shaded below 2 h
     assert sun.result.row("H").status == "fail"
-    assert "1 栋不满足" in sun.summary.text() and "✘ H" in sun.summary.text()
+    assert "1 栋不满足" in sun.summary.text()
+    assert "✘ 住宅 (H)" in sun.summary.text()  # its name: the kind, and the id with no number
     labels = [i.text() for i in sun.facade_group.childItems() if hasattr(i, "text")]
     assert f"{sun.result.row('H').sun.worst_hours:.1f}h" in labels
     sun.show_facades.setChecked(False)
@@ -184,3 +185,23 @@ def test_a_mouse_drag_reshades_while_dragging_and_the_hours_follow(qtbot, window
                     timeout=20000)
     assert sun.result.row("H").sun.worst_hours == inline(document).row("H").sun.worst_hours
     assert sun.result.row("H").status == "pass"
+
+
+def test_failing_buildings_are_named_and_many_of_them_scroll(qtbot, window):
+    # twelve homes behind the slab: all fail on 大寒 (the slab shades them), each named
+    homes = [rect(f"H{i}", "residential", -40 + 12 * i, 0, -32 + 12 * i, 12, floors=6,
+                  name=f"{i + 1}号楼") for i in range(12)]
+    project = Project.of(parcel(-100, -150, 200, 100), [
+        rect("S", "residential", -60, -57, 120, -45, floors=12, name="南侧板楼"), *homes,
+    ], latitude=40.0, city_population=2_000_000)
+    panels = open_panels(window, project)
+    panels.show("sun")
+    height_before = window.minimumSizeHint().height()
+    result = arrived(qtbot, panels.sun)
+    assert sum(r.status == "fail" for r in result.rows) >= 8
+    text = panels.sun.summary.text()
+    assert "✘ 1号楼" in text and "✘ H0" not in text  # names, not ids
+    # the summary scrolls inside the dock: the window asks for no more height than before
+    assert window.minimumSizeHint().height() <= height_before
+    check = panels.document.complete().check("sun.housing")
+    assert "号楼" in check.message.text("zh") and "(H" not in check.message.text("zh")

@@ -14,11 +14,12 @@ import numpy as np
 from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGraphicsItemGroup, QGraphicsPathItem,
-    QGraphicsSimpleTextItem, QLabel, QSlider, QVBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QGraphicsItemGroup,
+    QGraphicsPathItem, QGraphicsSimpleTextItem, QLabel, QScrollArea, QSlider, QVBoxLayout,
 )
 
 from planner.errors import PlannerError
+from planner.naming import display_name
 from planner.sun import look
 from planner.sun.analysis import Day, sun_steps
 from planner.sun.check import COMPUTING
@@ -62,8 +63,9 @@ class SunPanel(Panel):
         self.show_ground = QCheckBox(self)
         self.show_ground.setChecked(False)
         self.show_ground.toggled.connect(lambda _: self.refresh())
-        self.summary = QLabel(self)
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form = QFormLayout()
         self._labels = {}
         for key, widget in (("day", self.day), ("date", self.date), ("time", self.time),
@@ -77,8 +79,14 @@ class SunPanel(Panel):
         layout.addWidget(self.show_shadows)
         layout.addWidget(self.show_facades)
         layout.addWidget(self.show_ground)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
+        # the summary scrolls: with a latitude set, its failing buildings must not make the
+        # window taller than a 1366 × 768 screen
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.summary)
+        layout.addWidget(scroll, 1)
         self.shadow_item: QGraphicsPathItem | None = None
         self.facade_group: QGraphicsItemGroup | None = None
         self.contour_group: QGraphicsItemGroup | None = None
@@ -200,8 +208,12 @@ class SunPanel(Panel):
         failing = [r for r in self.result.rows if r.status == "fail"]
         lines = [self.tr("{n} 栋建筑已分析,{f} 栋不满足").format(n=len(self.result.rows),
                                                           f=len(failing))]
+        kinds = self.document.kinds
         for row in failing[:8]:
-            lines.append(f"✘ {row.receiver.id}  {row.sun.worst_hours:.2f} h < "
+            facility = self.document.feature(row.receiver.id)
+            name = row.receiver.id if facility is None else \
+                display_name(facility, kinds).text(self.lang)
+            lines.append(f"✘ {name}  {row.sun.worst_hours:.2f} h < "
                          f"{row.receiver.requirement.hours:g} h")
         ground = self.result.ground
         if ground is not None:
