@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from planner.compare import Comparison, compare, named
 from planner.errors import PlannerError
 from planner.indicators import INDICATOR_LABELS
-from planner.rules.outcome import STATUS_LABELS
+from planner.rules.outcome import STATUS_LABELS, format_number
 from planner.schemes import layout
 
 BETTER, WORSE = QColor("#2e7d32"), QColor("#c62828")
@@ -116,8 +116,9 @@ class CompareDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("指标"), c.a, c.b, self.tr("变化")])
         self.table.setRowCount(len(c.indicators))
         for row, (key, (va, vb, delta)) in enumerate(c.indicators.items()):
-            cells = [INDICATOR_LABELS[key][0].text(self.lang), _shown(va), _shown(vb),
-                     "" if delta is None else (f"{delta:+,}" if delta else "0")]
+            label, unit = INDICATOR_LABELS[key]
+            cells = [label.text(self.lang), _shown(va, unit, self.lang),
+                     _shown(vb, unit, self.lang), _change(delta, unit, self.lang)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -153,8 +154,15 @@ class CompareDialog(QDialog):
             self.document.select([*c.added, *c.moved, *c.changed])
 
 
-def _shown(value) -> str:
-    return "—" if value is None else f"{value:,}"
+def _shown(value, unit: str, lang: str) -> str:
+    """As the indicators panel and the sheet show it: FAR 2.65, density 20.3%."""
+    return format_number(value, unit).text(lang)
+
+
+def _change(delta, unit: str, lang: str) -> str:
+    if delta is None:
+        return ""
+    return ("+" if delta > 0 else "") + format_number(delta, unit).text(lang) if delta else "0"
 
 
 def _status(status: str | None, lang: str) -> str:

@@ -47,7 +47,11 @@ def test_duplicate_edit_switch_and_compare_schemes(qtbot, window):
     dialog.choose("方案A", "方案B")
     table = dialog.table
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "机动车停车位(实配)")
-    assert table.item(row, 3).text() == "+12"
+    assert table.item(row, 3).text() == "+12 个"
+    shown = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    far = document.evaluation.indicators.far  # as the panels show them, not raw ratios
+    assert shown["容积率"] == f"{far:,.2f}".rstrip("0").rstrip(".")
+    assert shown["建筑密度"].endswith("%") and len(shown["建筑密度"].split(".")[1]) == 2
     assert table.item(row, 3).foreground().color().name() == "#2e7d32"  # better
     assert "cc.02: ✔ 通过 → ✘ 不满足" in dialog.checks.text()
     assert "删除 (1): 幼儿园(9班) (K01)" in dialog.facilities.text()
