@@ -304,7 +304,8 @@ class Reach(Condition):
         needed = self.share(ctx) if self.share is not None else 1.0
         lost = ~np.isfinite(metres)
         farthest = None if lost.any() else float(metres.max())
-        worst = Msg("无法到达", "unreachable") if farthest is None else format_number(farthest, "m")
+        worst = Msg("无法到达", "unreachable") if farthest is None \
+            else format_number(round(farthest), "m")  # a walk in whole metres: 步行 240 m
         message = self.label + Msg(" 最远 ", ": farthest ") + how + Msg(" ", " ") + worst
         message = message + Msg(",", ", ") + self.wording() + Msg(" ≤ ", " ≤ ") \
             + format_number(limit, "m")
