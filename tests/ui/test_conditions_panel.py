@@ -64,6 +64,11 @@ def test_setbacks_by_edge_draw_the_envelope_and_spacing_draws_dimensions(qtbot, 
     outlines = [i for i in layer.items if isinstance(i, QGraphicsPathItem)]
     assert len(outlines) == 1
     assert outlines[0].path().boundingRect().top() == 15  # the envelope starts 15 m north
+    # the red line's edges are numbered on the canvas as the field names them: #3 sits in
+    # the middle of the south edge (0, 0) → (100, 0)
+    numbers = {i.data(0)[1]: i.pos() for i in layer.items if i.data(0)
+               and i.data(0)[0] == "edge"}
+    assert sorted(numbers) == [0, 1, 2, 3] and (numbers[3].x(), numbers[3].y()) == (50, 0)
     type_into(qtbot, conditions.fields["spacing_factor"].widget, "1.2")
     assert status(panels, "plan.spacing") == "fail"  # 28 m < 36 m
     [dimension] = [i for i in layer.items if isinstance(i, QGraphicsLineItem)]

@@ -1,5 +1,6 @@
 """The planning conditions on the canvas: the buildable envelope (the red line less its
-setbacks) as a dashed outline, and a dimension for each pair of buildings closer than the
+setbacks) as a dashed outline with the red line's edge numbers (#0, #1…, as the setbacks by
+edge name them), and a dimension for each pair of buildings closer than the
 spacing rule (日照间距 and 山墙间距 red, 防火间距 orange) and each building within a setback, labelled
 with the distance and what is required; and the green the counting rules leave out (GB 50180
 A.0.2: the bands along walls, green over a garage without the soil depth) hatched. Redrawn
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsPathIte
     QGraphicsSimpleTextItem
 
 from planner.evaluation import Evaluation
+from planner.planning import red_line_edges
 from planner.rules.outcome import format_number
 from planner.ui.canvas.items import shape_path
 
@@ -58,11 +60,25 @@ class PlanningLayer:
             outline.setPen(_pen(ENVELOPE, 1.5, Qt.PenStyle.DashLine))
             outline.setZValue(Z)
             self._add(outline)
+            self._edge_numbers(evaluation.site.parcel)
         for fault in planning.spacing:
             colour = FIRE if fault.rule == "fire" else SUNLIGHT
             self._dimension(fault.line, colour,
                             format_number(fault.actual, "m").zh + " < "
                             + format_number(fault.required, "m").zh)
+
+    def _edge_numbers(self, parcel) -> None:
+        """Each red-line edge's number (规划条件 ▸ 分边退线 sets setbacks by it) at its
+        middle: edge i runs from vertex i to vertex i + 1."""
+        for number, edge in enumerate(red_line_edges(parcel)):
+            middle = edge.interpolate(0.5, normalized=True)
+            label = QGraphicsSimpleTextItem(f"#{number}")
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setBrush(ENVELOPE)
+            label.setPos(middle.x, middle.y)
+            label.setZValue(Z + 1)
+            label.setData(0, ("edge", number))
+            self._add(label)
 
     def _dimension(self, line, colour: QColor, text: str) -> None:
         (x0, y0), (x1, y1) = line
