@@ -86,6 +86,14 @@ class Reader:
             raise _error(self.where, f"{key} 应为名称或名称列表", f"'{key}' must be a name or a list of names")
         return tuple(value)
 
+    def choice(self, key: str, allowed) -> str:
+        """A required key whose value is one of ``allowed``."""
+        value = self.get(key, required=True)
+        if value not in allowed:
+            raise _error(self.where, f"{key} 应为 {'/'.join(allowed)}",
+                         f"'{key}' must be one of {', '.join(allowed)}")
+        return value
+
     def finish(self) -> None:
         unknown = sorted(set(self.data) - self.used)
         if unknown:
@@ -737,11 +745,7 @@ def _note(reader: Reader, common) -> Note:
 
 
 def _block_control(reader: Reader, common) -> BlockControl:
-    value = reader.get("measure", required=True)
-    if value not in BlockControl.COLUMNS:
-        raise _error(reader.where, f"measure 应为 {'/'.join(BlockControl.COLUMNS)}",
-                     f"'measure' must be one of {', '.join(BlockControl.COLUMNS)}")
-    return BlockControl(**common, measure=value)
+    return BlockControl(**common, measure=reader.choice("measure", BlockControl.COLUMNS))
 
 
 def _network(reader: Reader, common) -> Network:
@@ -749,19 +753,11 @@ def _network(reader: Reader, common) -> Network:
 
 
 def _plan(reader: Reader, common) -> Plan:
-    value = reader.get("measure", required=True)
-    if value not in Plan.MEASURES:
-        raise _error(reader.where, f"measure 应为 {'/'.join(Plan.MEASURES)}",
-                     f"'measure' must be one of {', '.join(Plan.MEASURES)}")
-    return Plan(**common, measure=value)
+    return Plan(**common, measure=reader.choice("measure", Plan.MEASURES))
 
 
 def _geometry(reader: Reader, common) -> Geometry:
-    value = reader.get("finding", required=True)
-    if value not in GEOMETRY_FINDINGS:
-        raise _error(reader.where, f"finding 应为 {'/'.join(GEOMETRY_FINDINGS)}",
-                     f"'finding' must be one of {', '.join(GEOMETRY_FINDINGS)}")
-    return Geometry(**common, finding=value)
+    return Geometry(**common, finding=reader.choice("finding", GEOMETRY_FINDINGS))
 
 
 def _sunlight(reader: Reader, common) -> Condition:

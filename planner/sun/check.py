@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from planner.errors import PlannerError
 from planner.i18n import Msg
-from planner.rules.conditions import Condition, _error
+from planner.rules.conditions import Condition
 from planner.rules.outcome import Outcome, format_number
 
 from planner.sun.layout import DAY_NAMES, LayoutSun, analyse_layout
@@ -100,8 +100,4 @@ def layout_sun(ctx) -> LayoutSun | None:
 
 
 def build_sunlight(reader, common) -> Sunlight:
-    target = reader.get("target", required=True)
-    if target not in TARGETS:
-        raise _error(reader.where, f"target 应为 {'/'.join(TARGETS)}",
-                     f"'target' must be one of {', '.join(TARGETS)}")
-    return Sunlight(**common, target=target)
+    return Sunlight(**common, target=reader.choice("target", TARGETS))
