@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from planner.document import Document
 from planner.events import Event
@@ -52,3 +52,14 @@ class Panel(QWidget):
     def retranslate(self) -> None:
         """Set every visible text again (titles through ``tr``, core text in ``lang``)."""
         raise NotImplementedError
+
+
+def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """``widget`` in a frameless area that scrolls up and down (never sideways), so a panel
+    with much to say never makes the window taller than a 1366 × 768 screen."""
+    scroll = QScrollArea(parent)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(widget)
+    return scroll

@@ -14,7 +14,7 @@ from typing import Any
 import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from planner.commands import replace_features
@@ -24,7 +24,7 @@ from planner.i18n import Msg
 from planner.model import ATTRIBUTES, Facility, KindRegistry
 from planner.naming import display_name
 from planner.site import measure
-from planner.ui.panels.base import Panel
+from planner.ui.panels.base import Panel, scrolling
 from planner.ui.panels.fields import MIXED, Field, NumberField, TextField, field_for
 from planner.ui.panels.icons import swatch_icon
 
@@ -97,11 +97,7 @@ class PropertiesPanel(Panel):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(self.form)
         body_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.body)
+        scroll = scrolling(self.body, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)

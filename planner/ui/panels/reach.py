@@ -6,12 +6,12 @@ It drives the canvas overlay (planner.ui.canvas.reach_layer)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
 from planner.evaluation import Evaluation
 from planner.reach.bands import BAND_COLOURS, BEYOND, UNREACHABLE
 from planner.ui.canvas.reach_layer import ReachLayer
-from planner.ui.panels.base import Panel
+from planner.ui.panels.base import Panel, scrolling
 
 
 class ReachPanel(Panel):
@@ -30,11 +30,7 @@ class ReachPanel(Panel):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # the summary scrolls: nine types' rows wrap to twice as many lines in English,
         # more than the dock has on a 1366 × 768 screen
-        scroll = QScrollArea(self)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.summary)
+        scroll = scrolling(self.summary, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.target, self.mode, self.legend, self.hovered):

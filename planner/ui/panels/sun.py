@@ -14,8 +14,8 @@ import numpy as np
 from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QGraphicsItemGroup,
-    QGraphicsPathItem, QGraphicsSimpleTextItem, QLabel, QScrollArea, QSlider, QVBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGraphicsItemGroup, QGraphicsPathItem,
+    QGraphicsSimpleTextItem, QLabel, QSlider, QVBoxLayout,
 )
 
 from planner.errors import PlannerError
@@ -27,7 +27,7 @@ from planner.sun.latitude import NO_LATITUDE, project_latitude
 from planner.sun.position import declination_on
 from planner.sun.layout import DAY_NAMES, LayoutSun, prisms_and_problems
 from planner.sun.shading import make_pieces, shadows_at
-from planner.ui.panels.base import Panel
+from planner.ui.panels.base import Panel, scrolling
 
 SHADOW = QColor(look.SHADOW)
 SHADOW.setAlpha(70)
@@ -79,14 +79,8 @@ class SunPanel(Panel):
         layout.addWidget(self.show_shadows)
         layout.addWidget(self.show_facades)
         layout.addWidget(self.show_ground)
-        # the summary scrolls: with a latitude set, its failing buildings must not make the
-        # window taller than a 1366 × 768 screen
-        scroll = QScrollArea(self)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.summary)
-        layout.addWidget(scroll, 1)
+        # the summary scrolls: with a latitude set it lists the failing buildings
+        layout.addWidget(scrolling(self.summary, self), 1)
         self.shadow_item: QGraphicsPathItem | None = None
         self.facade_group: QGraphicsItemGroup | None = None
         self.contour_group: QGraphicsItemGroup | None = None
