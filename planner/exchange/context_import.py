@@ -142,6 +142,14 @@ def _centre(project: Project) -> np.ndarray:
     return np.array([(x0 + x1) / 2, (y0 + y1) / 2])
 
 
+def _too_far(xy, centre: np.ndarray) -> Msg | None:
+    """Why a point is left out (a typo, most likely), or None when it is near the site."""
+    far = float(np.hypot(*(np.asarray(xy, dtype=float) - centre)))
+    if far <= MAX_DISTANCE_M:
+        return None
+    return Msg(f"距场地 {far / 1000:,.0f} km,超出范围", f"{far / 1000:,.0f} km from the site")
+
+
 # -- POI tables ---------------------------------------------------------------------------
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -205,10 +213,9 @@ def import_poi_table(project: Project, path: str | Path, datum: str = "gcj02",
                                               f"category '{row['category']}' maps to no kind"))
             continue
         x, y = to_local(np.array([TO_WGS84[datum](lon, lat)]))[0]
-        far = float(np.hypot(*(np.array([x, y]) - centre)))
-        if far > MAX_DISTANCE_M:
-            result.skipped.append(where + Msg(f"距场地 {far / 1000:,.0f} km,超出范围",
-                                              f"{far / 1000:,.0f} km from the site"))
+        too_far = _too_far((x, y), centre)
+        if too_far is not None:
+            result.skipped.append(where + too_far)
             continue
         attrs = {"name": row["name"], "context": True} if row["name"] else {"context": True}
         result.facilities.append(Facility(f"poi{number - 1}", kind, Point(x, y), attrs))
@@ -225,12 +232,11 @@ def import_context_project(project: Project, other: Project, name: str) -> Conte
     result = ContextImport()
     for facility in other.facilities.values():
         geometry = transformed(facility.geometry, to_local)
-        far = float(np.hypot(*(np.array(geometry.centroid.coords[0]) - centre)))
-        if far > MAX_DISTANCE_M:
+        too_far = _too_far(geometry.centroid.coords[0], centre)
+        if too_far is not None:
             zh, en = (f"{facility.id}({facility.name})", f"{facility.id} ({facility.name})") \
                 if facility.name else (facility.id, facility.id)
-            result.skipped.append(Msg(f"{zh} 距场地 {far / 1000:,.0f} km,超出范围",
-                                      f"{en} is {far / 1000:,.0f} km from the site"))
+            result.skipped.append(Msg(f"{zh} ", f"{en} is ") + too_far)
             continue
         result.facilities.append(Facility(facility.id, facility.kind, geometry,
                                           {**facility.attrs, "context": True}))
