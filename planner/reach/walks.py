@@ -191,8 +191,9 @@ class Reach:
         """Per origin: metres, nearest target, the link taken (index into its links) and the
         node the walk leaves its segment by (-1: straight along a segment it shares)."""
         field = self.field(targets)
-        flat = self._flat_links(origins)
-        key = (tuple(p.id for p in origins), tuple(t.id for t in targets))
+        origin_ids = tuple(p.id for p in origins)
+        flat = self._flat_links(origins, origin_ids)
+        key = (origin_ids, tuple(t.id for t in targets))
         cached = self.cache.steps.get(key)
         if cached is not None and cached[0] is field and cached[1] is flat:
             return cached[2]  # neither the origins' links nor the targets' walks changed
@@ -244,11 +245,10 @@ class Reach:
         leave[who[best]] = node[best]
         return metres, nearest, taken, leave
 
-    def _flat_links(self, origins: list[Placed]) -> tuple[np.ndarray, ...]:
+    def _flat_links(self, origins: list[Placed], key: tuple[str, ...]) -> tuple[np.ndarray, ...]:
         """The origins' links as arrays (origin, link number, edge, offset, length), kept
-        while none of the origins' links changes."""
+        while none of the origins' links changes; ``key``: the origins' ids."""
         own = self.links_of(origins)
-        key = tuple(p.id for p in origins)
         cached = self.cache.origins.get(key)
         if cached is not None and all(x is y for x, y in zip(cached[0], own)):
             return cached[1]
