@@ -26,25 +26,32 @@ _MIX = [
 ]
 
 
+CELL = 40.0  # metres: one facility a cell
+_KINDS = [k for k, share, _ in _MIX for _ in range(round(share * 100))]  # cell i: _KINDS[i % …]
+_ATTRS = {k: a for k, _, a in _MIX}
+
+
+def _grid(count: int) -> tuple[Facility, list[tuple[int, float, float, str]]]:
+    """A square parcel for ``count`` cells, and each cell's (number, lower-left x and y,
+    kind), row by row."""
+    side = math.ceil(math.sqrt(count))
+    parcel = Facility("parcel", "parcel", box(0, 0, side * CELL, side * CELL))
+    return parcel, [(i, (i % side) * CELL, (i // side) * CELL, _KINDS[i % len(_KINDS)])
+                    for i in range(count)]
+
+
 def synthetic_layout(count: int, community: str = "new") -> Project:
     """About ``count`` facilities (plus the parcel) on a parcel sized for them."""
-    side = math.ceil(math.sqrt(count))
-    cell = 40.0
-    parcel = Facility("parcel", "parcel", box(0, 0, side * cell, side * cell))
-    kinds = [k for k, share, _ in _MIX for _ in range(round(share * 100))]
-    attrs = {k: a for k, _, a in _MIX}
+    parcel, cells = _grid(count)
     facilities = []
-    for i in range(count):
-        row, col = divmod(i, side)
-        x, y = col * cell, row * cell
-        kind = kinds[i % len(kinds)]
+    for i, x, y, kind in cells:
         if kind in ("garbage_point", "smart_locker"):
             geometry = Point(x + 20, y + 20)
         elif kind == "path":
             geometry = LineString([(x + 2, y + 2), (x + 38, y + 2)])
         else:
             geometry = box(x + 4, y + 6, x + 36, y + 30)
-        facilities.append(Facility(f"f{i}", kind, geometry, attrs[kind]))
+        facilities.append(Facility(f"f{i}", kind, geometry, _ATTRS[kind]))
         if kind == "residential" and i % 7 == 0:  # a shop on the ground floor
             facilities.append(Facility(f"s{i}", "shop", box(x + 5, y + 7, x + 15, y + 15),
                                        {"floor_area_m2": 80, "services": ["barber"]}))
@@ -55,16 +62,10 @@ def synthetic_layout(count: int, community: str = "new") -> Project:
 def irregular_layout(count: int, community: str = "new") -> Project:
     """About ``count`` facilities as imported drawings give them: footprints of 24 vertices,
     irregular and rotated, each overlapping its neighbours (the same mix of kinds)."""
-    side = math.ceil(math.sqrt(count))
-    cell = 40.0
-    parcel = Facility("parcel", "parcel", box(0, 0, side * cell, side * cell))
-    kinds = [k for k, share, _ in _MIX for _ in range(round(share * 100))]
-    attrs = {k: a for k, _, a in _MIX}
+    parcel, cells = _grid(count)
     facilities = []
-    for i in range(count):
-        row, col = divmod(i, side)
-        cx, cy = col * cell + 20, row * cell + 20
-        kind = kinds[i % len(kinds)]
+    for i, x0, y0, kind in cells:
+        cx, cy = x0 + CELL / 2, y0 + CELL / 2
         if kind in ("garbage_point", "smart_locker"):
             geometry = Point(cx, cy)
         elif kind == "path":
@@ -79,6 +80,6 @@ def irregular_layout(count: int, community: str = "new") -> Project:
                 ring.append((cx + x * math.cos(turn) - y * math.sin(turn),
                              cy + x * math.sin(turn) + y * math.cos(turn)))
             geometry = Polygon(ring)
-        facilities.append(Facility(f"f{i}", kind, geometry, attrs[kind]))
+        facilities.append(Facility(f"f{i}", kind, geometry, _ATTRS[kind]))
     facilities.append(Facility("bus", "bus_stop", Point(-10, -10)))
     return Project.of(parcel, facilities, name=f"irregular {count}", community=community)
