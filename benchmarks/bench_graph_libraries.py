@@ -8,15 +8,14 @@ from arrays and one one-to-all Dijkstra, median ms. Needs the ``bench`` extras.
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import igraph as ig
 import networkx as nx
 import numpy as np
 import rustworkx as rx
 import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
+
+from timing import median_ms
 
 SIDE = 63
 
@@ -26,16 +25,6 @@ def grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     u = np.r_[index[:, :-1].ravel(), index[:-1, :].ravel()]
     v = np.r_[index[:, 1:].ravel(), index[1:, :].ravel()]
     return u, v, np.random.default_rng(1).uniform(5, 30, len(u))
-
-
-def median_ms(action, repeat: int) -> float:
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -14,8 +14,6 @@ Targets (issue 12): cold ≤ 200 ms; move one ≤ 30 ms and ≤ 3 × the floor.
 from __future__ import annotations
 
 import os
-import statistics
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -29,6 +27,7 @@ from planner.reach.bands import bands
 from planner.plugins import load_rulebook
 from planner.rules.conditions import Reach as ReachCondition
 from planner.site import analyse
+from timing import medians
 
 CELL = 40.0
 SIDE = 32  # 32 × 32 cells: 1,024 facilities
@@ -56,19 +55,6 @@ def layout() -> Project:
     facilities.append(Facility("bus", "bus_stop", Point(-5, -5)))
     parcel = Facility("parcel", "parcel", box(0, 0, extent, extent))
     return Project.of(parcel, facilities, community="new")
-
-
-def median_ms(action, repeat: int) -> tuple[float, float]:
-    """Median wall-clock and CPU milliseconds (CPU time is what the run costs when other
-    processes share the cores; on a quiet machine the two agree)."""
-    action()
-    wall, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        action()
-        wall.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> None:
@@ -116,9 +102,9 @@ def main() -> None:
         bands(update, placed_by_kind["kindergarten"], (5, 10, 15),
               params["walking_speed_m_per_min"])
 
-    floor = median_ms(lambda: dijkstra(network.graph, indices=0), 30)
-    cold_ms = median_ms(cold, 5)
-    move_ms = median_ms(move_one, 30)
+    floor = medians(lambda: dijkstra(network.graph, indices=0), 30)
+    cold_ms = medians(cold, 5)
+    move_ms = medians(move_one, 30)
     print(f"layout: {len(site.placed)} facilities, {segments} path segments, "
           f"{len(network.nodes)} nodes, {len(homes)} homes, {len(reaches)} reach conditions")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "

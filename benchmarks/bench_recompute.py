@@ -13,9 +13,7 @@ Target: ≤ 20 ms at 1,000 facilities, on both layouts.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +22,7 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).parent))
 from layouts import irregular_layout, synthetic_layout  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 from planner import evaluate  # noqa: E402
 from planner.greens import count_greens  # noqa: E402
@@ -34,16 +33,6 @@ from planner.site import analyse  # noqa: E402
 from planner.plugins import load_rulebook  # noqa: E402
 
 TARGET_MS_AT_1000 = 20.0
-
-
-def median_ms(action, repeat: int) -> float:
-    action()  # warm up
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 CONDITIONS = Conditions({"far_max": 3.0, "setback_m": 5, "spacing_factor": 1.2})
