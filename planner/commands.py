@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from shapely import affinity
-from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from planner.i18n import Msg
@@ -168,17 +167,6 @@ def remove_features(project: Project, ids: Iterable[str]) -> Change:
                   parcel, order_before=tuple(project.facilities))
 
 
-def carried(facility: Facility, transform) -> Facility:
-    """The facility moved or turned by ``transform`` (a shapely geometry function), its
-    ``entrance`` point with it."""
-    moved = replace(facility, geometry=transform(facility.geometry))
-    entrance = facility.get("entrance")
-    if entrance is None:
-        return moved
-    point = transform(Point(entrance))
-    return moved.with_attrs(entrance=(float(point.x), float(point.y)))
-
-
 def set_entrance(project: Project, fid: str, at: tuple[float, float] | None) -> Change:
     """Where walks to and from a facility start (``None``: its outline again)."""
     found = feature(project, fid)
@@ -189,7 +177,7 @@ def set_entrance(project: Project, fid: str, at: tuple[float, float] | None) -> 
 
 def _transformed(project: Project, ids: Iterable[str], transform) -> list[Facility]:
     found = [feature(project, fid) for fid in ids]
-    return [carried(f, transform) for f in found if f is not None]
+    return [f.transformed(transform) for f in found if f is not None]
 
 
 def move_features(project: Project, ids: Iterable[str], dx: float, dy: float,

@@ -9,7 +9,6 @@ import math
 from pathlib import Path
 from typing import Any, Mapping
 
-import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
@@ -38,21 +37,12 @@ def write_scenario(project: Project) -> dict[str, Any]:
     georef = project.georef
     meta = {**settings_meta(project.settings), "crs": georef.crs}
     back = from_local(georef)
-    features = [{"type": "Feature", "id": f.id,
-                 "geometry": mapping(transformed(f.geometry, back)),
+    placed = [f.transformed(lambda g: transformed(g, back)) for f in project.features()]
+    features = [{"type": "Feature", "id": f.id, "geometry": mapping(f.geometry),
                  "properties": {"kind": f.kind, **{k: list(v) if isinstance(v, tuple) else v
-                                                   for k, v in _placed(f, back).attrs.items()}}}
-                for f in project.features()]
+                                                   for k, v in f.attrs.items()}}}
+                for f in placed]
     return {"type": "FeatureCollection", "planner": meta, "features": features}
-
-
-def _placed(facility: Facility, transform) -> Facility:
-    """The facility with its ``entrance`` point (if any) moved like its geometry."""
-    entrance = facility.get("entrance")
-    if entrance is None:
-        return facility
-    x, y = transform(np.array([entrance], dtype=float))[0]
-    return facility.with_attrs(entrance=(float(x), float(y)))
 
 
 def settings_meta(settings: Settings) -> dict[str, Any]:
@@ -138,8 +128,7 @@ def read_scenario(data: Any, default_name: str = "") -> Project:
     facilities = _with_ids(raw)
     if facilities:
         georef, transform = local_frame(crs, [f.geometry for f in facilities])
-        facilities = [_placed(Facility(f.id, f.kind, transformed(f.geometry, transform),
-                                       f.attrs), transform) for f in facilities]
+        facilities = [f.transformed(lambda g: transformed(g, transform)) for f in facilities]
     else:
         georef = local_frame("local", [])[0]
     parcels = [f for f in facilities if f.kind == "parcel"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from planner.errors import InputError
@@ -52,6 +53,16 @@ class Facility:
     @property
     def name(self) -> str:
         return self.attrs.get("name", "")
+
+    def transformed(self, transform: Callable[[BaseGeometry], BaseGeometry]) -> Facility:
+        """Moved, turned or reprojected by ``transform`` (a function of a shapely geometry),
+        its ``entrance`` point with it."""
+        moved = replace(self, geometry=transform(self.geometry))
+        entrance = self.get("entrance")
+        if entrance is None:
+            return moved
+        point = transform(Point(entrance))
+        return moved.with_attrs(entrance=(float(point.x), float(point.y)))
 
     def with_attrs(self, **changes: Any) -> Facility:
         """A copy with attributes changed; ``None`` removes one."""

@@ -16,7 +16,7 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.commands import (
-    add_facility, carried, feature, replace_features, selection_centre, set_entrance, set_parcel,
+    add_facility, feature, replace_features, selection_centre, set_entrance, set_parcel,
 )
 from planner.errors import PlannerError
 from planner.i18n import Msg
@@ -109,7 +109,7 @@ class Drag:
             if not self.started:
                 return
         transform = self.transform(event, pos)
-        moved = [carried(f, transform) for f in self.start_features]
+        moved = [f.transformed(transform) for f in self.start_features]
         self.document.execute(replace_features(self.document.project, moved, self.label,
                                                self.merge_key))
 
