@@ -46,3 +46,19 @@ def test_lon_lat_go_back_within_a_millimetre():
     back = write_scenario(read_scenario(data))["features"][0]["geometry"]["coordinates"][0]
     for (lon, lat), (lon2, lat2) in zip(ring, back):
         assert lon2 == pytest.approx(lon, abs=1e-8) and lat2 == pytest.approx(lat, abs=1e-8)
+
+
+def test_an_entrance_is_placed_and_written_back_with_its_facility():
+    """In Gauss–Krüger metres the local frame starts at a whole-metre origin below the
+    shapes; an entrance point moves into it and back with its facility."""
+    x0, y0 = 500123.5, 3400456.25
+    data = {"type": "FeatureCollection", "planner": {"crs": "EPSG:4547"}, "features": [
+        {"type": "Feature", "id": "parcel", "properties": {"kind": "parcel"},
+         "geometry": mapping(box(x0, y0, x0 + 100, y0 + 80))},
+        {"type": "Feature", "id": "K", "properties": {"kind": "kindergarten",
+                                                      "entrance": [x0 + 30, y0 + 20]},
+         "geometry": mapping(box(x0 + 10, y0 + 20, x0 + 50, y0 + 50))}]}
+    project = read_scenario(data)
+    assert project.facilities["K"].get("entrance") == (30.5, 20.25)  # origin (500123, 3400456)
+    [written] = [f for f in write_scenario(project)["features"] if f["id"] == "K"]
+    assert written["properties"]["entrance"] == [x0 + 30, y0 + 20]
