@@ -42,8 +42,7 @@ class Facility:
             try:
                 checked[name] = check_attribute(name, value)
             except InputError as err:
-                where = Msg(f"要素 {self.id}({self.kind}):", f"feature {self.id} ({self.kind}): ")
-                raise InputError(where + err.msg) from None
+                raise InputError(_where(self) + err.msg) from None
         object.__setattr__(self, "attrs", MappingProxyType(checked))
         _check_together(self)
 
@@ -71,23 +70,36 @@ class Facility:
 
 
 def _check_together(facility: Facility) -> None:
-    """Attributes that must agree with each other (and with the shape)."""
+    """Attributes that must agree with each other (and with the shape). (Run for every
+    facility of an opened file: what it needs is worked out only when it is there.)"""
     attrs = facility.attrs
-    where = Msg(f"要素 {facility.id}({facility.kind}):", f"feature {facility.id} ({facility.kind}): ")
     heights, floors = attrs.get("storey_heights_m"), attrs.get("floors")
     if heights is not None and floors is not None and len(heights) != floors:
-        raise InputError(where + Msg(f"各层层高列出 {len(heights)} 层,但地上层数为 {floors}",
-                                     f"storey_heights_m lists {len(heights)} storeys but floors "
-                                     f"= {floors}"))
-    storeys = len(heights) if heights is not None else (floors or 1)
-    floor = attrs.get("floor_area_m2", facility.geometry.area * storeys)
-    for name, zh, en in (("balcony_area_m2", "阳台面积", "balcony area"),
-                         ("usable_area_m2", "使用面积", "usable area")):
+        raise InputError(_where(facility) + Msg(
+            f"各层层高列出 {len(heights)} 层,但地上层数为 {floors}",
+            f"storey_heights_m lists {len(heights)} storeys but floors = {floors}"))
+    floor = None
+    for name, zh, en in _PARTS_OF_FLOOR_AREA:
         part = attrs.get(name)
-        if part and floor and part > floor:
-            raise InputError(where + Msg(
+        if not part:
+            continue
+        if floor is None:
+            floor = attrs.get("floor_area_m2")
+        if floor is None:
+            storeys = len(heights) if heights is not None else (floors or 1)
+            floor = facility.geometry.area * storeys
+        if floor and part > floor:
+            raise InputError(_where(facility) + Msg(
                 f"{zh} {part:g} m² 大于建筑面积 {floor:g} m²",
                 f"{en} {part:g} m² is larger than the floor area {floor:g} m²"))
+
+
+_PARTS_OF_FLOOR_AREA = (("balcony_area_m2", "阳台面积", "balcony area"),
+                        ("usable_area_m2", "使用面积", "usable area"))
+
+
+def _where(facility: Facility) -> Msg:
+    return Msg(f"要素 {facility.id}({facility.kind}):", f"feature {facility.id} ({facility.kind}): ")
 
 
 @dataclass(frozen=True)

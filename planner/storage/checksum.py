@@ -50,8 +50,7 @@ def _canonical(value: Any) -> bytes:
             return b"i%d;" % value
         return b"n" + (float(value) + 0.0).hex().encode() + b";"  # -0.0 == 0.0
     if isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        return b"s%d:" % len(data) + data
+        return _text(value)
     if isinstance(value, bytes):
         return b"b%d:" % len(value) + value
     if isinstance(value, BaseGeometry):
@@ -61,7 +60,7 @@ def _canonical(value: Any) -> bytes:
     if isinstance(value, Mapping):
         values = list(value.values())
         if values and all(type(v) is Facility for v in values):  # the facilities, at once
-            items = sorted(_canonical(k) + b"F" + row[4]
+            items = sorted((_text(k) if type(k) is str else _canonical(k)) + b"F" + row[4]
                            for k, row in zip(value.keys(), encoded(values)))
         else:
             items = sorted(_canonical(k) + _canonical(v) for k, v in value.items())
@@ -74,3 +73,8 @@ def _canonical(value: Any) -> bytes:
                   if f.name not in ADDED_LATER or getattr(value, f.name) != ADDED_LATER[f.name]]
         return b"d%d:" % len(name) + name + b"".join(map(_canonical, fields))
     raise TypeError(f"no checksum for a {type(value).__name__}")
+
+
+def _text(value: str) -> bytes:
+    data = value.encode("utf-8", "surrogatepass")
+    return b"s%d:" % len(data) + data

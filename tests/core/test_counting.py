@@ -144,9 +144,19 @@ def test_green_on_a_roof_is_not_counted():
     (dict(floors=4, storey_heights_m=[3.0, 3.0]), "lists 2 storeys but floors = 4"),
     (dict(floors=2, balcony_area_m2=500), "balcony area 500 m² is larger than the floor area 400 m²"),
     (dict(floors=2, usable_area_m2=500), "usable area 500 m² is larger than the floor area 400 m²"),
+    # the floor area given, else the footprint (200 m²) times the storeys listed
+    (dict(floors=2, floor_area_m2=300, balcony_area_m2=350),
+     "balcony area 350 m² is larger than the floor area 300 m²"),
+    (dict(storey_heights_m=[3.0, 3.0, 3.0], usable_area_m2=700),
+     "usable area 700 m² is larger than the floor area 600 m²"),
     (dict(activity_share=1.5), "activity_share = 1.5: is outside the plausible range 0–1"),
 ])
 def test_implausible_counting_attributes_are_named(attrs, words):
     with pytest.raises(InputError) as err:
         rect("B", "residential", 0, 0, 20, 10, **attrs)
     assert words in err.value.text("en")
+
+
+def test_parts_within_the_floor_area_are_accepted():
+    rect("B", "residential", 0, 0, 20, 10, floors=2, balcony_area_m2=400, usable_area_m2=399)
+    rect("B", "residential", 0, 0, 20, 10, storey_heights_m=[3.0, 3.0, 3.0], usable_area_m2=600)

@@ -100,6 +100,8 @@ def test_invalid_wkb_names_the_feature(saved):
 
 @pytest.mark.parametrize("statement, match", [
     ("UPDATE facilities SET attrs = '[1, 2' WHERE id = 'R01'", "feature R01: attrs is not a JSON"),
+    ("UPDATE facilities SET attrs = attrs || ' {}' WHERE id = 'R01'",
+     "feature R01: attrs is not a JSON"),
     ("UPDATE facilities SET attrs = json_set(attrs, '$.floors', 900) WHERE id = 'R01'",
      "feature R01 (residential): property floors = 900"),
     ("UPDATE facilities SET kind = x'07' WHERE id = 'R01'",
@@ -117,6 +119,13 @@ def test_invalid_wkb_names_the_feature(saved):
 def test_a_damaged_value_is_named(saved, statement, match):
     sql(saved, statement)
     refused(saved, re.escape("site.cplan is damaged: " + match), "已损坏")
+
+
+def test_attrs_spaced_out_by_hand_are_read_as_json_is(saved):
+    sql(saved, "UPDATE facilities SET attrs = ' ' || replace(attrs, ',', ' , ') || '\n' "
+               "WHERE id = 'R01'")
+    sql(saved, "UPDATE revisions SET checksum = NULL")  # as saved before checksums
+    assert load(saved).facilities["R01"] == new_sample().facilities["R01"]
 
 
 def _locked_by_another_program(path: Path) -> subprocess.Popen:
