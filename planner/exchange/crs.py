@@ -113,11 +113,17 @@ def _tmerc(crs, lon: float, lat: float):
     return ProjectedCRS(conversion=conversion, geodetic_crs=crs.geodetic_crs)
 
 
+def unchanged(xy: np.ndarray) -> np.ndarray:
+    """The transform ``from_local`` gives when local metres are the CRS's own."""
+    return xy
+
+
 def from_local(georef: GeoReference) -> Transform:
-    """The transform of (n, 2) local coordinates back into ``georef.crs``."""
+    """The transform of (n, 2) local coordinates back into ``georef.crs`` (``unchanged``
+    when the local frame is the CRS itself)."""
     if georef.crs == "local" or _is_metric_projected(_crs(georef.crs)):
         if tuple(georef.origin) == (0.0, 0.0):
-            return lambda xy: xy
+            return unchanged
         origin = np.array(georef.origin)
         return lambda xy: xy + origin
     import pyproj

@@ -18,7 +18,7 @@ import numpy as np
 import shapely
 from sqlite_utils import Database
 
-from planner.exchange.crs import from_local
+from planner.exchange.crs import from_local, unchanged
 from planner.model import Project
 from planner.storage.codec import encoded
 from planner.storage.schema import GEOPACKAGE_TABLES as TABLES
@@ -34,30 +34,38 @@ _REQUIRED_SRS = [
 ]
 
 
-def write_geopackage(db: Database, project: Project) -> None:
+def write_geopackage(db: Database, project: Project, revision: int) -> None:
     """Make the file a GeoPackage showing ``project``'s current scheme (in the open
-    transaction)."""
+    transaction, after ``revision`` was stored)."""
     for name, ddl in TABLES.items():
         if not db[name].exists():
             db.execute(ddl)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {USER_VERSION}")
     features = project.features()
+    local = np.array([f.geometry for f in features], dtype=object)
     try:
         srs_id = _spatial_reference(db, project.georef.crs)
-        blobs, bounds = _blobs(features, from_local(project.georef), srs_id)
+        transform = from_local(project.georef)
+        placed = local if transform is unchanged else shapely.transform(local, transform)
+        bounds = _bounds(placed)
         if features and not np.isfinite(np.array(bounds, dtype=float)).all():
             raise ValueError("coordinates beyond the system's range")
     except Exception:  # noqa: BLE001 (pyproj raises many kinds): the map must not stop a save
-        srs_id = UNDEFINED_CARTESIAN  # a frame pyproj cannot place: shown in local metres
-        blobs, bounds = _blobs(features, lambda xy: xy, srs_id)
+        srs_id, placed = UNDEFINED_CARTESIAN, local  # a frame pyproj cannot place: local metres
+        bounds = _bounds(placed)
     db.execute(f"DELETE FROM {TABLE}")
-    db.conn.executemany(
-        f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(blob, f.id, f.kind, f.get("name"), _number(f.get("floors")),
-          _number(f.get("households")), project.scheme, stored[3])
-         for f, blob, stored in zip(features, blobs, encoded(features))])  # attrs as saved
+    head = _HEADER + struct.pack("<i", srs_id)
+    if placed is local and _stored_as_placed(db, local):
+        _copy_stored_rows(db, revision, head, project.scheme)
+    else:
+        wkb = shapely.to_wkb(placed, byte_order=1, flavor="iso")
+        db.conn.executemany(
+            f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(head + w, f.id, f.kind, f.get("name"), _number(f.get("floors")),
+              _number(f.get("households")), project.scheme, stored[3])
+             for f, w, stored in zip(features, wkb, encoded(features))])  # attrs as saved
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     title = project.settings.name or "layout"
     db.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, "
@@ -67,6 +75,47 @@ def write_geopackage(db: Database, project: Project) -> None:
                 *bounds, srs_id])
     db.execute("INSERT OR REPLACE INTO gpkg_geometry_columns VALUES (?, 'geom', 'GEOMETRY', ?, "
                "0, 0)", [TABLE, srs_id])
+
+
+# GeoPackage geometry blob header (clause 2.1.3): 'GP', version 0, flags 1 (little-endian
+# header, no envelope: optional, and readers take the extent from the geometry), then the
+# srs id; ISO WKB follows.
+_HEADER = b"GP\x00\x01"
+
+
+def _bounds(geometries: np.ndarray) -> tuple:
+    if not len(geometries):
+        return (None, None, None, None)
+    return tuple(float(b) for b in shapely.total_bounds(geometries))
+
+
+def _stored_as_placed(db: Database, geometries: np.ndarray) -> bool:
+    """Whether the facilities' stored WKB can be the map's as it is: in place (checked by
+    the caller: the CRS is the local frame), plain 2D without an SRID (the stored extended
+    WKB is then ISO WKB), and the file's text UTF-8 (where SQLite joins bytes unchanged)."""
+    return (db.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
+            and (not len(geometries)
+                 or shapely.get_coordinate_dimension(geometries).max() == 2
+                 and not shapely.get_srid(geometries).any()))
+
+
+def _copy_stored_rows(db: Database, revision: int, head: bytes, scheme: str) -> None:
+    """The map rows copied within the file from the rows ``revision`` stored for its current
+    scheme: the blob header joined to their WKB, the main attributes taken from their JSON
+    by SQLite. No value goes through Python (writing the map was half of a save)."""
+    db.execute(
+        f"INSERT INTO {TABLE} (fid, geom, id, kind, name, floors, households, scheme, attrs) "
+        f"SELECT j.key + 1, CAST(? || f.geometry AS BLOB), f.id, f.kind, {_json('name')}, "
+        f"{_json('floors')}, {_json('households')}, ?, f.attrs "
+        "FROM schemes s JOIN layouts l ON l.key = s.layout, json_each(l.features) j "
+        "JOIN facilities f ON f.key = j.value WHERE s.revision = ? AND s.current = 1",
+        [head, scheme, revision])
+
+
+def _json(name: str) -> str:
+    """SQL for attribute ``name`` of ``f.attrs``: NULL when absent (or the attrs are not
+    JSON SQLite reads, such as a NaN in a property the contract does not define)."""
+    return f"CASE WHEN json_valid(f.attrs) THEN json_extract(f.attrs, '$.{name}') END"
 
 
 def _number(value):
@@ -102,20 +151,3 @@ def _name(code: int) -> str:
     import pyproj
 
     return pyproj.CRS.from_epsg(code).name
-
-
-def _blobs(features, transform, srs_id: int) -> tuple[list[bytes], tuple]:
-    """GeoPackage geometry blobs (header 'GP', version 0, flags: little-endian with an
-    xy envelope; the srs id; the envelope; ISO WKB) and the bounds of them all."""
-    if not features:
-        return [], (None, None, None, None)
-    geometries = shapely.transform(np.array([f.geometry for f in features], dtype=object),
-                                   transform)
-    wkb = shapely.to_wkb(geometries, byte_order=1, flavor="iso")
-    envelopes = shapely.bounds(geometries)
-    head = b"GP\x00\x03" + struct.pack("<i", srs_id)
-    blobs = [head + struct.pack("<4d", minx, maxx, miny, maxy) + w
-             for (minx, miny, maxx, maxy), w in zip(envelopes.tolist(), wkb)]
-    minx, miny = envelopes[:, 0].min(), envelopes[:, 1].min()
-    maxx, maxy = envelopes[:, 2].max(), envelopes[:, 3].max()
-    return blobs, (float(minx), float(miny), float(maxx), float(maxy))

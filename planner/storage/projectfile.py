@@ -178,7 +178,7 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
             drop_unused(db)
         drop_unused_images(db)
-        write_geopackage(db, project)
+        write_geopackage(db, project, revision)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
