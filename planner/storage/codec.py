@@ -12,6 +12,7 @@ import json
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
+from json.encoder import c_make_encoder, encode_basestring
 from json.scanner import make_scanner
 from typing import Any, Iterator
 
@@ -99,8 +100,10 @@ _set = object.__setattr__  # (not __dict__, which would make each instance build
 
 def digest(fid: str, kind: str, wkb: bytes, attrs: str) -> bytes:
     """What a facility row is stored under: equal values, one row."""
-    head = f"{len(fid)}:{fid}{len(kind)}:{kind}{len(attrs)}:{attrs}".encode()
-    return hashlib.blake2b(head + wkb, digest_size=16).digest()
+    value = hashlib.blake2b(f"{len(fid)}:{fid}{len(kind)}:{kind}{len(attrs)}:{attrs}".encode(),
+                            digest_size=16)
+    value.update(wkb)
+    return value.digest()
 
 
 def encoded(features: list[Facility]) -> list[tuple]:
@@ -173,10 +176,19 @@ def _decode_json(text: str) -> Any:
     return value if end == len(text) else _JSON_READER.decode(text)
 
 
+# What _JSON.encode runs for a dict, made once: encode() builds it anew at every call (a
+# third of encoding a facility's attrs). No circular-reference bookkeeping: a value that
+# holds itself (only a Python caller can make one) ends in RecursionError instead.
+_ENCODE_JSON = c_make_encoder(None, _JSON.default, encode_basestring, None, _JSON.key_separator,
+                              _JSON.item_separator, False, False, True) if c_make_encoder else None
+
+
 def _attrs_json(facility: Facility) -> str:
     try:
-        return _JSON.encode(dict(facility.attrs))
-    except (TypeError, ValueError) as err:
+        if _ENCODE_JSON is None:
+            return _JSON.encode(dict(facility.attrs))
+        return "".join(_ENCODE_JSON(dict(facility.attrs), 0))
+    except (TypeError, ValueError, RecursionError) as err:
         raise InputError(Msg(f"要素 {facility.id} 的属性无法保存:{err}",
                              f"feature {facility.id}: its properties cannot be saved: {err}"))
 

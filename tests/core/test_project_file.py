@@ -206,3 +206,19 @@ def test_an_opened_facility_is_saved_from_the_values_it_was_read_from(tmp_path):
     assert sqlite3.connect(path).execute(
         "SELECT attrs FROM facilities WHERE id = 'R01' ORDER BY key DESC").fetchone() == (
         '{"floors": 4}',)
+
+
+@pytest.mark.parametrize("value, reason", [({1, 2}, "Object of type set is not JSON"),
+                                           ("itself", "recursion")])
+def test_properties_that_are_not_json_data_are_refused_and_the_file_kept(tmp_path, value,
+                                                                          reason):
+    path = tmp_path / "site.cplan"
+    project = new_sample()
+    save(project, path)
+    before = path.read_bytes()
+    if value == "itself":
+        value = {}
+        value["again"] = [value]
+    with pytest.raises(InputError, match=f"feature R01: its properties cannot be saved: .*{reason}"):
+        save(edit(project, "R01", survey=value), path)
+    assert path.read_bytes() == before
