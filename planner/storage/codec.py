@@ -122,9 +122,16 @@ def encoded(features: list[Facility]) -> list[tuple]:
             f = features[i]
             attrs = _attrs_json(f)
             values[i] = row = (f.id, f.kind, geometry, attrs, digest(f.id, f.kind, geometry, attrs))
-            if all(_immutable(value) for value in f.attrs.values()):
+            if _scalars_only(attrs) or all(_immutable(value) for value in f.attrs.values()):
                 _set(f, _ENCODED, row)
     return values
+
+
+def _scalars_only(attrs: str) -> bool:
+    """Whether an attrs JSON object holds no array or object (its values, from a mapping
+    of JSON data, are then str, int, float, bool or None: immutable). ``{`` or ``[`` in a
+    string value just sends the caller to the slower check."""
+    return attrs.find("{", 1) < 0 and "[" not in attrs
 
 
 def _immutable(value: object) -> bool:
@@ -297,10 +304,10 @@ def _underlay(db: Database, revision: int) -> Underlay | None:
 
 
 def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
-    """Facilities by key from rows of (key, id, kind, geometry, attrs, digest)."""
-    for _key, fid, kind, geometry, attrs, _digest in rows:
-        if not (isinstance(fid, str) and fid and isinstance(kind, str)
-                and isinstance(geometry, bytes) and isinstance(attrs, str)):
+    """Facilities by key from rows of (key, id, kind, geometry, attrs)."""
+    for _key, fid, kind, geometry, attrs in rows:  # (sqlite3 gives exact str and bytes)
+        if not (type(fid) is str and fid and type(kind) is str and type(geometry) is bytes
+                and type(attrs) is str):
             _expect(isinstance(fid, str) and fid != "", "facilities", "id", fid, "text")
             where = f"facilities {fid}"
             _expect(isinstance(kind, str), where, "kind", kind, "text")
@@ -311,7 +318,7 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
     _check_geometries([r[1] for r in rows], geometries)
     facilities = {}
     for row, geometry in zip(rows, geometries):
-        key, fid, kind, wkb, attrs, _stored_digest = row
+        key, fid, kind, wkb, attrs = row
         try:
             values = _decode_json(attrs)
         except ValueError:
@@ -320,7 +327,7 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
             raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
                               f"feature {fid}: attrs is not a JSON object"))
         facilities[key] = facility = Facility(fid, kind, geometry, values)
-        if attrs.find("{", 1) < 0 and "[" not in attrs:  # scalar values only: immutable
+        if _scalars_only(attrs):  # immutable
             # the values as read, under the digest *of* them (never the one stored beside
             # them: the revision's checksum is made of these and must notice a flipped bit)
             _set(facility, _ENCODED, (fid, kind, wkb, attrs, digest(fid, kind, wkb, attrs)))

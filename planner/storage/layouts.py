@@ -154,9 +154,9 @@ def _read(db: Database, keys: list[int]) -> dict[int, Layout]:
         raise Damaged(Msg(f"布局 {missing[0]} 不在 layouts 表中",
                           f"the layout {missing[0]} is not in the layouts table"))
     wanted = sorted({k for features in lists.values() for k in features})
-    rows = db.execute("SELECT key, id, kind, geometry, attrs, digest FROM facilities "
-                      "WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key",
-                      [json.dumps(wanted)]).fetchall()
+    rows = db.execute("SELECT f.key, f.id, f.kind, f.geometry, f.attrs "
+                      "FROM json_each(?) AS j CROSS JOIN facilities AS f ON f.key = j.value",
+                      [json.dumps(wanted)]).fetchall()  # in key order, as ``wanted``
     facilities = decode_facilities(rows)
     absent = [k for k in wanted if k not in facilities]
     if absent:
