@@ -60,8 +60,8 @@ def _canonical(value: Any) -> bytes:
     if isinstance(value, Mapping):
         values = list(value.values())
         if values and all(type(v) is Facility for v in values):  # the facilities, at once
-            items = sorted((_text(k) if type(k) is str else _canonical(k)) + b"F" + row[4]
-                           for k, row in zip(value.keys(), encoded(values)))
+            items = sorted([(_text(k) if type(k) is str else _canonical(k)) + b"F" + row[4]
+                            for k, row in zip(value.keys(), encoded(values))])
         else:
             items = sorted(_canonical(k) + _canonical(v) for k, v in value.items())
         return b"m%d:" % len(items) + b"".join(items)

@@ -100,10 +100,13 @@ _set = object.__setattr__  # (not __dict__, which would make each instance build
 
 def digest(fid: str, kind: str, wkb: bytes, attrs: str) -> bytes:
     """What a facility row is stored under: equal values, one row."""
-    value = hashlib.blake2b(f"{len(fid)}:{fid}{len(kind)}:{kind}{len(attrs)}:{attrs}".encode(),
-                            digest_size=16)
+    value = _BLAKE2B_128.copy()  # (a third cheaper than making one: opening makes 10,000)
+    value.update(f"{len(fid)}:{fid}{len(kind)}:{kind}{len(attrs)}:{attrs}".encode())
     value.update(wkb)
     return value.digest()
+
+
+_BLAKE2B_128 = hashlib.blake2b(digest_size=16)
 
 
 def encoded(features: list[Facility]) -> list[tuple]:
