@@ -20,6 +20,7 @@ from planner.events import Event
 from planner.i18n import Msg
 from planner.model import Facility, KindRegistry, Project
 from planner.plugins import load_rulebook
+from planner.memo import Memo
 from planner.reach import ReachCache
 from planner.rules import Rulebook
 from planner.schemes import only_switches
@@ -60,6 +61,8 @@ class Document:
         self._rules_of_rulebook: tuple[str, ...] | None = None
         #: the walking network and links, kept between edits (planner.reach)
         self.reach_cache = ReachCache()
+        #: the answers about shapes, kept between edits (planner.memo)
+        self.memo = Memo()
         #: the app's background sunlight (planner.sun.source.BackgroundSun); None: the
         #: evaluation computes it in line (scripts, tests)
         self.sun_source = None
@@ -120,7 +123,7 @@ class Document:
         self.path = Path(path) if path else None
         self.selection = ()
         self.dirty = False
-        self.reach_cache = ReachCache()
+        self.reach_cache, self.memo = ReachCache(), Memo()
         self.events.project_changed.emit(None)
         self.events.selection_changed.emit(self.selection)
         self._recompute()
@@ -173,7 +176,8 @@ class Document:
         evaluation = self.evaluation if evaluation is None else evaluation
         if evaluation is None or not evaluation.sun_pending:
             return evaluation
-        return evaluate(evaluation.project, evaluation.rulebook, self.reach_cache)
+        return evaluate(evaluation.project, evaluation.rulebook, self.reach_cache,
+                        memo=self.memo)
 
     def scheme_evaluations(self) -> dict[str, Evaluation | None]:
         """Every scheme's evaluation by name, in order (None: it cannot be evaluated)."""
@@ -196,7 +200,7 @@ class Document:
                tuple(map(id, project.facilities.values())))
         found = self._evaluations.get(key)
         if found is None:
-            found = evaluate(project, rulebook, self.reach_cache, self.sun_source)
+            found = evaluate(project, rulebook, self.reach_cache, self.sun_source, self.memo)
             limit = 2 * (1 + len(project.others)) + 2
             while len(self._evaluations) >= limit:
                 self._evaluations.pop(next(iter(self._evaluations)))

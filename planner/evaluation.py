@@ -10,6 +10,7 @@ from planner.errors import InputError
 from planner.i18n import Msg
 from planner.greens import GreenCount, count_greens
 from planner.indicators import Indicators, compute_indicators
+from planner.memo import Memo
 from planner.model import KindRegistry, Project
 from planner.planning import Planning, analyse_planning
 from planner.plugins import load_rulebook
@@ -87,19 +88,23 @@ class Evaluation:
 
 
 def evaluate(project: Project, rulebook: Rulebook | None = None,
-             reach_cache: ReachCache | None = None, sun_source=None) -> Evaluation:
+             reach_cache: ReachCache | None = None, sun_source=None,
+             memo: Memo | None = None) -> Evaluation:
     """Analyse the layout, compute indicators and run every check of the rulebook
     (by default the national pack plus the packs the project names). ``reach_cache``
-    keeps the walking network and links between evaluations of successive edits;
-    ``sun_source`` (the app's, planner.sun.source) computes the sunlight off the caller's
-    thread, the sun checks saying so until it has."""
+    keeps the walking network and links, and ``memo`` the answers about shapes
+    (planner.memo), between evaluations of successive edits; ``sun_source`` (the app's,
+    planner.sun.source) computes the sunlight off the caller's thread, the sun checks
+    saying so until it has."""
     rulebook = rulebook or load_rulebook(project.settings.rules)
     _check_kinds(project, rulebook.kinds)
     params = rulebook.parameters_for(project.settings.community)
-    site = analyse(project, rulebook.kinds, params["tolerance_m2"])
-    greens = count_greens(site, params)
+    memo = memo if memo is not None else Memo()
+    memo.begin()
+    site = analyse(project, rulebook.kinds, params["tolerance_m2"], memo)
+    greens = count_greens(site, params, memo)
     indicators = compute_indicators(project, site, params, greens)
-    planning = analyse_planning(site, project.settings.conditions, params)
+    planning = analyse_planning(site, project.settings.conditions, params, memo)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
     asked = _Asked(sun_source) if sun_source is not None else None
     checks = run_checks(project, site, indicators, rulebook, params, planning, reach_cache,

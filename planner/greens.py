@@ -10,7 +10,8 @@ others (near a wall, over a structure, overlapping another green, across the red
 what the rules take, each green its own walls grown by its clearance and its structures,
 in rounds of vectorised differences (round k takes every green's k-th neighbour); greens
 that overlap each other are then joined by groups of overlapping ones, so no overlay ever
-spans the whole site. The cost follows the tangles, not the site.
+spans the whole site. The cost follows the tangles, not the site; and after an edit, only
+the tangles it touched (planner.memo).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from shapely.geometry.base import BaseGeometry
 
+from planner.memo import Memo
 from planner.site import Site
 
 
@@ -49,7 +51,9 @@ class GreenCount:
         return shapely.union_all(parts) if parts else None
 
 
-def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
+def count_greens(site: Site, params: Mapping[str, Any], memo: Memo | None = None) -> GreenCount:
+    """``memo`` keeps the answers between evaluations of successive edits (planner.memo)."""
+    memo = memo if memo is not None else Memo()
     if site.parcel is None:
         return GreenCount()
     greens = [p for p in site.placed if p.kind.has("green") and p.area > 0 and not p.context]
@@ -66,14 +70,21 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     soil = params["green_soil_depth_m"]
     shallow = np.array([g.facility.get("soil_depth_m", 0.0) < soil - 1e-9 for g in greens])
     crossing = np.array([g.inside_share < 1.0 for g in greens])
-    tree = shapely.STRtree(shapes)
-    left, right = tree.query(shapes[:n_green], predicate="dwithin",
-                             distance=max(ordinary, concentrated))
+    widest = max(ordinary, concentrated)
+    b = shapely.bounds(shapes[:n_green])
+    left, right = shapely.STRtree(shapes).query(
+        shapely.box(b[:, 0] - widest, b[:, 1] - widest, b[:, 2] + widest, b[:, 3] + widest))
     keep = left != right
     left, right = left[keep], right[keep]
+    gaps = np.array(memo.pairs("distance", shapes, shapes, left, right, shapely.distance),
+                    dtype=float)
+    keep = gaps <= widest
+    left, right, gaps = left[keep], right[keep], gaps[keep]
     is_wall = (right >= n_green) & (right < n_walls)
-    near_wall = is_wall & (shapely.distance(shapes[left], shapes[right]) < clearance[left])
-    interiors = ~is_wall & shapely.relate_pattern(shapes[left], shapes[right], "2********")
+    near_wall = is_wall & (gaps < clearance[left])
+    interiors = np.zeros(len(left), dtype=bool)
+    interiors[~is_wall] = np.array(memo.pairs("interiors meet", shapes, shapes, left[~is_wall],
+                                              right[~is_wall], _interiors_meet), dtype=bool)
     over_structure = interiors & (right >= n_walls) & shallow[left]
     overlapping = interiors & (right < n_green)
     takes = near_wall | over_structure
@@ -85,22 +96,11 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     if not tangled.any():
         return GreenCount(area, concentrated_area)
 
-    kept = shapes[:n_green].copy()
-    kept[crossing] = shapely.intersection(kept[crossing], site.parcel)
-    drawn = kept.copy()
-    # what each green loses: a wall grown by the green's clearance, or the structure itself
-    losers, taken = left[takes], right[takes]
-    grown = taken < n_walls
-    lost = shapes[taken].copy()
-    lost[grown] = shapely.buffer(lost[grown], clearance[losers[grown]])
-    order = np.argsort(losers, kind="stable")
-    losers, lost = losers[order], lost[order]
-    if len(losers):
-        starts = np.r_[0, np.flatnonzero(np.diff(losers)) + 1]
-        rank = np.arange(len(losers)) - np.repeat(starts, np.diff(np.r_[starts, len(losers)]))
-        for k in range(int(rank.max()) + 1):
-            this = rank == k
-            kept[losers[this]] = shapely.difference(kept[losers[this]], lost[this])
+    drawn = shapes[:n_green].copy()
+    drawn[crossing] = memo.each("clipped", [(site.parcel, s) for s in drawn[crossing]],
+                                lambda todo: shapely.intersection(drawn[crossing][todo],
+                                                                  site.parcel))
+    kept = _kept(memo, drawn, tangled, clearance, shapes, left[takes], right[takes], n_walls)
     # greens overlapping each other count once: joined by groups of overlapping ones
     a, b = left[overlapping], right[overlapping]
     _, group = connected_components(coo_matrix((np.ones(len(a)), (a, b)),
@@ -112,15 +112,58 @@ def count_greens(site: Site, params: Mapping[str, Any]) -> GreenCount:
     concentrated_area += float(kept_area[concentrated_kind[alone]].sum())
     deducted = float((shapely.area(drawn[alone]) - kept_area).sum())
     losing = np.zeros(n_green, dtype=bool)
-    losing[losers] = True
+    losing[left[takes]] = True
     for g in np.flatnonzero(sizes > 1):
         members = group == g
-        joined = shapely.union_all(kept[members]).area
+        joined = _union_area(memo, kept[members])
         area += joined
         if losing[members].any():  # else nothing was taken: drawn and kept are the same
-            deducted += shapely.union_all(drawn[members]).area - joined
+            deducted += _union_area(memo, drawn[members]) - joined
         chosen = members & concentrated_kind
         if chosen.any():
-            concentrated_area += shapely.union_all(kept[chosen]).area
+            concentrated_area += _union_area(memo, kept[chosen])
     return GreenCount(area, concentrated_area, max(deducted, 0.0),
                       tuple(drawn[tangled]), tuple(kept[tangled]))
+
+
+def _interiors_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return shapely.relate_pattern(a, b, "2********")
+
+
+def _union_area(memo: Memo, shapes: np.ndarray) -> float:
+    return memo.one("union area", tuple(shapes), lambda: shapely.union_all(shapes).area)
+
+
+def _kept(memo: Memo, drawn: np.ndarray, tangled: np.ndarray, clearance: np.ndarray,
+          shapes: np.ndarray, losers: np.ndarray, taken: np.ndarray, n_walls: int) -> np.ndarray:
+    """Each tangled green as counted: as drawn (clipped to the parcel), less the walls it
+    is near grown by its clearance and the shallow structures under it; asked again only
+    when the green or one of what it loses changes."""
+    order = np.argsort(losers, kind="stable")
+    losers, taken = losers[order], taken[order]
+    starts = np.searchsorted(losers, np.arange(len(drawn) + 1))
+    greens = np.flatnonzero(tangled)
+    kept = drawn.copy()
+
+    def key(g: int) -> tuple:
+        mine = taken[starts[g]:starts[g + 1]]
+        return (drawn[g], float(clearance[g]), int((mine < n_walls).sum()), *shapes[mine])
+
+    def compute(todo: list[int]) -> np.ndarray:
+        chosen = greens[todo]
+        result = drawn[chosen].copy()
+        # what each green loses: a wall grown by the green's clearance, or the structure
+        # itself; in rounds of vectorised differences (round k: each green's k-th loss)
+        counts = starts[chosen + 1] - starts[chosen]
+        for k in range(int(counts.max(initial=0))):
+            this = np.flatnonzero(counts > k)
+            lost = taken[starts[chosen[this]] + k]
+            losses = shapes[lost].copy()
+            grown = lost < n_walls
+            losses[grown] = shapely.buffer(losses[grown], clearance[chosen[this]][grown])
+            result[this] = shapely.difference(result[this], losses)
+        return result
+
+    kept[greens] = np.array(memo.each("kept green", [key(g) for g in greens], compute),
+                            dtype=object)
+    return kept

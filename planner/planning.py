@@ -14,7 +14,8 @@
   least the pack's minimum apart, more when high-rise. Buildings that touch or overlap are
   one joined building here (an overlap is ``geometry.overlap``'s finding).
 
-Pure geometry over the analysed site, vectorised with shapely; computed once per evaluation.
+Pure geometry over the analysed site, vectorised with shapely; computed once per evaluation,
+the distances asked through a memo (planner.memo), so an edit measures only its own pairs.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import shapely
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
+from planner.memo import Memo
 from planner.model import Conditions
 from planner.site import Placed, Site, measure
 
@@ -75,34 +77,37 @@ def red_line_edges(parcel: BaseGeometry) -> list[LineString]:
     return edges
 
 
-def analyse_planning(site: Site, conditions: Conditions, params: Mapping[str, Any]) -> Planning:
+def analyse_planning(site: Site, conditions: Conditions, params: Mapping[str, Any],
+                     memo: Memo | None = None) -> Planning:
+    """``memo`` keeps the answers between evaluations of successive edits (planner.memo)."""
+    memo = memo if memo is not None else Memo()
     factor = conditions.get("spacing_factor", params.get("spacing_factor", 0.0))
     planning = Planning(spacing_factor=factor)
     if site.parcel is None:
         return planning
     above = [p for p in site.placed if p.counts_as_building and p.area > 0]
     if conditions.setbacks or conditions.get("setback_m"):
-        planning.envelope, planning.setbacks = _setbacks(site.parcel, above, conditions)
+        planning.envelope, planning.setbacks = _setbacks(site.parcel, above, conditions, memo)
     below_m = conditions.get("setback_underground_m")
     if below_m:
         below = [p for p in site.placed if p.underground and p.area > 0 and p.host is None]
         uniform = Conditions({"setback_m": below_m})
         planning.setbacks += [SetbackFault(f.id, f.edge, f.required, f.actual, True)
-                              for f in _setbacks(site.parcel, below, uniform)[1]]
+                              for f in _setbacks(site.parcel, below, uniform, memo)[1]]
     storey = params["storey_height_m"]
     heights = np.array([measure(p, "height", storey) for p in above])
     if factor > 0:
-        planning.spacing += _sunlight_spacing(above, heights, factor)
-    gable = _gable_spacing(above, heights, params)
+        planning.spacing += _sunlight_spacing(above, heights, factor, memo)
+    gable = _gable_spacing(above, heights, params, memo)
     covered = {frozenset((f.south, f.north)): f.required for f in gable}
     planning.spacing += gable  # a fire fault of the same pair asking no more is the same fault
-    planning.spacing += [f for f in _fire_spacing(above, heights, params)
+    planning.spacing += [f for f in _fire_spacing(above, heights, params, memo)
                          if covered.get(frozenset((f.south, f.north)), -1) < f.required]
     return planning
 
 
 def _gable_spacing(buildings: list[Placed], heights: np.ndarray,
-                   params: Mapping[str, Any]) -> list[SpacingFault]:
+                   params: Mapping[str, Any], memo: Memo) -> list[SpacingFault]:
     """Dwellings side by side at least the city's gable spacing apart (山墙间距)."""
     low, high = params.get("gable_spacing_m", 0.0), params.get("gable_spacing_high_m", 0.0)
     widest = max(low, high)
@@ -121,34 +126,47 @@ def _gable_spacing(buildings: list[Placed], heights: np.ndarray,
         return []
     tall = heights[homes] > params.get("high_rise_height_m", np.inf)
     needed = np.where(tall[west] | tall[east], high, low)
-    gaps = shapely.distance(shapes[west], shapes[east])
-    return _faults([buildings[i] for i in homes], shapes, west, east, gaps, needed, "gable")
+    gaps = np.array(memo.pairs("distance", shapes, shapes, west, east, shapely.distance))
+    return _faults([buildings[i] for i in homes], shapes, west, east, gaps, needed, "gable",
+                   memo)
 
 
-def _setbacks(parcel: BaseGeometry, buildings: list[Placed],
-              conditions: Conditions) -> tuple[BaseGeometry, list[SetbackFault]]:
+def _setbacks(parcel: BaseGeometry, buildings: list[Placed], conditions: Conditions,
+              memo: Memo) -> tuple[BaseGeometry, list[SetbackFault]]:
     edges = red_line_edges(parcel)
     widths = np.array([conditions.setback(i) for i in range(len(edges))], dtype=float)
-    bands = [edge.buffer(w) for edge, w in zip(edges, widths) if w > 0]
-    envelope = parcel.difference(shapely.union_all(bands)) if bands else parcel
+
+    def envelope_of() -> BaseGeometry:
+        bands = [edge.buffer(w) for edge, w in zip(edges, widths) if w > 0]
+        return parcel.difference(shapely.union_all(bands)) if bands else parcel
+
+    envelope = memo.one("envelope", (parcel, *widths.tolist()), envelope_of)
     if not buildings:
         return envelope, []
     shapes = np.array([p.shape for p in buildings], dtype=object)
-    shapely.prepare(envelope)
-    # Only what the envelope does not cover is measured edge by edge.
-    out = np.flatnonzero(~shapely.covers(envelope, shapes))
+
+    def edge_distances(todo: list[int]) -> list:
+        """Each shape's distance to every edge; None where the envelope covers it."""
+        shapely.prepare(envelope)
+        chosen = shapes[todo]
+        found: list = [None] * len(todo)
+        # Only what the envelope does not cover is measured edge by edge.
+        for k in np.flatnonzero(~shapely.covers(envelope, chosen)):
+            found[k] = shapely.distance(chosen[k], np.array(edges, dtype=object))
+        return found
+
+    distances = memo.each("edge distances", [(envelope, s) for s in shapes], edge_distances)
     faults = []
-    if len(out):
-        distances = shapely.distance(shapes[out][:, None], np.array(edges, dtype=object)[None, :])
-        for row, index in enumerate(out):
-            for edge in np.flatnonzero(distances[row] < widths - 1e-6):
+    for index, row in enumerate(distances):
+        if row is not None:
+            for edge in np.flatnonzero(row < widths - 1e-6):
                 faults.append(SetbackFault(buildings[index].id, int(edge), float(widths[edge]),
-                                           float(distances[row, edge])))
+                                           float(row[edge])))
     return envelope, faults
 
 
-def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray,
-                      factor: float) -> list[SpacingFault]:
+def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray, factor: float,
+                      memo: Memo) -> list[SpacingFault]:
     """Each dwelling north of a building (facing it) at least factor × its height away."""
     homes = [i for i, p in enumerate(buildings) if p.kind.has("residential")]
     if not homes:
@@ -157,11 +175,15 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray,
     bounds = shapely.bounds(shapes)
     # The strip north of each building that its spacing covers.
     reach = shapely.box(bounds[:, 0], bounds[:, 3], bounds[:, 2], bounds[:, 3] + factor * heights)
-    tree = shapely.STRtree(shapes[homes])
-    south, north = tree.query(reach, predicate="intersects")
+    south, north = shapely.STRtree(shapes[homes]).query(reach)  # boxes meeting
     north = np.array(homes, dtype=int)[north] if len(north) else north
     keep = south != north
     south, north = south[keep], north[keep]
+    if len(south):  # the home reaches into the strip
+        strips = [(shapes[s], shapes[n], float(heights[s])) for s, n in zip(south, north)]
+        keep = np.array(memo.each(f"in strip {factor}", strips, lambda todo: shapely.intersects(
+            reach[south[todo]], shapes[north[todo]])), dtype=bool)
+        south, north = south[keep], north[keep]
     # Facing: east–west extents overlap; north: the home's centre lies further north.
     overlap = np.minimum(bounds[south, 2], bounds[north, 2]) - np.maximum(bounds[south, 0],
                                                                            bounds[north, 0])
@@ -170,26 +192,32 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray,
     south, north = south[keep], north[keep]
     if not len(south):
         return []
-    gaps = shapely.distance(shapes[south], shapes[north])
-    return _faults(buildings, shapes, south, north, gaps, factor * heights[south], "sunlight")
+    gaps = np.array(memo.pairs("distance", shapes, shapes, south, north, shapely.distance))
+    return _faults(buildings, shapes, south, north, gaps, factor * heights[south], "sunlight",
+                   memo)
 
 
 def _faults(buildings: list[Placed], shapes: np.ndarray, first: np.ndarray, second: np.ndarray,
-            gaps: np.ndarray, needed: np.ndarray, rule: str) -> list[SpacingFault]:
+            gaps: np.ndarray, needed: np.ndarray, rule: str, memo: Memo) -> list[SpacingFault]:
     """The pairs closer than needed (not joined), with their dimension lines."""
     short = (gaps >= JOINED_M) & (gaps < needed - 1e-6)
     if not short.any():
         return []
     first, second, gaps, needed = first[short], second[short], gaps[short], needed[short]
-    ends = shapely.get_coordinates(shapely.shortest_line(shapes[first], shapes[second]))
-    return [SpacingFault(buildings[a].id, buildings[b].id, rule, float(need), float(gap),
-                         ((float(x0), float(y0)), (float(x1), float(y1))))
-            for a, b, gap, need, (x0, y0), (x1, y1)
-            in zip(first, second, gaps, needed, ends[0::2], ends[1::2])]
+    ends = memo.pairs("dimension", shapes, shapes, first, second, _dimension)
+    return [SpacingFault(buildings[a].id, buildings[b].id, rule, need, gap, line)
+            for a, b, gap, need, line
+            in zip(first.tolist(), second.tolist(), gaps.tolist(), needed.tolist(), ends)]
+
+
+def _dimension(a: np.ndarray, b: np.ndarray) -> list[tuple]:
+    """The nearest points of each pair of shapes, ((x0, y0), (x1, y1)), to dimension."""
+    ends = shapely.get_coordinates(shapely.shortest_line(a, b)).tolist()
+    return [(tuple(p), tuple(q)) for p, q in zip(ends[0::2], ends[1::2])]
 
 
 def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
-                  params: Mapping[str, Any]) -> list[SpacingFault]:
+                  params: Mapping[str, Any], memo: Memo) -> list[SpacingFault]:
     """Every pair of buildings at least the pack's fire separation apart (GB 50016)."""
     low, mixed, high = (params.get(k, 0.0) for k in
                         ("fire_spacing_m", "fire_spacing_high_other_m", "fire_spacing_high_m"))
@@ -209,5 +237,5 @@ def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
     tall = heights > params.get("high_rise_height_m", np.inf)
     needed = np.where(tall[left] & tall[right], high,
                       np.where(tall[left] | tall[right], mixed, low))
-    gaps = shapely.distance(shapes[left], shapes[right])
-    return _faults(buildings, shapes, left, right, gaps, needed, "fire")
+    gaps = np.array(memo.pairs("distance", shapes, shapes, left, right, shapely.distance))
+    return _faults(buildings, shapes, left, right, gaps, needed, "fire", memo)

@@ -3,8 +3,9 @@ building hosts which facility, and the geometry findings (invalid, outside, over
 through a building).
 
 Everything the indicators and rules need from shapely is computed here once per
-evaluation, vectorised over all facilities (an STRtree for the pairwise questions), so a
-recompute stays fast enough to run on every edit.
+evaluation, vectorised over all facilities (an STRtree for the pairwise questions), and
+asked through a :class:`~planner.memo.Memo`: after an edit, only the shapes it changed are
+measured again, so a recompute stays fast enough to run on every edit.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.i18n import Msg
+from planner.memo import Memo, ids
 from planner.model import Facility, Kind, KindRegistry, Project
 
 _TYPES = {
@@ -38,15 +40,13 @@ class Placed:
     underground: bool
     inside_share: float = 1.0  # share of the area (or length) inside the parcel
     host: str | None = None  # id of the building this facility sits inside
+    id: str = field(init=False)  # the facility's
+    #: exists around the plan, not part of it (周边现状设施): counts for reach only
+    context: bool = field(init=False)
 
-    @property
-    def id(self) -> str:
-        return self.facility.id
-
-    @property
-    def context(self) -> bool:
-        """Exists around the plan, not part of it (周边现状设施): counts for reach only."""
-        return self.facility.attrs.get("context", False)
+    def __post_init__(self):
+        self.id = self.facility.id
+        self.context = self.facility.attrs.get("context", False)
 
     @property
     def stands(self) -> bool:
@@ -121,7 +121,10 @@ def _usable(feature: Facility, kind: Kind, invalid: dict[str, ShapeProblem]) -> 
 _TYPE_IDS = {"polygon": {3, 6}, "point": {0, 4}, "line": {1, 5}}  # shapely.get_type_id
 
 
-def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01) -> Site:
+def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01,
+            memo: Memo | None = None) -> Site:
+    """``memo`` keeps the answers between evaluations of successive edits (planner.memo)."""
+    memo = memo if memo is not None else Memo()
     invalid: dict[str, ShapeProblem] = {}
     parcel = None
     if project.parcel is not None:
@@ -131,7 +134,9 @@ def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01) -
     # One vectorised pass answers "is this shape fine as it is?" for nearly every facility;
     # only the rest go through the slow path that explains and repairs.
     type_ids = shapely.get_type_id(geometries)
-    fine = ~shapely.is_empty(geometries) & shapely.is_valid(geometries)
+    fine = memo.each("fine", geometries, lambda todo: (
+        ~shapely.is_empty(geometries[todo]) & shapely.is_valid(geometries[todo])).tolist(),
+        ids(geometries).tolist())
     areas, lengths = shapely.area(geometries), shapely.length(geometries)
     allowed = {k: set().union(*(_TYPE_IDS[g] for g in kind.geometries)) for k, kind in kinds.items()}
     placed = []
@@ -149,34 +154,41 @@ def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01) -
         placed.append(Placed(facility, kind, shape, area, length, underground))
     site = Site(parcel, placed, invalid)
     if placed:
-        _find_hosts(site, tolerance_m2)
+        _find_hosts(site, tolerance_m2, memo)
         if parcel is not None:
-            _clip_to_parcel(site, tolerance_m2)
-        _find_overlaps(site, tolerance_m2)
-        _find_crossings(site)
+            _clip_to_parcel(site, tolerance_m2, memo)
+        _find_overlaps(site, tolerance_m2, memo)
+        _find_crossings(site, memo)
     return site
 
 
-def _clip_to_parcel(site: Site, tolerance_m2: float) -> None:
+def _clip_to_parcel(site: Site, tolerance_m2: float, memo: Memo) -> None:
     parcel = site.parcel
-    shapely.prepare(parcel)
     shapes = np.array([p.shape for p in site.placed], dtype=object)
-    covered = shapely.covers(parcel, shapes)
-    for placed, inside in zip(site.placed, covered):
-        if inside:
-            continue
-        part = placed.shape.intersection(parcel)
-        if placed.area > 0:
-            outside_area = placed.area - part.area
-            placed.inside_share = part.area / placed.area
-            if outside_area <= tolerance_m2:  # on the red line, within drawing precision
-                placed.inside_share = 1.0
+
+    def inside(todo: list[int]) -> list[tuple[float, bool]]:
+        """(share inside the parcel, whether it lies outside beyond drawing precision)."""
+        shapely.prepare(parcel)
+        found = []
+        for shape, covered in zip(shapes[todo], shapely.covers(parcel, shapes[todo])):
+            if covered:
+                found.append((1.0, False))
                 continue
-        elif placed.length > 0:
-            placed.inside_share = part.length / placed.length
-        else:
-            placed.inside_share = 0.0
-        if not placed.kind.has("street") and not placed.context:
+            part = shape.intersection(parcel)
+            if shape.area > 0:
+                on_red_line = shape.area - part.area <= tolerance_m2  # within drawing precision
+                found.append((1.0, False) if on_red_line else (part.area / shape.area, True))
+            elif shape.length > 0:
+                found.append((part.length / shape.length, True))
+            else:
+                found.append((0.0, True))
+        return found
+
+    answers = memo.each(f"inside {id(parcel)} {tolerance_m2}", [(parcel, s) for s in shapes],
+                        inside, ids(shapes).tolist())
+    for placed, (share, out) in zip(site.placed, answers):
+        placed.inside_share = share
+        if out and not placed.kind.has("street") and not placed.context:
             site.outside.append(placed.id)
 
 
@@ -184,7 +196,7 @@ def _polygons_of(site: Site, wanted) -> list[Placed]:
     return [p for p in site.placed if p.area > 0 and wanted(p)]
 
 
-def _find_hosts(site: Site, tolerance_m2: float) -> None:
+def _find_hosts(site: Site, tolerance_m2: float, memo: Memo) -> None:
     """A nestable facility wholly inside a larger building sits in it (a shop on the
     ground floor of housing, a nursery in the service station)."""
     buildings = _polygons_of(site, lambda p: p.kind.has("building") and not p.underground)
@@ -193,9 +205,14 @@ def _find_hosts(site: Site, tolerance_m2: float) -> None:
         return
     order = {p.id: i for i, p in enumerate(buildings)}
     by_id = {p.id: p for p in buildings}
-    tree = shapely.STRtree([p.shape for p in buildings])
-    pairs = tree.query([g.shape for g in guests], predicate="covered_by")
-    for guest_index, host_index in zip(*pairs):
+    shapes = np.array([p.shape for p in buildings], dtype=object)
+    guest_shapes = np.array([g.shape for g in guests], dtype=object)
+    left, right = shapely.STRtree(shapes).query(guest_shapes)  # boxes meeting
+    if not len(left):
+        return
+    covered = np.array(memo.pairs("covered_by", guest_shapes, shapes, left, right,
+                                  shapely.covered_by), dtype=bool)
+    for guest_index, host_index in zip(left[covered], right[covered]):
         guest, host = guests[guest_index], buildings[host_index]
         if host is guest:
             continue
@@ -207,18 +224,24 @@ def _find_hosts(site: Site, tolerance_m2: float) -> None:
             guest.host = host.id
 
 
-def _find_overlaps(site: Site, tolerance_m2: float) -> None:
+def _overlap_area(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    areas = np.zeros(len(a))
+    meet = shapely.intersects(a, b)
+    areas[meet] = shapely.area(shapely.intersection(a[meet], b[meet]))
+    return areas
+
+
+def _find_overlaps(site: Site, tolerance_m2: float, memo: Memo) -> None:
     buildings = _polygons_of(site, lambda p: p.counts_as_building)
     if len(buildings) < 2:
         return
     shapes = np.array([p.shape for p in buildings], dtype=object)
-    tree = shapely.STRtree(shapes)
-    left, right = tree.query(shapes, predicate="intersects")
+    left, right = shapely.STRtree(shapes).query(shapes)  # boxes meeting
     keep = left < right
     left, right = left[keep], right[keep]
     if len(left) == 0:
         return
-    areas = shapely.area(shapely.intersection(shapes[left], shapes[right]))
+    areas = np.array(memo.pairs("overlap", shapes, shapes, left, right, _overlap_area))
     for i, j, area in zip(left, right, areas):
         if area > tolerance_m2:
             site.overlaps.append((buildings[i].id, buildings[j].id))
@@ -231,7 +254,17 @@ CROSSING_TOLERANCE_M = 1.0
 WALL_M = 0.5
 
 
-def _find_crossings(site: Site) -> None:
+def _inside_walls(paths: np.ndarray, walls: np.ndarray) -> np.ndarray:
+    """How far each path runs more than ``WALL_M`` inside its wall (m, or m² if paved)."""
+    amounts = np.zeros(len(paths))
+    meet = shapely.intersects(paths, walls)
+    inside = shapely.intersection(paths[meet], shapely.buffer(walls[meet], -WALL_M))
+    area = shapely.area(inside)
+    amounts[meet] = np.where(area > 0, area, shapely.length(inside))
+    return amounts
+
+
+def _find_crossings(site: Site, memo: Memo) -> None:
     """Paths drawn through a building standing on the ground (one with an open ground
     floor, 架空层, may be walked under)."""
     paths = [p for p in site.placed if p.kind.has("network")]
@@ -239,12 +272,11 @@ def _find_crossings(site: Site) -> None:
     if not paths or not buildings:
         return
     walls = np.array([p.shape for p in buildings], dtype=object)
-    left, right = shapely.STRtree(walls).query([p.shape for p in paths], predicate="intersects")
+    lines = np.array([p.shape for p in paths], dtype=object)
+    left, right = shapely.STRtree(walls).query(lines)  # boxes meeting
     if len(left) == 0:
         return
-    inside = shapely.intersection(np.array([paths[i].shape for i in left], dtype=object),
-                                  shapely.buffer(walls[right], -WALL_M))
-    amounts = np.where(shapely.area(inside) > 0, shapely.area(inside), shapely.length(inside))
+    amounts = np.array(memo.pairs("crossing", lines, walls, left, right, _inside_walls))
     for i, j, amount in zip(left, right, amounts):
         if amount > CROSSING_TOLERANCE_M:
             site.crossings.append((paths[i].id, buildings[j].id))
