@@ -9,7 +9,9 @@ each). Facilities whose nearest segments are all blocked try the segments furthe
 nearest first; a facility with no clear link is *not linked* (walled in).
 
 All facilities are linked in a few vectorised shapely calls; only the blocked ones take
-the slow path, one by one.
+the slow path, one by one. With its links, each facility gets what buildings decided of
+them (``Tried``): planner.reach.walks keeps links between edits unless a changed building
+is one of those.
 """
 
 from __future__ import annotations
@@ -38,6 +40,33 @@ class Link:
     detour: bool  # nearer segments were blocked: a moved building may change this link
 
 
+@dataclass(frozen=True)
+class Tried:
+    """What buildings decided of a facility's links, among the lines they were chosen
+    from: the lines found clear (a building now standing on one may block it) and the
+    buildings found blocking the others (one of them moved or gone may free its line).
+    Another building changing leaves the choice as it is."""
+
+    clear: BaseGeometry | None  # the clear lines (a MultiLineString), None: none
+    blocking: frozenset[str]  # ids of the buildings found blocking
+
+
+def _tried(owners: np.ndarray, lines: np.ndarray, barred: np.ndarray, by: np.ndarray,
+           blockers: "Blockers", count: int) -> list[Tried]:
+    """``Tried`` of ``count`` facilities from their lines (``owners``: whose each is),
+    those a wall or a missing gate bars (which no building decides) left out."""
+    clear = np.full(count, None, dtype=object)
+    free = ~barred & (by < 0)
+    if free.any():
+        chosen, dense = np.unique(owners[free], return_inverse=True)
+        clear[chosen] = shapely.multilinestrings(lines[free], indices=dense)
+    blocking: list[set[str]] = [set() for _ in range(count)]
+    for owner, building in zip(owners[~barred & (by >= 0)].tolist(),
+                               by[~barred & (by >= 0)].tolist()):
+        blocking[owner].add(blockers.items[building].id)
+    return [Tried(c, frozenset(b)) for c, b in zip(clear, blocking)]
+
+
 class Blockers:
     """Above-ground buildings that links may not cross."""
 
@@ -61,19 +90,33 @@ class Blockers:
 
     def blocked(self, lines: np.ndarray, owners: np.ndarray,
                 own: set[tuple[int, int]]) -> np.ndarray:
-        """Which lines cross a building other than their facility's own."""
-        out = np.zeros(len(lines), dtype=bool)
+        """For each line, a building other than its facility's own that it crosses (an
+        index into ``items``), or -1 where it crosses none."""
+        out = np.full(len(lines), -1)
         if not len(self.items) or not len(lines):
             return out
-        left, right = self.tree.query(lines, predicate="intersects")
+        left, right = self.tree.query(lines)  # boxes meeting
         if not len(left):
             return out
         width = len(self.items)
         owned = np.array([i * width + j for i, j in own], dtype=np.int64)
         foreign = ~np.isin(owners[left].astype(np.int64) * width + right, owned)
         left, right = left[foreign], right[foreign]
-        crossing = shapely.relate_pattern(self.shapes[right], lines[left], "T********")
-        out[left[crossing]] = True
+        shapely.prepare(self.shapes)  # kept on the shapes: a building is prepared once
+        # A line meeting a building nearly always runs through it (rarely does it only
+        # touch a wall): each line asks the buildings its box meets one at a time, and
+        # stops at the first it runs through.
+        pending = np.ones(len(left), dtype=bool)
+        while pending.any():
+            waiting = np.flatnonzero(pending)
+            first = waiting[np.unique(left[waiting], return_index=True)[1]]
+            buildings, asked = self.shapes[right[first]], lines[left[first]]
+            meet = shapely.intersects(buildings, asked)
+            crossing = np.zeros(len(first), dtype=bool)
+            crossing[meet] = shapely.relate_pattern(buildings[meet], asked[meet], "T********")
+            out[left[first[crossing]]] = right[first[crossing]]
+            pending[first] = False
+            pending &= out[left] < 0
         return out
 
 
@@ -84,10 +127,11 @@ def start_of(placed: Placed) -> BaseGeometry:
 
 
 def link_all(placed: list[Placed], network: Network,
-             blockers: Blockers) -> list[tuple[Link, ...]]:
-    """Each facility's links to the network, shortest first; empty when walled in."""
+             blockers: Blockers) -> list[tuple[tuple[Link, ...], Tried | None]]:
+    """Each facility's links to the network, shortest first (empty when walled in), and
+    what buildings decided of them (None: no network)."""
     if network.empty or not placed:
-        return [() for _ in placed]
+        return [((), None) for _ in placed]
     sources = np.array([start_of(p) for p in placed], dtype=object)
     shapes = np.array([p.shape for p in placed], dtype=object)
     own = blockers.own(shapes)
@@ -98,7 +142,9 @@ def link_all(placed: list[Placed], network: Network,
     which, edges = network.tree.query(sources, predicate="dwithin",
                                       distance=nearest + LINK_SLACK_M)
     lines = shapely.shortest_line(sources[which], network.segments[edges])
-    clear = ~network.crosses_barrier(lines) & ~blockers.blocked(lines, which, own)
+    barred, by = network.crosses_barrier(lines), blockers.blocked(lines, which, own)
+    tried = _tried(which, lines, barred, by, blockers, len(placed))
+    clear = ~barred & (by < 0)
     lengths = shapely.length(lines)
     found: list[list[Link]] = [[] for _ in placed]
     best = np.full(len(placed), np.inf)
@@ -114,8 +160,9 @@ def link_all(placed: list[Placed], network: Network,
     out = []
     for i, links in enumerate(found):
         if not links:
-            links = _detour(sources[i], i, network, blockers, own)
-        out.append(tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]))
+            links, further = _detour(sources[i], i, network, blockers, own)
+            tried[i] = Tried(further.clear, tried[i].blocking | further.blocking)
+        out.append((tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]), tried[i]))
     return out
 
 
@@ -160,8 +207,10 @@ def _facing_middle(sources, which, edges, offsets, lines, lengths, network):
 
 
 def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
-            own: set[tuple[int, int]]) -> list[Link]:
-    """The slow path: segments further away, nearest first, until links are clear."""
+            own: set[tuple[int, int]]) -> tuple[list[Link], Tried]:
+    """The slow path: segments further away, nearest first, until links are clear; and
+    what buildings decided of the lines that count (all when none is clear, else those as
+    short as the links kept)."""
     (_, _), nearest = network.tree.query_nearest([source], return_distance=True)
     reach = float(nearest[0]) * 3 + 100
     candidates = network.tree.query(source, predicate="dwithin", distance=reach)
@@ -169,14 +218,20 @@ def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
     order = candidates[np.argsort(distances, kind="stable")][:CANDIDATES]
     lines = shapely.shortest_line(source, network.segments[order])
     owners = np.full(len(lines), i)
-    clear = ~network.crosses_barrier(lines) & ~blockers.blocked(lines, owners, own)
-    if not clear.any():
-        return []
+    barred, by = network.crosses_barrier(lines), blockers.blocked(lines, owners, own)
+    clear = ~barred & (by < 0)
+    counting = np.ones(len(lines), dtype=bool)
     lengths = shapely.length(lines)
+    if clear.any():
+        counting = lengths <= lengths[clear].min() + LINK_SLACK_M
+    deciding = _tried(np.zeros(counting.sum(), dtype=int), lines[counting], barred[counting],
+                      by[counting], blockers, 1)[0]
+    if not clear.any():
+        return [], deciding
     shortest = lengths[clear].min()
     links = []
     for pick in np.flatnonzero(clear & (lengths <= shortest + LINK_SLACK_M)):
         edge, line = int(order[pick]), lines[pick]
         offset = float(network.segments[edge].project(Point(line.coords[-1])))
         links.append(Link(edge, offset, float(lengths[pick]), line, True))
-    return links
+    return links, deciding

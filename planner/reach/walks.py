@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import LineString
 
-from planner.reach.links import Blockers, Link, link_all, start_of
+from planner.reach.links import Blockers, Link, Tried, link_all, start_of
 from planner.reach.network import Network, build_network
 from planner.site import Placed, Site
 
@@ -65,7 +65,8 @@ class ReachCache:
     def __init__(self):
         self.network_key: tuple = ()
         self.network: Network | None = None
-        self.links: dict[str, tuple[object, tuple[Link, ...]]] = {}
+        # id -> (facility, its links, what buildings decided of them)
+        self.links: dict[str, tuple[object, tuple[Link, ...], Tried | None]] = {}
         self.fields: dict[tuple, Field] = {}
         self.buildings: dict[str, object] = {}  # id -> facility, to see which moved
         self.blockers: tuple[tuple, Blockers] | None = None  # (its buildings, the index)
@@ -112,25 +113,25 @@ class Reach:
 
     # -- links --------------------------------------------------------------------------
     def _forget_links_near_moved_buildings(self) -> None:
+        """A building moved, added or removed changes only the links of the facilities
+        whose choice it decided (``Tried``): it stands, or stood, on a line found clear,
+        or it was found blocking one."""
         cache = self.cache
         now = {p.id: p.facility for p in self.site.placed if Blockers.blocks(p)}
         before = cache.buildings
         cache.buildings = now
-        changed = [f.geometry for i in set(now) | set(before)
-                   for f in (now.get(i), before.get(i))
-                   if f is not None and now.get(i) is not before.get(i)]
+        changed = {i for i in set(now) | set(before) if now.get(i) is not before.get(i)}
         if not changed or not cache.links:
             return
-        moved = shapely.union_all(changed)
+        moved = shapely.union_all([f.geometry for i in changed
+                                   for f in (now.get(i), before.get(i)) if f is not None])
+        shapely.prepare(moved)
         ids = list(cache.links)
-        owner = np.array([k for k, fid in enumerate(ids) for _ in cache.links[fid][1]], dtype=int)
-        links = [f for fid in ids for f in cache.links[fid][1]]
-        stale = {ids[k] for k, found in enumerate(cache.links[fid][1] for fid in ids) if not found}
-        if links:
-            lines = np.array([f.line for f in links], dtype=object)
-            hit = shapely.intersects(lines, moved) | np.array([f.detour for f in links])
-            stale |= {ids[k] for k in owner[hit]}
-        for fid in stale:
+        tried = [cache.links[fid][2] for fid in ids]
+        clear = np.array([t.clear if t is not None else None for t in tried], dtype=object)
+        stale = shapely.intersects(moved, clear) | np.array(
+            [t is None or not changed.isdisjoint(t.blocking) for t in tried])
+        for fid in np.array(ids, dtype=object)[stale]:
             del cache.links[fid]
 
     def links_of(self, placed: list[Placed]) -> list[tuple[Link, ...]]:
@@ -138,8 +139,8 @@ class Reach:
         missing = [p for p in placed
                    if p.id not in links or links[p.id][0] is not p.facility]
         if missing:
-            for p, found in zip(missing, link_all(missing, self.network, self.blockers)):
-                links[p.id] = (p.facility, found)
+            for p, (found, tried) in zip(missing, link_all(missing, self.network, self.blockers)):
+                links[p.id] = (p.facility, found, tried)
         return [links[p.id][1] for p in placed]
 
     def cut_off(self, placed: list[Placed]) -> list[str]:
