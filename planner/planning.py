@@ -28,7 +28,7 @@ import shapely
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
-from planner.memo import Memo
+from planner.memo import Memo, ids
 from planner.model import Conditions
 from planner.site import Placed, Site, measure
 
@@ -180,9 +180,11 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray, factor: floa
     keep = south != north
     south, north = south[keep], north[keep]
     if len(south):  # the home reaches into the strip
-        strips = [(shapes[s], shapes[n], float(heights[s])) for s, n in zip(south, north)]
+        strips = list(zip(shapes[south], shapes[north]))
+        tokens = zip(ids(shapes)[south].tolist(), ids(shapes)[north].tolist(),
+                     heights[south].tolist())  # with its height, the south one's strip
         keep = np.array(memo.each(f"in strip {factor}", strips, lambda todo: shapely.intersects(
-            reach[south[todo]], shapes[north[todo]])), dtype=bool)
+            reach[south[todo]], shapes[north[todo]]), list(tokens)), dtype=bool)
         south, north = south[keep], north[keep]
     # Facing: east–west extents overlap; north: the home's centre lies further north.
     overlap = np.minimum(bounds[south, 2], bounds[north, 2]) - np.maximum(bounds[south, 0],

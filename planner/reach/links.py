@@ -74,6 +74,7 @@ class Blockers:
         self.items = [p for p in placed if self.blocks(p)]
         self.shapes = np.array([p.shape for p in self.items], dtype=object)
         self.tree = shapely.STRtree(self.shapes)
+        self.bounds = shapely.bounds(self.shapes).reshape(-1, 4)
         self.index = {p.id: i for i, p in enumerate(self.items)}
 
     @staticmethod
@@ -104,8 +105,15 @@ class Blockers:
         left, right = left[foreign], right[foreign]
         shapely.prepare(self.shapes)  # kept on the shapes: a building is prepared once
         # A line meeting a building nearly always runs through it (rarely does it only
-        # touch a wall): each line asks the buildings its box meets one at a time, and
-        # stops at the first it runs through.
+        # touch a wall): each line asks the buildings its box meets one at a time, nearest
+        # its start first (where a blocked line nearly always meets its first building),
+        # and stops at the first it runs through.
+        start = shapely.get_coordinates(shapely.get_point(lines, 0))
+        x, y, box = start[left, 0], start[left, 1], self.bounds[right]
+        away = np.hypot(np.maximum(np.maximum(box[:, 0] - x, x - box[:, 2]), 0),
+                        np.maximum(np.maximum(box[:, 1] - y, y - box[:, 3]), 0))
+        order = np.lexsort((away, left))
+        left, right = left[order], right[order]
         pending = np.ones(len(left), dtype=bool)
         while pending.any():
             waiting = np.flatnonzero(pending)

@@ -27,7 +27,7 @@ from planner.reach.links import Blockers, Link, Tried, link_all, start_of
 from planner.reach.network import Network, build_network
 from planner.site import Placed, Site
 
-NETWORK_ROLES = ("network", "barrier", "gate")
+NETWORK_ROLES = frozenset(("network", "barrier", "gate"))
 MAX_CACHED_STEPS = 64  # walk results kept between edits (one per reach check and kind)
 
 
@@ -85,7 +85,7 @@ class Reach:
         parcel = site.parcel
         key = (enclosed, params.get("gate_snap_m"), params.get("gate_width_m"),
                None if parcel is None else parcel.wkb,
-               *[p.facility for p in site.placed if any(p.kind.has(r) for r in NETWORK_ROLES)])
+               *[p.facility for p in site.placed if not NETWORK_ROLES.isdisjoint(p.kind.roles)])
         cache = self.cache
         if cache.network is None or not _same(key, cache.network_key):
             cache.network, cache.network_key = build_network(site, enclosed, params), key
