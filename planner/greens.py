@@ -76,15 +76,14 @@ def count_greens(site: Site, params: Mapping[str, Any], memo: Memo | None = None
         shapely.box(b[:, 0] - widest, b[:, 1] - widest, b[:, 2] + widest, b[:, 3] + widest))
     keep = left != right
     left, right = left[keep], right[keep]
-    gaps = np.array(memo.pairs("distance", shapes, shapes, left, right, shapely.distance),
-                    dtype=float)
+    gaps = memo.pairs("distance", shapes, shapes, left, right, shapely.distance).astype(float)
     keep = gaps <= widest
     left, right, gaps = left[keep], right[keep], gaps[keep]
     is_wall = (right >= n_green) & (right < n_walls)
     near_wall = is_wall & (gaps < clearance[left])
     interiors = np.zeros(len(left), dtype=bool)
-    interiors[~is_wall] = np.array(memo.pairs("interiors meet", shapes, shapes, left[~is_wall],
-                                              right[~is_wall], _interiors_meet), dtype=bool)
+    interiors[~is_wall] = memo.pairs("interiors meet", shapes, shapes, left[~is_wall],
+                                     right[~is_wall], _interiors_meet).astype(bool)
     over_structure = interiors & (right >= n_walls) & shallow[left]
     overlapping = interiors & (right < n_green)
     takes = near_wall | over_structure

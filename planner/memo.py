@@ -15,6 +15,10 @@ holds what one layout needs, however long a session runs.
     memo = Memo()
     memo.begin()                     # at the start of each evaluation
     areas = memo.each("overlap", [(a, b), (a, c)], lambda todo: [...])
+    gaps = memo.pairs("distance", shapes, shapes, left, right, shapely.distance)
+
+Questions about pairs of shapes (thousands in a layout: every two buildings whose boxes
+meet) are looked up all at once, in arrays sorted by the pairs' identities.
 """
 
 from __future__ import annotations
@@ -30,10 +34,41 @@ def _token(part: Any) -> Any:
     return part if type(part) in _PLAIN else id(part)
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _Pairs:
+    """The answers about pairs of objects one evaluation asked a table, sorted for lookup
+    by a hash of the two identities (each hit is checked against both)."""
+
+    def __init__(self, a: np.ndarray, b: np.ndarray, answers: np.ndarray, holders: list):
+        self.hash = _hash(a, b)
+        order = np.argsort(self.hash, kind="stable")
+        self.hash, self.a, self.b, self.answers = self.hash[order], a[order], b[order], \
+            answers[order]
+        self.holders = holders  # the arrays of objects asked about, alive while kept
+
+    def find(self, a: np.ndarray, b: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions among ``a``/``b`` found here, their answers)."""
+        if not len(self.hash) or not len(a):
+            return np.zeros(0, dtype=int), self.answers[:0]
+        at = np.minimum(np.searchsorted(self.hash, wanted), len(self.hash) - 1)
+        found = np.flatnonzero((self.hash[at] == wanted) & (self.a[at] == a) & (self.b[at] == b))
+        return found, self.answers[at[found]]
+
+    def merged(self, other: "_Pairs") -> "_Pairs":
+        return _Pairs(np.r_[self.a, other.a], np.r_[self.b, other.b],
+                      np.r_[self.answers, other.answers], self.holders + other.holders)
+
+
+def _hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a.astype(np.uint64) * _MIX ^ b.astype(np.uint64)
+
+
 class Memo:
     def __init__(self) -> None:
-        self._last: dict[str, dict] = {}  # table -> {key tokens: (key, answer)}
-        self._now: dict[str, dict] = {}
+        self._last: dict[str, Any] = {}  # table -> {key tokens: (key, answer)} or _Pairs
+        self._now: dict[str, Any] = {}
 
     def begin(self) -> None:
         """A new evaluation: what the last one asked stays answerable, the rest goes."""
@@ -62,16 +97,27 @@ class Memo:
 
     def pairs(self, table: str, first: np.ndarray, second: np.ndarray, left: np.ndarray,
               right: np.ndarray, answer: Callable[[np.ndarray, np.ndarray], Sequence]
-              ) -> list:
-        """The answers about the pairs of shapes (first[left[k]], second[right[k]]);
-        ``answer(a, b)`` takes two arrays of shapes (vectorised, as shapely's functions)."""
-        a, b = first[left], second[right]
-
-        def compute(todo: list[int]) -> Sequence:
-            return answer(a[todo], b[todo])
-
-        tokens = zip(ids(first)[left].tolist(), ids(second)[right].tolist())
-        return self.each(table, list(zip(a, b)), compute, list(tokens))
+              ) -> np.ndarray:
+        """The answers about the pairs of shapes (first[left[k]], second[right[k]]), as
+        an array of objects; ``answer(a, b)`` takes two arrays of shapes (vectorised, as
+        shapely's functions)."""
+        a, b = ids(first)[left], ids(second)[right]
+        wanted = _hash(a, b)
+        answers = np.empty(len(a), dtype=object)
+        missing = np.ones(len(a), dtype=bool)
+        for kept in (self._now.get(table), self._last.get(table)):
+            if kept is not None and missing.any():
+                where = np.flatnonzero(missing)
+                found, values = kept.find(a[where], b[where], wanted[where])
+                answers[where[found]] = values
+                missing[where[found]] = False
+        todo = np.flatnonzero(missing)
+        if len(todo):
+            for k, value in zip(todo, answer(first[left[todo]], second[right[todo]])):
+                answers[k] = value
+        asked = _Pairs(a, b, answers, [first, second])
+        self._now[table] = asked if table not in self._now else self._now[table].merged(asked)
+        return answers
 
 
 def ids(objects: np.ndarray) -> np.ndarray:

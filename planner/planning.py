@@ -126,7 +126,7 @@ def _gable_spacing(buildings: list[Placed], heights: np.ndarray,
         return []
     tall = heights[homes] > params.get("high_rise_height_m", np.inf)
     needed = np.where(tall[west] | tall[east], high, low)
-    gaps = np.array(memo.pairs("distance", shapes, shapes, west, east, shapely.distance))
+    gaps = memo.pairs("distance", shapes, shapes, west, east, shapely.distance).astype(float)
     return _faults([buildings[i] for i in homes], shapes, west, east, gaps, needed, "gable",
                    memo)
 
@@ -194,7 +194,7 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray, factor: floa
     south, north = south[keep], north[keep]
     if not len(south):
         return []
-    gaps = np.array(memo.pairs("distance", shapes, shapes, south, north, shapely.distance))
+    gaps = memo.pairs("distance", shapes, shapes, south, north, shapely.distance).astype(float)
     return _faults(buildings, shapes, south, north, gaps, factor * heights[south], "sunlight",
                    memo)
 
@@ -239,5 +239,5 @@ def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
     tall = heights > params.get("high_rise_height_m", np.inf)
     needed = np.where(tall[left] & tall[right], high,
                       np.where(tall[left] | tall[right], mixed, low))
-    gaps = np.array(memo.pairs("distance", shapes, shapes, left, right, shapely.distance))
+    gaps = memo.pairs("distance", shapes, shapes, left, right, shapely.distance).astype(float)
     return _faults(buildings, shapes, left, right, gaps, needed, "fire", memo)

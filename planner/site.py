@@ -210,8 +210,8 @@ def _find_hosts(site: Site, tolerance_m2: float, memo: Memo) -> None:
     left, right = shapely.STRtree(shapes).query(guest_shapes)  # boxes meeting
     if not len(left):
         return
-    covered = np.array(memo.pairs("covered_by", guest_shapes, shapes, left, right,
-                                  shapely.covered_by), dtype=bool)
+    covered = memo.pairs("covered_by", guest_shapes, shapes, left, right,
+                          shapely.covered_by).astype(bool)
     for guest_index, host_index in zip(left[covered], right[covered]):
         guest, host = guests[guest_index], buildings[host_index]
         if host is guest:
@@ -241,7 +241,7 @@ def _find_overlaps(site: Site, tolerance_m2: float, memo: Memo) -> None:
     left, right = left[keep], right[keep]
     if len(left) == 0:
         return
-    areas = np.array(memo.pairs("overlap", shapes, shapes, left, right, _overlap_area))
+    areas = memo.pairs("overlap", shapes, shapes, left, right, _overlap_area).astype(float)
     for i, j, area in zip(left, right, areas):
         if area > tolerance_m2:
             site.overlaps.append((buildings[i].id, buildings[j].id))
@@ -276,7 +276,7 @@ def _find_crossings(site: Site, memo: Memo) -> None:
     left, right = shapely.STRtree(walls).query(lines)  # boxes meeting
     if len(left) == 0:
         return
-    amounts = np.array(memo.pairs("crossing", lines, walls, left, right, _inside_walls))
+    amounts = memo.pairs("crossing", lines, walls, left, right, _inside_walls).astype(float)
     for i, j, amount in zip(left, right, amounts):
         if amount > CROSSING_TOLERANCE_M:
             site.crossings.append((paths[i].id, buildings[j].id))
