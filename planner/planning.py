@@ -155,7 +155,8 @@ def _setbacks(parcel: BaseGeometry, buildings: list[Placed], conditions: Conditi
             found[k] = shapely.distance(chosen[k], np.array(edges, dtype=object))
         return found
 
-    distances = memo.each("edge distances", [(envelope, s) for s in shapes], edge_distances)
+    distances = memo.each(f"edge distances {id(envelope)}", [(envelope, s) for s in shapes],
+                          edge_distances, ids(shapes).tolist())
     faults = []
     for index, row in enumerate(distances):
         if row is not None:
