@@ -95,6 +95,7 @@ def _check_unique_ids(project: Project, facilities) -> None:
 
 
 _ENCODED = "_cplan_encoded"  # a facility's (id, kind, WKB, attrs JSON, digest), kept on it
+# (an opened facility's digest None until a save needs it)
 _set = object.__setattr__  # (not __dict__, which would make each instance build a dict)
 
 
@@ -109,8 +110,9 @@ def digest(fid: str, kind: str, wkb: bytes, attrs: str) -> bytes:
 _BLAKE2B_128 = hashlib.blake2b(digest_size=16)
 
 
-def encoded(features: list[Facility]) -> list[tuple]:
-    """Each feature's stored values (id, kind, WKB, attrs JSON, digest). A facility is
+def encoded(features: list[Facility], digested: bool = True) -> list[tuple]:
+    """Each feature's stored values (id, kind, WKB, attrs JSON, digest; the digest may be
+    None unless ``digested``: only a save's facility rows need it). A facility is
     immutable (frozen, its geometry a shapely object, its attrs a read-only mapping), so
     what one save encoded is kept on it and the next save of an unchanged facility reuses
     it: an edit re-encodes only what it touched. An opened facility keeps the values it was
@@ -127,6 +129,11 @@ def encoded(features: list[Facility]) -> list[tuple]:
             values[i] = row = (f.id, f.kind, geometry, attrs, digest(f.id, f.kind, geometry, attrs))
             if _scalars_only(attrs) or all(_immutable(value) for value in f.attrs.values()):
                 _set(f, _ENCODED, row)
+    if digested:
+        for i, row in enumerate(values):
+            if row[4] is None:  # an opened facility's
+                values[i] = row = (*row[:4], digest(*row[:4]))
+                _set(features[i], _ENCODED, row)
     return values
 
 
@@ -331,9 +338,10 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
                               f"feature {fid}: attrs is not a JSON object"))
         facilities[key] = facility = Facility(fid, kind, geometry, values)
         if _scalars_only(attrs):  # immutable
-            # the values as read, under the digest *of* them (never the one stored beside
-            # them: the revision's checksum is made of these and must notice a flipped bit)
-            _set(facility, _ENCODED, (fid, kind, wkb, attrs, digest(fid, kind, wkb, attrs)))
+            # the values as read (the revision's checksum is made of these and must notice
+            # a flipped bit); their digest made from them when a save needs it, never the
+            # one stored beside them
+            _set(facility, _ENCODED, (fid, kind, wkb, attrs, None))
     return facilities
 
 

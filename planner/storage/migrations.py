@@ -124,9 +124,19 @@ def _v7_to_v8(db: Database) -> None:
         db.execute("ALTER TABLE project ADD COLUMN enclosed INTEGER NOT NULL DEFAULT 0")
 
 
+def _v8_to_v9(db: Database) -> None:
+    """Version 9 hashes a scheme's facilities in one pass for the revision's checksum
+    (planner/storage/checksum.py) and records which way each checksum was made
+    (``revisions.checksum_version``): the revisions saved before keep theirs, NULL, made the
+    version 8 way and still checked that way. A file coming from version 1 has the column
+    already (``_v1_to_v2`` made the table)."""
+    if "checksum_version" not in db["revisions"].columns_dict:
+        db.execute("ALTER TABLE revisions ADD COLUMN checksum_version INTEGER")
+
+
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                      4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
-                                                     7: _v7_to_v8}
+                                                     7: _v7_to_v8, 8: _v8_to_v9}
 
 
 def migrate(db: Database, version: int) -> None:

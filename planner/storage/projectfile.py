@@ -34,6 +34,7 @@ from planner.storage.codec import (
     read_project,
     store_images,
 )
+from planner.storage import checksum
 from planner.storage.checksum import content_checksum
 from planner.storage.geopackage import write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
@@ -167,7 +168,8 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
                                 "app_version": __version__,
-                                "checksum": content_checksum(project)})
+                                "checksum": content_checksum(project),
+                                "checksum_version": checksum.VERSION})
         insert_rows(db, tables, revision)
         store_layouts(db, project, revision)
         store_images(db, project)
@@ -348,9 +350,12 @@ def _check_tables(db: Database) -> None:
 
 def _intact(db: Database, revision: int, project: Project) -> bool:
     """What was read is what was saved (a revision saved before checksums is trusted)."""
-    stored = db.execute("SELECT checksum FROM revisions WHERE revision = ?",
-                        [revision]).fetchone()[0]
-    return stored is None or stored == content_checksum(project)
+    stored, version = db.execute("SELECT checksum, checksum_version FROM revisions "
+                                 "WHERE revision = ?", [revision]).fetchone()
+    if stored is None:
+        return True
+    return version in (None, *checksum.VERSIONS) and stored == content_checksum(
+        project, 8 if version is None else version)
 
 
 def _last_intact(db: Database, numbers: list[int], damaged: int) -> Revision | None:

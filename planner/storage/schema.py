@@ -16,7 +16,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -30,7 +30,8 @@ CREATE TABLE revisions (
     revision INTEGER PRIMARY KEY,  -- 1, 2, 3… one per save; the largest is the current state
     saved_at TEXT NOT NULL,        -- UTC, ISO 8601
     app_version TEXT NOT NULL,     -- the Community Planner that saved it
-    checksum TEXT                  -- of its content (storage/checksum.py); NULL: before v6
+    checksum TEXT,                 -- of its content (storage/checksum.py); NULL: before v6
+    checksum_version INTEGER       -- how checksum was made (checksum.VERSION); NULL: 8
 )""",
     "project": """
 CREATE TABLE project (
@@ -153,7 +154,7 @@ CREATE TABLE images (              -- stored once, whichever revisions use them
 # What a reader needs, to tell a damaged file from a project.
 COLUMNS = {
     "schema_version": ("version", "app_version"),
-    "revisions": ("revision", "saved_at", "app_version", "checksum"),
+    "revisions": ("revision", "saved_at", "app_version", "checksum", "checksum_version"),
     "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
                 "household_size", "parcel_id", "crs", "origin_x", "origin_y", "latitude",
                 "enclosed"),
