@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 8 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 9 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
