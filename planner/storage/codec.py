@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring
 from json.scanner import make_scanner
-from itertools import repeat
-from operator import attrgetter, methodcaller
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, methodcaller, not_
 from typing import Any, Iterator
 
 import numpy as np
@@ -131,27 +131,42 @@ def encoded(features: list[Facility], digested: bool = True) -> list[tuple]:
     read from (they decode to it, so writing them again saves it unchanged).
     (Encoding is a third of a 10,000-facility save.) Attrs holding a mutable value (an
     undefined property given as a list or dict) are encoded every time."""
-    values = [getattr(f, _ENCODED, None) for f in features]
-    missing = [i for i, v in enumerate(values) if v is None]
-    if missing:
-        todo = [features[i] for i in missing]
-        ids, kinds = [f.id for f in todo], [f.kind for f in todo]
-        wkbs = list(shapely.to_wkb(np.array([f.geometry for f in todo], dtype=object)))
+    values = list(map(getattr, features, repeat(_ENCODED), repeat(None)))
+    absent = values.count(None)
+    if absent:
+        whole = absent == len(features)  # (a first save: the loops below in C)
+        missing = range(absent) if whole else [i for i, v in enumerate(values) if v is None]
+        todo = features if whole else [features[i] for i in missing]
+        ids, kinds = list(map(_ID, todo)), list(map(_KIND, todo))
+        wkbs = shapely.to_wkb(np.fromiter(map(_GEOMETRY, todo), dtype=object,
+                                          count=len(todo))).tolist()
         texts = _attrs_jsons(todo)
-        for i, f, row in zip(missing, todo, zip(ids, kinds, wkbs, texts,
-                                                 digests(ids, kinds, wkbs, texts))):
-            values[i] = row
-            if _scalars_only(row[3]) or all(_immutable(value) for value in f.attrs.values()):
+        rows = list(zip(ids, kinds, wkbs, texts, digests(ids, kinds, wkbs, texts)))
+        # each keeps its values unless its attrs hold a mutable value: ``_scalars_only``
+        scalars = list(map(_NEGATIVE, map(max, map(str.find, texts, repeat("{"), repeat(1)),
+                                              map(str.find, texts, repeat("[")))))
+        list(map(_set, compress(todo, scalars), repeat(_ENCODED), compress(rows, scalars)))
+        for f, row in compress(zip(todo, rows), map(not_, scalars)):
+            if all(_immutable(value) for value in f.attrs.values()):
                 _set(f, _ENCODED, row)
-    if digested:
-        undigested = [i for i, row in enumerate(values) if row[4] is None]  # opened ones
-        if undigested:
-            rows = [values[i] for i in undigested]
-            made = digests(*([row[c] for row in rows] for c in range(4)))
-            for i, row, row_digest in zip(undigested, rows, made):
-                values[i] = row = (*row[:4], row_digest)
-                _set(features[i], _ENCODED, row)
+        if whole:
+            values = rows
+        else:
+            for i, row in zip(missing, rows):
+                values[i] = row
+    if digested and None in map(_STORED_DIGEST, values):  # opened facilities
+        undigested = [i for i, row in enumerate(values) if row[4] is None]
+        rows = [values[i] for i in undigested]
+        made = digests(*([row[c] for row in rows] for c in range(4)))
+        for i, row, row_digest in zip(undigested, rows, made):
+            values[i] = row = (*row[:4], row_digest)
+            _set(features[i], _ENCODED, row)
     return values
+
+
+_ID, _KIND, _GEOMETRY = attrgetter("id"), attrgetter("kind"), attrgetter("geometry")
+_STORED_DIGEST = itemgetter(4)
+_NEGATIVE = (0).__gt__  # the first "{" after the first or "[" at no position: scalars only
 
 
 def _scalars_only(attrs: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timezone
+from operator import itemgetter
 
 from sqlite_utils import Database
 
@@ -53,19 +54,33 @@ def store_layouts(db: Database, project: Project, revision: int) -> None:
 def _layout_keys(db: Database, layouts: list[Layout]) -> list[int]:
     """The key of each layout, storing the facilities and layouts not held yet."""
     rows = [encoded(layout) for layout in layouts]
-    wanted = {row[4]: row for layout in rows for row in layout}
+    wanted = {}  # digest: stored values, each distinct row once
+    for layout in rows:
+        wanted.update(zip(map(_DIGEST, layout), layout))
     held = dict(db.execute("SELECT digest, key FROM facilities"))
-    next_key = (db.execute("SELECT max(key) FROM facilities").fetchone()[0] or 0) + 1
-    new = []
-    for value_digest, row in wanted.items():
-        if value_digest not in held:
-            held[value_digest] = next_key
-            new.append((next_key, value_digest, *row[:4]))
-            next_key += 1
-    db.conn.executemany("INSERT INTO facilities (key, digest, id, kind, geometry, attrs) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", new)
-    return [_layout_key(db, json.dumps([held[row[4]] for row in layout], separators=(",", ":")))
+    new = list(wanted.values()) if not held else [
+        row for value_digest, row in wanted.items() if value_digest not in held]
+    if new:
+        next_key = (db.execute("SELECT max(key) FROM facilities").fetchone()[0] or 0) + 1
+        # SQLite numbers them on from the largest key; each blob bound as a bytearray:
+        # sqlite3 sends bytes through its adaptation protocol (a failed attribute lookup
+        # that formats an exception, for each value), a third of inserting the rows
+        db.conn.executemany("INSERT INTO facilities (id, kind, geometry, attrs, digest) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            zip(map(_ID, new), map(_KIND, new), map(bytearray, map(_WKB, new)),
+                                map(_ATTRS, new), map(bytearray, map(_DIGEST, new))))
+        last = db.execute("SELECT max(key) FROM facilities").fetchone()[0]
+        if last == next_key + len(new) - 1:
+            held.update(zip(map(_DIGEST, new), range(next_key, last + 1)))
+        else:  # (not SQLite's usual numbering: read them back)
+            held = dict(db.execute("SELECT digest, key FROM facilities"))
+    return [_layout_key(db, json.dumps(list(map(held.__getitem__, map(_DIGEST, layout))),
+                                       separators=(",", ":")))
             for layout in rows]
+
+
+# a facility's stored values (planner.storage.codec.encoded)
+_ID, _KIND, _WKB, _ATTRS, _DIGEST = map(itemgetter, range(5))
 
 
 def _layout_key(db: Database, features: str) -> int:

@@ -191,6 +191,21 @@ def test_a_facility_holding_a_mutable_value_is_encoded_at_every_save(tmp_path):
     assert load(path) == project
 
 
+def test_new_facility_rows_get_keys_wherever_sqlite_numbers_them(tmp_path):
+    path = tmp_path / "site.cplan"
+    project = new_sample()
+    save(project, path)
+    with closing(sqlite3.connect(path)) as db, db:  # the largest key there is: SQLite then
+        db.execute("INSERT INTO facilities (key, digest, id, kind, geometry, attrs) "  # picks
+                   "SELECT 9223372036854775807, zeroblob(16), id, kind, geometry, attrs "
+                   "FROM facilities LIMIT 1")  # new keys at random
+    edited = moved(edit(project, "R01", floors=7), "R02", 5, 0)
+    save(edited, path)
+    assert load(path) == edited and load(path, revision=1) == project
+    save(project, path)  # its rows are still there, found by their digests
+    assert load(path) == project and load(path, revision=2) == edited
+
+
 def test_an_opened_facility_is_saved_from_the_values_it_was_read_from(tmp_path):
     path = tmp_path / "site.cplan"
     save(new_sample(), path)
