@@ -91,41 +91,66 @@ class Blockers:
 
     def blocked(self, lines: np.ndarray, owners: np.ndarray,
                 own: set[tuple[int, int]]) -> np.ndarray:
-        """For each line, a building other than its facility's own that it crosses (an
-        index into ``items``), or -1 where it crosses none."""
+        """For each line (a straight segment), a building other than its facility's own
+        that it crosses (an index into ``items``), or -1 where it crosses none."""
         out = np.full(len(lines), -1)
         if not len(self.items) or not len(lines):
             return out
         left, right = self.tree.query(lines)  # boxes meeting
-        if not len(left):
-            return out
+        ends = shapely.get_coordinates(lines).reshape(-1, 2, 2)
+        # The segment itself through the building's box (a diagonal line's box meets many
+        # buildings it passes by), and how far along it enters the box.
+        enter, inside = _entering(ends[left, 0], ends[left, 1], self.bounds[right])
         width = len(self.items)
+        pairs = owners[left].astype(np.int64) * width + right
         owned = np.array([i * width + j for i, j in own], dtype=np.int64)
-        foreign = ~np.isin(owners[left].astype(np.int64) * width + right, owned)
-        left, right = left[foreign], right[foreign]
+        if len(owned) <= 4:  # relinking a facility or two after an edit
+            for pair in owned:
+                inside &= pairs != pair
+        else:
+            inside &= ~np.isin(pairs, owned)
+        left, right, enter = left[inside], right[inside], enter[inside]
         shapely.prepare(self.shapes)  # kept on the shapes: a building is prepared once
         # A line meeting a building nearly always runs through it (rarely does it only
-        # touch a wall): each line asks the buildings its box meets one at a time, nearest
-        # its start first (where a blocked line nearly always meets its first building),
-        # and stops at the first it runs through.
-        start = shapely.get_coordinates(shapely.get_point(lines, 0))
-        x, y, box = start[left, 0], start[left, 1], self.bounds[right]
-        away = np.hypot(np.maximum(np.maximum(box[:, 0] - x, x - box[:, 2]), 0),
-                        np.maximum(np.maximum(box[:, 1] - y, y - box[:, 3]), 0))
-        order = np.lexsort((away, left))
+        # touch a wall), and nearly always the first building it enters: each line asks
+        # its buildings in that order, one a round, and stops at the first it runs through
+        # (meets without touching only: their interiors meet, DE-9IM T********).
+        order = np.lexsort((enter, left))
         left, right = left[order], right[order]
-        pending = np.ones(len(left), dtype=bool)
-        while pending.any():
-            waiting = np.flatnonzero(pending)
-            first = waiting[np.unique(left[waiting], return_index=True)[1]]
+        while len(left):  # the pairs not asked yet, of lines not found blocked yet
+            first = np.ones(len(left), dtype=bool)
+            np.not_equal(left[1:], left[:-1], out=first[1:])
+            first = np.flatnonzero(first)
             buildings, asked = self.shapes[right[first]], lines[left[first]]
             meet = shapely.intersects(buildings, asked)
             crossing = np.zeros(len(first), dtype=bool)
-            crossing[meet] = shapely.relate_pattern(buildings[meet], asked[meet], "T********")
+            crossing[meet] = ~shapely.touches(buildings[meet], asked[meet])
             out[left[first[crossing]]] = right[first[crossing]]
-            pending[first] = False
-            pending &= out[left] < 0
+            rest = np.ones(len(left), dtype=bool)
+            rest[first] = False
+            rest &= out[left] < 0
+            left, right = left[rest], right[rest]
         return out
+
+
+def _entering(start: np.ndarray, end: np.ndarray, boxes: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Where along each segment (0 at ``start``, 1 at ``end``) it enters its box
+    (xmin, ymin, xmax, ymax), and whether it does (the slab test)."""
+    low = np.zeros(len(start))
+    high = np.ones(len(start))
+    hit = np.ones(len(start), dtype=bool)
+    for axis in (0, 1):
+        origin, step = start[:, axis], end[:, axis] - start[:, axis]
+        lo, hi = boxes[:, axis], boxes[:, axis + 2]
+        flat = np.abs(step) < 1e-12
+        hit &= ~flat | ((lo <= origin) & (origin <= hi))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            a, b = (lo - origin) / step, (hi - origin) / step
+        moving = ~flat
+        low[moving] = np.maximum(low[moving], np.minimum(a, b)[moving])
+        high[moving] = np.minimum(high[moving], np.maximum(a, b)[moving])
+    return low, hit & (low <= high + 1e-9)
 
 
 def start_of(placed: Placed) -> BaseGeometry:

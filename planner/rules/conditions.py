@@ -303,10 +303,7 @@ class Reach(Condition):
         walks = reach.walks(origins, targets)
         metres = walks.metres
         how = HOW[reach.mode]
-        weights = np.array([float(p.facility.get("households", 0)) if p.kind.has("residential")
-                            else 1.0 for p in origins])
-        if weights.sum() <= 0:
-            weights = np.ones(len(origins))
+        weights = ctx.household_weights(self.origins)
         within = metres <= limit + 1e-9
         share = float(weights[within].sum() / weights.sum())
         needed = self.share(ctx) if self.share is not None else 1.0

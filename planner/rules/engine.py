@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+import numpy as np
+
 from planner.i18n import Msg
 from planner.indicators import Indicators
 from planner.model import ManualAnswer, Project
@@ -149,6 +151,17 @@ class Context:
         """This plan's facilities of the kinds; with ``context``, those around it too."""
         mine = [p for k in kinds for p in self._by_kind.get(k, ())]
         return mine + [p for k in kinds for p in self._around.get(k, ())] if context else mine
+
+    def household_weights(self, kinds: tuple[str, ...]) -> np.ndarray:
+        """``of_kinds(kinds)`` weighted for a share of households: a home by its households,
+        anything else by 1 (all by 1 where no home states households)."""
+        key = ("households", kinds)
+        if key not in self.memo:
+            weights = np.array([float(p.facility.get("households", 0))
+                                if p.kind.has("residential") else 1.0
+                                for p in self.of_kinds(kinds)])
+            self.memo[key] = weights if weights.sum() > 0 else np.ones(len(weights))
+        return self.memo[key]
 
     @property
     def reach(self):
