@@ -16,7 +16,8 @@ spacing (planner.planning) with a project's conditions set, and the green as GB 
 counts it (planner.greens).
 Target: an edit recomputed in ≤ 20 ms at 1,000 facilities, on both layouts.
 
-    .venv/bin/python benchmarks/bench_recompute.py
+    .venv/bin/python benchmarks/bench_recompute.py          # 200, 1,000 and 5,000
+    .venv/bin/python benchmarks/bench_recompute.py 1000     # only these counts
 """
 
 from __future__ import annotations
@@ -99,12 +100,12 @@ def edit_ms(project, rulebook, repeat: int) -> tuple[float, float, float]:
     return median, float(np.median(planning)) * 1000, float(np.median(greens)) * 1000
 
 
-def main() -> None:
+def main(counts: tuple[int, ...] = (200, 1000, 5000)) -> None:
     rulebook = load_rulebook()
     print(f"{'layout':>10}  {'facilities':>10}  {'edit ms':>8}  {'cold ms':>8}  {'floor ms':>8}  "
           f"{'edit/floor':>10}  {'planning':>8}  {'greens':>6}")
     for name, make in (("grid", synthetic_layout), ("irregular", irregular_layout)):
-        for count in (200, 1000, 5000):
+        for count in counts:
             project = with_conditions(make(count))
             repeat = 30 if count <= 1000 else 8
             cold = median_ms(lambda: evaluate(project, rulebook, ReachCache(), memo=Memo()),
@@ -119,4 +120,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(tuple(int(a) for a in sys.argv[1:]) or (200, 1000, 5000))

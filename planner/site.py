@@ -43,16 +43,18 @@ class Placed:
     id: str = field(init=False)  # the facility's
     #: exists around the plan, not part of it (周边现状设施): counts for reach only
     context: bool = field(init=False)
+    building: bool = field(init=False)  # of a kind with the role "building"
 
     def __post_init__(self):
         self.id = self.facility.id
         self.context = self.facility.attrs.get("context", False)
+        self.building = "building" in self.kind.roles
 
     @property
     def stands(self) -> bool:
         """A building above ground, not inside another: it casts shadows, this plan's or
         one around it (context)."""
-        return self.kind.has("building") and not self.underground and self.host is None
+        return self.building and not self.underground and self.host is None
 
     @property
     def counts_as_building(self) -> bool:
@@ -137,14 +139,15 @@ def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01,
     fine = memo.each("fine", geometries, lambda todo: (
         ~shapely.is_empty(geometries[todo]) & shapely.is_valid(geometries[todo])).tolist(),
         ids(geometries).tolist())
-    areas, lengths = shapely.area(geometries), shapely.length(geometries)
+    areas, lengths = shapely.area(geometries).tolist(), shapely.length(geometries).tolist()
     allowed = {k: set().union(*(_TYPE_IDS[g] for g in kind.geometries)) for k, kind in kinds.items()}
+    polygon = _TYPE_IDS["polygon"]
     placed = []
-    for i, facility in enumerate(facilities):
+    for facility, type_id, ok, area, length in zip(facilities, type_ids.tolist(), fine, areas,
+                                                   lengths):
         kind = kinds[facility.kind]
-        polygonal = type_ids[i] in _TYPE_IDS["polygon"]
-        if fine[i] and type_ids[i] in allowed[facility.kind] and (areas[i] > 0 or not polygonal):
-            shape, area, length = facility.geometry, float(areas[i]), float(lengths[i])
+        if ok and type_id in allowed[facility.kind] and (area > 0 or type_id not in polygon):
+            shape = facility.geometry
         else:
             shape = _usable(facility, kind, invalid)
             if shape is None:
@@ -199,7 +202,7 @@ def _polygons_of(site: Site, wanted) -> list[Placed]:
 def _find_hosts(site: Site, tolerance_m2: float, memo: Memo) -> None:
     """A nestable facility wholly inside a larger building sits in it (a shop on the
     ground floor of housing, a nursery in the service station)."""
-    buildings = _polygons_of(site, lambda p: p.kind.has("building") and not p.underground)
+    buildings = _polygons_of(site, lambda p: p.building and not p.underground)
     guests = [p for p in buildings if p.kind.has("nestable")]
     if not guests or len(buildings) < 2:
         return
@@ -284,7 +287,7 @@ def _find_crossings(site: Site, memo: Memo) -> None:
 
 def measure(placed: Placed, name: str, storey_height_m: float) -> float:
     """One of the rule vocabulary's MEASURES, or a numeric attribute (0 when absent)."""
-    facility, building = placed.facility, placed.kind.has("building")
+    facility, building = placed.facility, placed.building
     if name == "area":
         return placed.area
     if name == "length":

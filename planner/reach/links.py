@@ -79,7 +79,7 @@ class Blockers:
 
     @staticmethod
     def blocks(placed: Placed) -> bool:
-        return placed.kind.has("building") and not placed.underground and placed.area > 0
+        return placed.building and not placed.underground and placed.area > 0
 
     def own(self, shapes: np.ndarray) -> set[tuple[int, int]]:
         """(facility, building) pairs where the facility is, or sits in, the building."""

@@ -128,7 +128,7 @@ def _barrier(site: Site, enclosed: bool, params, findings: list[Finding]) -> Bas
             findings.append(_far_gates([g.id for g in gates], params))
         return None
     barrier = shapely.union_all(walls)
-    buildings = [p for p in site.placed if p.kind.has("building") and not p.underground
+    buildings = [p for p in site.placed if p.building and not p.underground
                  and p.area > 0]
     crossing = [p.id for p in buildings
                 if any(w.kind.has("barrier") and shapely.relate_pattern(p.shape, w.shape, "T********")

@@ -177,7 +177,7 @@ class Context:
         """Heights of the above-ground buildings with ``role`` (guests of a host included)."""
         storey = self.params["storey_height_m"]
         return {p.id: measure(p, "height", storey) for p in self.site.placed
-                if p.kind.has("building") and p.kind.has(role) and not p.underground}
+                if p.building and p.kind.has(role) and not p.underground}
 
     def manual_answer(self) -> ManualAnswer | None:
         return self.settings.manual.get(self.check_id)
