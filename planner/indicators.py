@@ -10,6 +10,7 @@ from typing import Any, Mapping
 from planner.counting import floor_areas
 from planner.greens import GreenCount, count_greens
 from planner.i18n import Msg
+from planner.memo import Memo
 from planner.model import Project
 from planner.site import Site, measure
 
@@ -95,15 +96,22 @@ class Indicators:
 
 
 def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
-                       greens: GreenCount | None = None) -> Indicators:
+                       greens: GreenCount | None = None, memo: Memo | None = None) -> Indicators:
     """``params`` are the rule pack's parameters resolved for this project's community;
-    ``greens`` the green counted already (else counted here)."""
+    ``greens`` the green counted already (else counted here); ``memo`` keeps each
+    building's floor areas between evaluations of successive edits (planner.memo)."""
     storey = params["storey_height_m"]
     placed = [p for p in site.placed if not p.context]
     site_area = site.site_area
     buildings = [p for p in placed if p.counts_as_building]
     footprint = sum(p.area * p.inside_share for p in buildings)
-    areas = [(floor_areas(p, params), p.inside_share) for p in buildings]
+    memo = memo if memo is not None else Memo()
+    # A building's floor areas follow from the facility (its shape, kind and attributes)
+    # and the parameters alone.
+    measured = memo.each("floor areas", [(p.facility, params) for p in buildings],
+                         lambda todo: [floor_areas(buildings[i], params) for i in todo],
+                         [(id(p.facility), id(params)) for p in buildings])
+    areas = [(a, p.inside_share) for a, p in zip(measured, buildings)]
     floor_area = sum(a.construction * share for a, share in areas)
     counted = sum(a.counted * share for a, share in areas)
 
