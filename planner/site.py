@@ -285,9 +285,16 @@ def _find_crossings(site: Site, memo: Memo) -> None:
             site.crossings.append((paths[i].id, buildings[j].id))
 
 
+_DERIVED = frozenset(("area", "length", "footprint", "land_area", "width", "floors",
+                      "floor_area", "height"))
+
+
 def measure(placed: Placed, name: str, storey_height_m: float) -> float:
     """One of the rule vocabulary's MEASURES, or a numeric attribute (0 when absent)."""
     facility, building = placed.facility, placed.building
+    if name not in _DERIVED:
+        value = facility.attrs.get(name, 0)
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
     if name == "area":
         return placed.area
     if name == "length":
@@ -307,11 +314,8 @@ def measure(placed: Placed, name: str, storey_height_m: float) -> float:
         if given is not None:
             return given
         return placed.area * floors if building and not placed.underground else 0.0
-    if name == "height":
-        default = (sum(storeys) if storeys else floors * storey_height_m) if building else 0.0
-        return facility.get("height_m", default)
-    value = facility.get(name, 0)
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    default = (sum(storeys) if storeys else floors * storey_height_m) if building else 0.0
+    return facility.get("height_m", default)  # the height
 
 
 def inscribed_width(shape: BaseGeometry) -> float:

@@ -70,8 +70,8 @@ def _tried(owners: np.ndarray, lines: np.ndarray, barred: np.ndarray, by: np.nda
 class Blockers:
     """Above-ground buildings that links may not cross."""
 
-    def __init__(self, placed: list[Placed]):
-        self.items = [p for p in placed if self.blocks(p)]
+    def __init__(self, standing: list[Placed]):
+        self.items = standing  # the buildings ``blocks`` says block
         self.shapes = np.array([p.shape for p in self.items], dtype=object)
         self.tree = shapely.STRtree(self.shapes)
         self.bounds = shapely.bounds(self.shapes).reshape(-1, 4)
@@ -79,6 +79,7 @@ class Blockers:
 
     @staticmethod
     def blocks(placed: Placed) -> bool:
+        """Whether links may not cross a facility: a building above ground."""
         return placed.building and not placed.underground and placed.area > 0
 
     def own(self, shapes: np.ndarray) -> set[tuple[int, int]]:

@@ -102,6 +102,7 @@ class Reach:
             cache.links.clear()
             cache.fields.clear()
         self.network = cache.network
+        self._standing = [p for p in site.placed if Blockers.blocks(p)]
         self._forget_links_near_moved_buildings()
         self._now: dict[str, tuple[Link, ...]] = {}  # links of facilities asked about
 
@@ -111,7 +112,7 @@ class Reach:
         key = tuple(self.cache.buildings.values())
         found = self.cache.blockers
         if found is None or not _same(key, found[0]):
-            found = self.cache.blockers = (key, Blockers(self.site.placed))
+            found = self.cache.blockers = (key, Blockers(self._standing))
         return found[1]
 
     @property
@@ -128,7 +129,7 @@ class Reach:
         whose choice it decided (``Tried``): it stands, or stood, on a line found clear,
         or it was found blocking one."""
         cache = self.cache
-        now = {p.id: p.facility for p in self.site.placed if Blockers.blocks(p)}
+        now = {p.id: p.facility for p in self._standing}
         before = cache.buildings
         cache.buildings = now
         changed = {i for i in set(now) | set(before) if now.get(i) is not before.get(i)}
