@@ -180,20 +180,17 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray, factor: floa
         b[:, 0], b[:, 3], b[:, 2], b[:, 3] + factor * h))
     south, north = shapely.STRtree(shapes[homes]).query(reach)  # boxes meeting
     north = np.array(homes, dtype=int)[north] if len(north) else north
-    keep = south != north
-    south, north = south[keep], north[keep]
-    if len(south):  # the home reaches into the strip
-        strips = list(zip(shapes[south], shapes[north]))
-        tokens = zip(ids(shapes)[south].tolist(), ids(shapes)[north].tolist(),
-                     heights[south].tolist())  # with its height, the south one's strip
-        keep = np.array(memo.each(f"in strip {factor}", strips, lambda todo: shapely.intersects(
-            reach[south[todo]], shapes[north[todo]]), list(tokens)), dtype=bool)
-        south, north = south[keep], north[keep]
     # Facing: east–west extents overlap; north: the home's centre lies further north.
     overlap = np.minimum(bounds[south, 2], bounds[north, 2]) - np.maximum(bounds[south, 0],
                                                                            bounds[north, 0])
     centres = (bounds[:, 1] + bounds[:, 3]) / 2
-    keep = (overlap > 0) & (centres[north] > centres[south])
+    keep = (south != north) & (overlap > 0) & (centres[north] > centres[south])
+    south, north = south[keep], north[keep]
+    if not len(south):
+        return []
+    # The home reaches into the strip (a strip is kept while its building and height are:
+    # the memo takes it by identity).
+    keep = memo.pairs("in strip", reach, shapes, south, north, shapely.intersects).astype(bool)
     south, north = south[keep], north[keep]
     if not len(south):
         return []
