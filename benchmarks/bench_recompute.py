@@ -14,7 +14,15 @@ neighbours (as imported drawings are).
 The shares are what issue 14's counting adds, of the edit recompute: the setbacks and
 spacing (planner.planning) with a project's conditions set, and the green as GB 50180 A.0.2
 counts it (planner.greens).
-Target: an edit recomputed in ≤ 20 ms at 1,000 facilities, on both layouts.
+
+Target: an edit recomputed in ≤ 20 ms at 1,000 facilities, on both layouts, on the machine
+of issue 14, where the bare floor of the irregular layout at 1,000 took 12 ms. Machines
+differ (this one's speed also drifts by 2× within an hour), so the target is judged as a
+ratio: an edit at 1,000 within 20 / 12 = 1.67 × the irregular layout's floor at 1,000 (the
+``ref`` column: the edit over that floor measured right after it), for both layouts. The
+``edit/floor`` column compares each layout with its own floor (rectangles are cheap for
+shapely: the grid's floor is a third of the irregular one's while the checks' work per
+facility is the same).
 
     .venv/bin/python benchmarks/bench_recompute.py          # 200, 1,000 and 5,000
     .venv/bin/python benchmarks/bench_recompute.py 1000     # only these counts
@@ -45,6 +53,7 @@ from planner.site import analyse  # noqa: E402
 from planner.plugins import load_rulebook  # noqa: E402
 
 TARGET_MS_AT_1000 = 20.0
+REFERENCE_FLOOR_MS = 12.0  # issue 14's machine: the irregular layout's floor at 1,000
 
 
 CONDITIONS = Conditions({"far_max": 3.0, "setback_m": 5, "spacing_factor": 1.2})
@@ -102,8 +111,10 @@ def edit_ms(project, rulebook, repeat: int) -> tuple[float, float, float]:
 
 def main(counts: tuple[int, ...] = (200, 1000, 5000)) -> None:
     rulebook = load_rulebook()
+    reference = with_conditions(irregular_layout(1000))
+    target = TARGET_MS_AT_1000 / REFERENCE_FLOOR_MS
     print(f"{'layout':>10}  {'facilities':>10}  {'edit ms':>8}  {'cold ms':>8}  {'floor ms':>8}  "
-          f"{'edit/floor':>10}  {'planning':>8}  {'greens':>6}")
+          f"{'edit/floor':>10}  {'ref':>5}  {'planning':>8}  {'greens':>6}")
     for name, make in (("grid", synthetic_layout), ("irregular", irregular_layout)):
         for count in counts:
             project = with_conditions(make(count))
@@ -112,11 +123,15 @@ def main(counts: tuple[int, ...] = (200, 1000, 5000)) -> None:
                              3 if count <= 1000 else 1)
             edit, planning, greens = edit_ms(project, rulebook, repeat)
             floor = median_ms(lambda: bare_shapely(project), repeat)
+            ref = edit / median_ms(lambda: bare_shapely(reference), repeat)
             print(f"{name:>10}  {count:>10}  {edit:>8.1f}  {cold:>8.1f}  {floor:>8.2f}  "
-                  f"{edit / floor:>10.2f}  {planning / edit:>7.0%}  {greens / edit:>6.0%}")
+                  f"{edit / floor:>10.2f}  {ref:>5.2f}  {planning / edit:>7.0%}  "
+                  f"{greens / edit:>6.0%}")
             if count == 1000:
-                verdict = "meets" if edit <= TARGET_MS_AT_1000 else "MISSES"
-                print(f"{'':>22}  {verdict} the target of {TARGET_MS_AT_1000:.0f} ms at 1,000")
+                verdict = "meets" if ref <= target else "MISSES"
+                print(f"{'':>22}  {verdict} the target: {ref:.2f} × the reference floor "
+                      f"(≤ {target:.2f}: {TARGET_MS_AT_1000:.0f} ms where it takes "
+                      f"{REFERENCE_FLOOR_MS:.0f} ms), ≈ {ref * REFERENCE_FLOOR_MS:.1f} ms there")
 
 
 if __name__ == "__main__":

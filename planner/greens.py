@@ -60,7 +60,7 @@ def count_greens(site: Site, params: Mapping[str, Any], memo: Memo | None = None
     if not greens:
         return GreenCount()
     concentrated_kind = np.array([g.kind.has("concentrated") for g in greens])
-    walls = [p for p in site.placed if p.counts_as_building and p.area > 0]
+    walls = [p for p in site.buildings if p.area > 0]
     below = [p for p in site.placed if p.underground and p.area > 0]
     shapes = np.array([p.shape for p in greens + walls + below], dtype=object)
     n_green, n_walls = len(greens), len(greens) + len(walls)

@@ -103,7 +103,7 @@ def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
     storey = params["storey_height_m"]
     placed = [p for p in site.placed if not p.context]
     site_area = site.site_area
-    buildings = [p for p in placed if p.counts_as_building]
+    buildings = site.buildings
     footprint = sum(p.area * p.inside_share for p in buildings)
     memo = memo if memo is not None else Memo()
     # A building's floor areas follow from the facility (its shape, kind and attributes)

@@ -84,7 +84,7 @@ def analyse_planning(site: Site, conditions: Conditions, params: Mapping[str, An
     planning = Planning(spacing_factor=factor)
     if site.parcel is None:
         return planning
-    above = [p for p in site.placed if p.counts_as_building and p.area > 0]
+    above = [p for p in site.buildings if p.area > 0]
     if conditions.setbacks or conditions.get("setback_m"):
         planning.envelope, planning.setbacks = _setbacks(site.parcel, above, conditions, memo)
     below_m = conditions.get("setback_underground_m")

@@ -11,6 +11,7 @@ measured again, so a recompute stays fast enough to run on every edit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import shapely
@@ -80,6 +81,12 @@ class Site:
     @property
     def site_area(self) -> float:
         return self.parcel.area if self.parcel is not None else 0.0
+
+    @cached_property
+    def buildings(self) -> list[Placed]:
+        """This plan's buildings adding footprint and floor area (``counts_as_building``),
+        in order; listed once the analysis has found which sit inside others."""
+        return [p for p in self.placed if p.counts_as_building]
 
 
 def repair_polygon(geometry: BaseGeometry) -> BaseGeometry | None:
@@ -235,7 +242,7 @@ def _overlap_area(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _find_overlaps(site: Site, tolerance_m2: float, memo: Memo) -> None:
-    buildings = _polygons_of(site, lambda p: p.counts_as_building)
+    buildings = [p for p in site.buildings if p.area > 0]
     if len(buildings) < 2:
         return
     shapes = np.array([p.shape for p in buildings], dtype=object)

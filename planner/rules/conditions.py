@@ -503,7 +503,7 @@ class Plan(Condition):
                        self.otherwise, features)
 
     def _buildings(self, ctx) -> list[str]:
-        return [p.id for p in ctx.site.placed if p.counts_as_building]
+        return [p.id for p in ctx.site.buildings]
 
     def _far(self, ctx, conditions):
         return self._bounded(ctx.indicators.far, conditions.get("far_min"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Mapping
 
 import numpy as np
@@ -236,7 +237,7 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
     status = worst(o.status for o in outcomes)
     headline = next(o for o in outcomes if o.status == status)
     shown = outcomes if status in ("pass", "n/a") else [o for o in outcomes if SEVERITY[o.status] > 1]
-    features = list(dict.fromkeys(f for o in shown for f in o.features))
+    features = list(dict.fromkeys(chain.from_iterable(o.features for o in shown)))
     if not features and check.highlight:
         features = [p.id for p in ctx.of_kinds(check.highlight)]
     if status in ("fail", "warn") and check.served_by is not None \
