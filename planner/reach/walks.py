@@ -103,8 +103,15 @@ class Reach:
             cache.fields.clear()
         self.network = cache.network
         self._standing = [p for p in site.placed if Blockers.blocks(p)]
-        self._forget_links_near_moved_buildings()
+        forgotten = self._forget_links_near_moved_buildings()
         self._now: dict[str, tuple[Link, ...]] = {}  # links of facilities asked about
+        # After an edit, what it changed is linked again at once (rather than kind by kind
+        # as checks ask): the facilities linked before whose links were forgotten or which
+        # changed themselves.
+        links = cache.links
+        if links or forgotten:
+            self.links_of([p for p in site.placed if p.id in forgotten
+                           or (p.id in links and links[p.id][0] is not p.facility)])
 
     @property
     def blockers(self) -> Blockers:
@@ -124,17 +131,17 @@ class Reach:
         return self.network.findings
 
     # -- links --------------------------------------------------------------------------
-    def _forget_links_near_moved_buildings(self) -> None:
+    def _forget_links_near_moved_buildings(self) -> set[str]:
         """A building moved, added or removed changes only the links of the facilities
         whose choice it decided (``Tried``): it stands, or stood, on a line found clear,
-        or it was found blocking one."""
+        or it was found blocking one. Returns the ids of those forgotten."""
         cache = self.cache
         now = {p.id: p.facility for p in self._standing}
         before = cache.buildings
         cache.buildings = now
         changed = {i for i in set(now) | set(before) if now.get(i) is not before.get(i)}
         if not changed or not cache.links:
-            return
+            return set()
         moved = shapely.union_all([f.geometry for i in changed
                                    for f in (now.get(i), before.get(i)) if f is not None])
         shapely.prepare(moved)
@@ -143,8 +150,10 @@ class Reach:
         clear = np.array([t.clear if t is not None else None for t in tried], dtype=object)
         stale = shapely.intersects(moved, clear) | np.array(
             [t is None or not changed.isdisjoint(t.blocking) for t in tried])
-        for fid in np.array(ids, dtype=object)[stale]:
+        forgotten = set(np.array(ids, dtype=object)[stale].tolist())
+        for fid in forgotten:
             del cache.links[fid]
+        return forgotten
 
     def links_of(self, placed: list[Placed]) -> list[tuple[Link, ...]]:
         found = [self._now.get(p.id) for p in placed]  # asked already in this evaluation
