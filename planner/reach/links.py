@@ -191,13 +191,14 @@ def link_all(placed: list[Placed], network: Network,
     for i, e, line, length, offset in zip(which.tolist(), edges.tolist(), lines,
                                           shapely.length(lines).tolist(), offsets.tolist()):
         found[i].append(Link(e, offset, length, line, False))
-    out = []
-    for i, links in enumerate(found):
-        if not links:
-            links, further = _detour(sources[i], i, network, blockers, own)
+    walled = np.array([i for i, links in enumerate(found) if not links], dtype=int)
+    if len(walled):
+        for i, (links, further) in zip(walled.tolist(), _detours(sources, walled, nearest,
+                                                                 network, blockers, own)):
+            found[i] = links
             tried[i] = Tried(further.clear, tried[i].blocking | further.blocking)
-        out.append((tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]), tried[i]))
-    return out
+    return [(tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]), t)
+            for links, t in zip(found, tried)]
 
 
 def _first_of_each(owner: np.ndarray, length: np.ndarray, most: int) -> np.ndarray:
@@ -240,22 +241,39 @@ def _facing_middle(sources, which, edges, offsets, lines, lengths, network):
     return offsets, lines
 
 
-def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
-            own: set[tuple[int, int]]) -> tuple[list[Link], Tried]:
-    """The slow path: segments further away, nearest first, until links are clear; and
-    what buildings decided of the lines that count (all when none is clear, else those as
-    short as the links kept)."""
-    (_, _), nearest = network.tree.query_nearest([source], return_distance=True)
-    reach = float(nearest[0]) * 3 + 100
-    candidates = network.tree.query(source, predicate="dwithin", distance=reach)
-    distances = shapely.distance(network.segments[candidates], source)
-    order = candidates[np.argsort(distances, kind="stable")][:CANDIDATES]
-    lines = shapely.shortest_line(source, network.segments[order])
-    owners = np.full(len(lines), i)
-    barred, by = network.crosses_barrier(lines), blockers.blocked(lines, owners, own)
+def _detours(sources: np.ndarray, chosen: np.ndarray, nearest: np.ndarray, network: Network,
+             blockers: Blockers, own: set[tuple[int, int]]) -> list[tuple[list[Link], Tried]]:
+    """The slow path, for the facilities ``chosen`` (indices into ``sources``; ``nearest``:
+    each source's distance to its nearest segment) together: segments further away,
+    nearest first, until links are clear; and what buildings decided of the lines that
+    count (all when none is clear, else those as short as the links kept)."""
+    starts = sources[chosen]
+    which, candidates = network.tree.query(starts, predicate="dwithin",
+                                           distance=nearest[chosen] * 3 + 100)
+    distances = shapely.distance(network.segments[candidates], starts[which])
+    order = np.lexsort((distances, which))
+    which, candidates = which[order], candidates[order]
+    nearer = _first_of_each(which, np.arange(len(which)), CANDIDATES)
+    which, candidates = which[nearer], candidates[nearer]
+    lines = shapely.shortest_line(starts[which], network.segments[candidates])
+    barred = network.crosses_barrier(lines)
+    by = blockers.blocked(lines, chosen[which], own)
+    lengths = shapely.length(lines)
+    bounds = np.searchsorted(which, np.arange(len(chosen) + 1))
+    out = []
+    for k in range(len(chosen)):
+        mine = slice(bounds[k], bounds[k + 1])
+        out.append(_detour_of(lines[mine], lengths[mine], barred[mine], by[mine],
+                              candidates[mine], network, blockers))
+    return out
+
+
+def _detour_of(lines: np.ndarray, lengths: np.ndarray, barred: np.ndarray, by: np.ndarray,
+               edges: np.ndarray, network: Network, blockers: Blockers
+               ) -> tuple[list[Link], Tried]:
+    """One facility's links and ``Tried`` from its detour lines, nearest first."""
     clear = ~barred & (by < 0)
     counting = np.ones(len(lines), dtype=bool)
-    lengths = shapely.length(lines)
     if clear.any():
         counting = lengths <= lengths[clear].min() + LINK_SLACK_M
     deciding = _tried(np.zeros(counting.sum(), dtype=int), lines[counting], barred[counting],
@@ -265,7 +283,7 @@ def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
     shortest = lengths[clear].min()
     links = []
     for pick in np.flatnonzero(clear & (lengths <= shortest + LINK_SLACK_M)):
-        edge, line = int(order[pick]), lines[pick]
+        edge, line = int(edges[pick]), lines[pick]
         offset = float(network.segments[edge].project(Point(line.coords[-1])))
         links.append(Link(edge, offset, float(lengths[pick]), line, True))
     return links, deciding
