@@ -56,7 +56,7 @@ def count_greens(site: Site, params: Mapping[str, Any], memo: Memo | None = None
     memo = memo if memo is not None else Memo()
     if site.parcel is None:
         return GreenCount()
-    greens = [p for p in site.placed if p.kind.has("green") and p.area > 0 and not p.context]
+    greens = [p for p in site.with_role("green") if p.area > 0 and not p.context]
     if not greens:
         return GreenCount()
     concentrated_kind = np.array([g.kind.has("concentrated") for g in greens])

@@ -77,10 +77,18 @@ class Site:
     outside: list[str] = field(default_factory=list)
     overlaps: list[tuple[str, str]] = field(default_factory=list)
     crossings: list[tuple[str, str]] = field(default_factory=list)  # (path, building)
+    _roles: dict[str, list[Placed]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def site_area(self) -> float:
         return self.parcel.area if self.parcel is not None else 0.0
+
+    def with_role(self, role: str) -> list[Placed]:
+        """The facilities (this plan's and around it) whose kind has ``role``, in order."""
+        found = self._roles.get(role)
+        if found is None:
+            found = self._roles[role] = [p for p in self.placed if role in p.kind.roles]
+        return found
 
     @cached_property
     def buildings(self) -> list[Placed]:
@@ -277,7 +285,7 @@ def _inside_walls(paths: np.ndarray, walls: np.ndarray) -> np.ndarray:
 def _find_crossings(site: Site, memo: Memo) -> None:
     """Paths drawn through a building standing on the ground (one with an open ground
     floor, 架空层, may be walked under)."""
-    paths = [p for p in site.placed if p.kind.has("network")]
+    paths = site.with_role("network")
     buildings = _polygons_of(site, lambda p: p.stands and not p.facility.get("open_ground_floor"))
     if not paths or not buildings:
         return

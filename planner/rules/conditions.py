@@ -514,7 +514,7 @@ class Plan(Condition):
                              conditions.get("density_max"), "percent", self._buildings(ctx))
 
     def _green(self, ctx, conditions):
-        greens = [p.id for p in ctx.site.placed if p.kind.has("green")]
+        greens = [p.id for p in ctx.site.with_role("green")]
         return self._bounded(ctx.indicators.green_ratio, conditions.get("green_min"), None,
                              "percent", greens)
 

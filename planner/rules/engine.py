@@ -177,8 +177,8 @@ class Context:
     def heights(self, role: str) -> dict[str, float]:
         """Heights of the above-ground buildings with ``role`` (guests of a host included)."""
         storey = self.params["storey_height_m"]
-        return {p.id: measure(p, "height", storey) for p in self.site.placed
-                if p.building and p.kind.has(role) and not p.underground}
+        return {p.id: measure(p, "height", storey) for p in self.site.with_role(role)
+                if p.building and not p.underground}
 
     def manual_answer(self) -> ManualAnswer | None:
         return self.settings.manual.get(self.check_id)
