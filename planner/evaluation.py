@@ -103,7 +103,7 @@ def evaluate(project: Project, rulebook: Rulebook | None = None,
     memo.begin()
     site = analyse(project, rulebook.kinds, params["tolerance_m2"], memo)
     greens = count_greens(site, params, memo)
-    indicators = compute_indicators(project, site, params, greens)
+    indicators = compute_indicators(project, site, params, greens, memo)
     planning = analyse_planning(site, project.settings.conditions, params, memo)
     reach_cache = reach_cache if reach_cache is not None else ReachCache()
     asked = _Asked(sun_source) if sun_source is not None else None

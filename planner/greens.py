@@ -26,7 +26,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from shapely.geometry.base import BaseGeometry
 
-from planner.memo import Memo
+from planner.memo import Memo, ids
 from planner.site import Site
 
 
@@ -56,11 +56,11 @@ def count_greens(site: Site, params: Mapping[str, Any], memo: Memo | None = None
     memo = memo if memo is not None else Memo()
     if site.parcel is None:
         return GreenCount()
-    greens = [p for p in site.placed if p.kind.has("green") and p.area > 0 and not p.context]
+    greens = [p for p in site.with_role("green") if p.area > 0 and not p.context]
     if not greens:
         return GreenCount()
     concentrated_kind = np.array([g.kind.has("concentrated") for g in greens])
-    walls = [p for p in site.placed if p.counts_as_building and p.area > 0]
+    walls = [p for p in site.buildings if p.area > 0]
     below = [p for p in site.placed if p.underground and p.area > 0]
     shapes = np.array([p.shape for p in greens + walls + below], dtype=object)
     n_green, n_walls = len(greens), len(greens) + len(walls)
@@ -112,15 +112,14 @@ def count_greens(site: Site, params: Mapping[str, Any], memo: Memo | None = None
     deducted = float((shapely.area(drawn[alone]) - kept_area).sum())
     losing = np.zeros(n_green, dtype=bool)
     losing[left[takes]] = True
-    for g in np.flatnonzero(sizes > 1):
-        members = group == g
-        joined = _union_area(memo, kept[members])
-        area += joined
-        if losing[members].any():  # else nothing was taken: drawn and kept are the same
-            deducted += _union_area(memo, drawn[members]) - joined
-        chosen = members & concentrated_kind
-        if chosen.any():
-            concentrated_area += _union_area(memo, kept[chosen])
+    groups = [group == g for g in np.flatnonzero(sizes > 1)]
+    losers = [m for m in groups if losing[m].any()]  # else drawn and kept are the same
+    chosen = [c for c in (m & concentrated_kind for m in groups) if c.any()]
+    joined = _union_areas(memo, [kept[m] for m in groups + chosen] + [drawn[m] for m in losers])
+    area += sum(joined[:len(groups)])
+    concentrated_area += sum(joined[len(groups):len(groups) + len(chosen)])
+    deducted += sum(joined[len(groups) + len(chosen):]) \
+        - sum(j for m, j in zip(groups, joined) if losing[m].any())
     return GreenCount(area, concentrated_area, max(deducted, 0.0),
                       tuple(drawn[tangled]), tuple(kept[tangled]))
 
@@ -129,8 +128,11 @@ def _interiors_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return shapely.relate_pattern(a, b, "2********")
 
 
-def _union_area(memo: Memo, shapes: np.ndarray) -> float:
-    return memo.one("union area", tuple(shapes), lambda: shapely.union_all(shapes).area)
+def _union_areas(memo: Memo, groups: list[np.ndarray]) -> list[float]:
+    """The area of each group of shapes joined."""
+    return memo.each("union area", [tuple(g) for g in groups],
+                     lambda todo: [shapely.union_all(groups[i]).area for i in todo],
+                     [tuple(ids(g).tolist()) for g in groups])
 
 
 def _kept(memo: Memo, drawn: np.ndarray, tangled: np.ndarray, clearance: np.ndarray,
@@ -148,6 +150,9 @@ def _kept(memo: Memo, drawn: np.ndarray, tangled: np.ndarray, clearance: np.ndar
         mine = taken[starts[g]:starts[g + 1]]
         return (drawn[g], float(clearance[g]), int((mine < n_walls).sum()), *shapes[mine])
 
+    def token(key: tuple) -> tuple:
+        return (id(key[0]), key[1], key[2], *map(id, key[3:]))
+
     def compute(todo: list[int]) -> np.ndarray:
         chosen = greens[todo]
         result = drawn[chosen].copy()
@@ -163,6 +168,7 @@ def _kept(memo: Memo, drawn: np.ndarray, tangled: np.ndarray, clearance: np.ndar
             result[this] = shapely.difference(result[this], losses)
         return result
 
-    kept[greens] = np.array(memo.each("kept green", [key(g) for g in greens], compute),
+    keys = [key(g) for g in greens]
+    kept[greens] = np.array(memo.each("kept green", keys, compute, list(map(token, keys))),
                             dtype=object)
     return kept

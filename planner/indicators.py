@@ -10,6 +10,7 @@ from typing import Any, Mapping
 from planner.counting import floor_areas
 from planner.greens import GreenCount, count_greens
 from planner.i18n import Msg
+from planner.memo import Memo
 from planner.model import Project
 from planner.site import Site, measure
 
@@ -95,36 +96,44 @@ class Indicators:
 
 
 def compute_indicators(project: Project, site: Site, params: Mapping[str, Any],
-                       greens: GreenCount | None = None) -> Indicators:
+                       greens: GreenCount | None = None, memo: Memo | None = None) -> Indicators:
     """``params`` are the rule pack's parameters resolved for this project's community;
-    ``greens`` the green counted already (else counted here)."""
+    ``greens`` the green counted already (else counted here); ``memo`` keeps each
+    building's floor areas between evaluations of successive edits (planner.memo)."""
     storey = params["storey_height_m"]
     placed = [p for p in site.placed if not p.context]
     site_area = site.site_area
-    buildings = [p for p in placed if p.counts_as_building]
+    buildings = site.buildings
     footprint = sum(p.area * p.inside_share for p in buildings)
-    areas = [(floor_areas(p, params), p.inside_share) for p in buildings]
+    memo = memo if memo is not None else Memo()
+    # A building's floor areas follow from the facility (its shape, kind and attributes)
+    # and the parameters alone.
+    measured = memo.each("floor areas", [(p.facility, params) for p in buildings],
+                         lambda todo: [floor_areas(buildings[i], params) for i in todo],
+                         [(id(p.facility), id(params)) for p in buildings])
+    areas = [(a, p.inside_share) for a, p in zip(measured, buildings)]
     floor_area = sum(a.construction * share for a, share in areas)
     counted = sum(a.counted * share for a, share in areas)
 
     home_footprint = sum(p.area for p in buildings if p.kind.has("residential"))
     home_floor_area = sum(a.construction for (a, _), p in zip(areas, buildings)
                           if p.kind.has("residential"))
-    households = sum(p.facility.get("households", 0) for p in placed if p.kind.has("residential"))
+    households = sum(p.facility.get("households", 0) for p in site.with_role("residential")
+                     if not p.context)
     household_size = project.settings.household_size or params["household_size"]
 
     attrs = [p.facility.attrs for p in placed]
     parking = sum(a.get("parking_spaces", 0) for a in attrs)
     charging = sum(a.get("charging_spaces", 0) + a.get("charging_ready_spaces", 0) for a in attrs)
 
-    service = [p for p in placed if p.kind.has("service")]
+    service = [p for p in site.with_role("service") if not p.context]
     service_ids = {p.id for p in service}
     # A service facility inside another one is part of its host's floor area already.
     service_area = sum(measure(p, "floor_area", storey) for p in service if p.host not in service_ids)
 
     greens = greens if greens is not None else count_greens(site, params)
     green = greens.area
-    housing = _housing_land(placed, buildings, areas, site_area)
+    housing = _housing_land(site, buildings, areas, site_area)
     population = round(households * household_size)
     return Indicators(
         site_area_m2=site_area,
@@ -161,7 +170,7 @@ class HousingLand:
     footprint: float
 
 
-def _housing_land(placed, buildings, areas, site_area: float) -> HousingLand:
+def _housing_land(site: Site, buildings, areas, site_area: float) -> HousingLand:
     """The 居住街坊's housing land as GB 50180 Table 4.0.2 reads it (住宅用地: "住宅建筑及其
     便民服务设施地上建筑面积之和与住宅用地总面积的比值"): the parcel less the own lots of
     the facilities that have one (role ``own_lot``: ``land_area_m2``, else the shape inside
@@ -169,7 +178,7 @@ def _housing_land(placed, buildings, areas, site_area: float) -> HousingLand:
     ``block_facility``) count. Facilities of the 5-minute circle standing on the housing
     land (a service station, a clinic) keep their land in it and their floor area out."""
     own = sum(p.facility.get("land_area_m2", p.area * p.inside_share)
-              for p in placed if p.kind.has("own_lot") and p.area > 0)
+              for p in site.with_role("own_lot") if p.area > 0 and not p.context)
     land = max(site_area - own, 0.0)
     floor_area = footprint = 0.0
     for p, (a, share) in zip(buildings, areas):

@@ -83,7 +83,8 @@ class Memo:
         if tokens is None:
             tokens = [tuple(map(_token, key)) for key in keys]
         last, now = self._last.get(table, {}), self._now.setdefault(table, {})
-        found = [now.get(token) or last.get(token) for token in tokens]
+        found = [now.get(token) or last.get(token) for token in tokens] if now \
+            else list(map(last.get, tokens))  # a table's first question in an evaluation
         todo = [i for i, hit in enumerate(found) if hit is None]
         if todo:
             for i, answer in zip(todo, compute(todo)):

@@ -21,7 +21,7 @@ the distances asked through a memo (planner.memo), so an edit measures only its 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 import numpy as np
 import shapely
@@ -48,8 +48,7 @@ class SetbackFault:
         return self.required - self.actual
 
 
-@dataclass(frozen=True)
-class SpacingFault:
+class SpacingFault(NamedTuple):  # a tuple: a layout may have hundreds, made each edit
     south: str  # for fire separation: the first of the pair
     north: str
     rule: str  # "sunlight" (factor × the south building's height) | "gable" | "fire"
@@ -85,7 +84,7 @@ def analyse_planning(site: Site, conditions: Conditions, params: Mapping[str, An
     planning = Planning(spacing_factor=factor)
     if site.parcel is None:
         return planning
-    above = [p for p in site.placed if p.counts_as_building and p.area > 0]
+    above = [p for p in site.buildings if p.area > 0]
     if conditions.setbacks or conditions.get("setback_m"):
         planning.envelope, planning.setbacks = _setbacks(site.parcel, above, conditions, memo)
     below_m = conditions.get("setback_underground_m")
@@ -95,7 +94,9 @@ def analyse_planning(site: Site, conditions: Conditions, params: Mapping[str, An
         planning.setbacks += [SetbackFault(f.id, f.edge, f.required, f.actual, True)
                               for f in _setbacks(site.parcel, below, uniform, memo)[1]]
     storey = params["storey_height_m"]
-    heights = np.array([measure(p, "height", storey) for p in above])
+    heights = np.array(memo.each(f"height {storey}", [(p.facility,) for p in above],
+                                 lambda todo: [measure(above[i], "height", storey) for i in todo],
+                                 [id(p.facility) for p in above]), dtype=float)
     if factor > 0:
         planning.spacing += _sunlight_spacing(above, heights, factor, memo)
     gable = _gable_spacing(above, heights, params, memo)
@@ -175,29 +176,46 @@ def _sunlight_spacing(buildings: list[Placed], heights: np.ndarray, factor: floa
     shapes = np.array([p.shape for p in buildings], dtype=object)
     bounds = shapely.bounds(shapes)
     # The strip north of each building that its spacing covers.
-    reach = shapely.box(bounds[:, 0], bounds[:, 3], bounds[:, 2], bounds[:, 3] + factor * heights)
+    reach = _boxes(f"strip {factor}", shapes, heights, memo, lambda b, h: (
+        b[:, 0], b[:, 3], b[:, 2], b[:, 3] + factor * h))
     south, north = shapely.STRtree(shapes[homes]).query(reach)  # boxes meeting
     north = np.array(homes, dtype=int)[north] if len(north) else north
-    keep = south != north
-    south, north = south[keep], north[keep]
-    if len(south):  # the home reaches into the strip
-        strips = list(zip(shapes[south], shapes[north]))
-        tokens = zip(ids(shapes)[south].tolist(), ids(shapes)[north].tolist(),
-                     heights[south].tolist())  # with its height, the south one's strip
-        keep = np.array(memo.each(f"in strip {factor}", strips, lambda todo: shapely.intersects(
-            reach[south[todo]], shapes[north[todo]]), list(tokens)), dtype=bool)
-        south, north = south[keep], north[keep]
     # Facing: east–west extents overlap; north: the home's centre lies further north.
     overlap = np.minimum(bounds[south, 2], bounds[north, 2]) - np.maximum(bounds[south, 0],
                                                                            bounds[north, 0])
     centres = (bounds[:, 1] + bounds[:, 3]) / 2
-    keep = (overlap > 0) & (centres[north] > centres[south])
+    keep = (south != north) & (overlap > 0) & (centres[north] > centres[south])
+    south, north = south[keep], north[keep]
+    if not len(south):
+        return []
+    # The home reaches into the strip (a strip is kept while its building and height are:
+    # the memo takes it by identity).
+    keep = memo.pairs("in strip", reach, shapes, south, north, shapely.intersects).astype(bool)
     south, north = south[keep], north[keep]
     if not len(south):
         return []
     gaps = memo.pairs("distance", shapes, shapes, south, north, shapely.distance).astype(float)
     return _faults(buildings, shapes, south, north, gaps, factor * heights[south], "sunlight",
                    memo)
+
+
+def _boxes(table: str, shapes: np.ndarray, heights: np.ndarray | None, memo: Memo,
+           grow) -> np.ndarray:
+    """Boxes around the shapes, ``grow(bounds, heights)`` giving their (xmin, ymin, xmax,
+    ymax) from the shapes' bounds (and heights), kept between edits: making them is most of
+    what asking an index about them costs."""
+    def make(todo: list[int]) -> list:
+        chosen = heights[todo] if heights is not None else None
+        return list(shapely.box(*grow(shapely.bounds(shapes[todo]), chosen)))
+
+    if heights is None:
+        keys, tokens = [(s,) for s in shapes], ids(shapes).tolist()
+    else:
+        keys = list(zip(shapes, heights.tolist()))
+        tokens = list(zip(ids(shapes).tolist(), heights.tolist()))
+    boxes = np.empty(len(shapes), dtype=object)
+    boxes[:] = memo.each(table, keys, make, tokens)
+    return boxes
 
 
 def _faults(buildings: list[Placed], shapes: np.ndarray, first: np.ndarray, second: np.ndarray,
@@ -230,8 +248,8 @@ def _fire_spacing(buildings: list[Placed], heights: np.ndarray,
     shapes = np.array([p.shape for p in buildings], dtype=object)
     # Candidates by bounding boxes grown by the widest separation (cheaper than dwithin;
     # the distances are measured below anyway).
-    b = shapely.bounds(shapes)
-    reach = shapely.box(b[:, 0] - widest, b[:, 1] - widest, b[:, 2] + widest, b[:, 3] + widest)
+    reach = _boxes(f"grown {widest}", shapes, None, memo, lambda b, _: (
+        b[:, 0] - widest, b[:, 1] - widest, b[:, 2] + widest, b[:, 3] + widest))
     left, right = shapely.STRtree(shapes).query(reach)
     keep = left < right
     left, right = left[keep], right[keep]

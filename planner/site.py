@@ -11,6 +11,7 @@ measured again, so a recompute stays fast enough to run on every edit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import shapely
@@ -43,16 +44,18 @@ class Placed:
     id: str = field(init=False)  # the facility's
     #: exists around the plan, not part of it (周边现状设施): counts for reach only
     context: bool = field(init=False)
+    building: bool = field(init=False)  # of a kind with the role "building"
 
     def __post_init__(self):
         self.id = self.facility.id
         self.context = self.facility.attrs.get("context", False)
+        self.building = "building" in self.kind.roles
 
     @property
     def stands(self) -> bool:
         """A building above ground, not inside another: it casts shadows, this plan's or
         one around it (context)."""
-        return self.kind.has("building") and not self.underground and self.host is None
+        return self.building and not self.underground and self.host is None
 
     @property
     def counts_as_building(self) -> bool:
@@ -74,10 +77,24 @@ class Site:
     outside: list[str] = field(default_factory=list)
     overlaps: list[tuple[str, str]] = field(default_factory=list)
     crossings: list[tuple[str, str]] = field(default_factory=list)  # (path, building)
+    _roles: dict[str, list[Placed]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def site_area(self) -> float:
         return self.parcel.area if self.parcel is not None else 0.0
+
+    def with_role(self, role: str) -> list[Placed]:
+        """The facilities (this plan's and around it) whose kind has ``role``, in order."""
+        found = self._roles.get(role)
+        if found is None:
+            found = self._roles[role] = [p for p in self.placed if role in p.kind.roles]
+        return found
+
+    @cached_property
+    def buildings(self) -> list[Placed]:
+        """This plan's buildings adding footprint and floor area (``counts_as_building``),
+        in order; listed once the analysis has found which sit inside others."""
+        return [p for p in self.placed if p.counts_as_building]
 
 
 def repair_polygon(geometry: BaseGeometry) -> BaseGeometry | None:
@@ -137,14 +154,15 @@ def analyse(project: Project, kinds: KindRegistry, tolerance_m2: float = 0.01,
     fine = memo.each("fine", geometries, lambda todo: (
         ~shapely.is_empty(geometries[todo]) & shapely.is_valid(geometries[todo])).tolist(),
         ids(geometries).tolist())
-    areas, lengths = shapely.area(geometries), shapely.length(geometries)
+    areas, lengths = shapely.area(geometries).tolist(), shapely.length(geometries).tolist()
     allowed = {k: set().union(*(_TYPE_IDS[g] for g in kind.geometries)) for k, kind in kinds.items()}
+    polygon = _TYPE_IDS["polygon"]
     placed = []
-    for i, facility in enumerate(facilities):
+    for facility, type_id, ok, area, length in zip(facilities, type_ids.tolist(), fine, areas,
+                                                   lengths):
         kind = kinds[facility.kind]
-        polygonal = type_ids[i] in _TYPE_IDS["polygon"]
-        if fine[i] and type_ids[i] in allowed[facility.kind] and (areas[i] > 0 or not polygonal):
-            shape, area, length = facility.geometry, float(areas[i]), float(lengths[i])
+        if ok and type_id in allowed[facility.kind] and (area > 0 or type_id not in polygon):
+            shape = facility.geometry
         else:
             shape = _usable(facility, kind, invalid)
             if shape is None:
@@ -199,7 +217,7 @@ def _polygons_of(site: Site, wanted) -> list[Placed]:
 def _find_hosts(site: Site, tolerance_m2: float, memo: Memo) -> None:
     """A nestable facility wholly inside a larger building sits in it (a shop on the
     ground floor of housing, a nursery in the service station)."""
-    buildings = _polygons_of(site, lambda p: p.kind.has("building") and not p.underground)
+    buildings = _polygons_of(site, lambda p: p.building and not p.underground)
     guests = [p for p in buildings if p.kind.has("nestable")]
     if not guests or len(buildings) < 2:
         return
@@ -232,7 +250,7 @@ def _overlap_area(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _find_overlaps(site: Site, tolerance_m2: float, memo: Memo) -> None:
-    buildings = _polygons_of(site, lambda p: p.counts_as_building)
+    buildings = [p for p in site.buildings if p.area > 0]
     if len(buildings) < 2:
         return
     shapes = np.array([p.shape for p in buildings], dtype=object)
@@ -267,7 +285,7 @@ def _inside_walls(paths: np.ndarray, walls: np.ndarray) -> np.ndarray:
 def _find_crossings(site: Site, memo: Memo) -> None:
     """Paths drawn through a building standing on the ground (one with an open ground
     floor, 架空层, may be walked under)."""
-    paths = [p for p in site.placed if p.kind.has("network")]
+    paths = site.with_role("network")
     buildings = _polygons_of(site, lambda p: p.stands and not p.facility.get("open_ground_floor"))
     if not paths or not buildings:
         return
@@ -282,9 +300,16 @@ def _find_crossings(site: Site, memo: Memo) -> None:
             site.crossings.append((paths[i].id, buildings[j].id))
 
 
+_DERIVED = frozenset(("area", "length", "footprint", "land_area", "width", "floors",
+                      "floor_area", "height"))
+
+
 def measure(placed: Placed, name: str, storey_height_m: float) -> float:
     """One of the rule vocabulary's MEASURES, or a numeric attribute (0 when absent)."""
-    facility, building = placed.facility, placed.kind.has("building")
+    facility, building = placed.facility, placed.building
+    if name not in _DERIVED:
+        value = facility.attrs.get(name, 0)
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
     if name == "area":
         return placed.area
     if name == "length":
@@ -304,11 +329,8 @@ def measure(placed: Placed, name: str, storey_height_m: float) -> float:
         if given is not None:
             return given
         return placed.area * floors if building and not placed.underground else 0.0
-    if name == "height":
-        default = (sum(storeys) if storeys else floors * storey_height_m) if building else 0.0
-        return facility.get("height_m", default)
-    value = facility.get(name, 0)
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    default = (sum(storeys) if storeys else floors * storey_height_m) if building else 0.0
+    return facility.get("height_m", default)  # the height
 
 
 def inscribed_width(shape: BaseGeometry) -> float:

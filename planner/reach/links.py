@@ -70,8 +70,8 @@ def _tried(owners: np.ndarray, lines: np.ndarray, barred: np.ndarray, by: np.nda
 class Blockers:
     """Above-ground buildings that links may not cross."""
 
-    def __init__(self, placed: list[Placed]):
-        self.items = [p for p in placed if self.blocks(p)]
+    def __init__(self, standing: list[Placed]):
+        self.items = standing  # the buildings ``blocks`` says block
         self.shapes = np.array([p.shape for p in self.items], dtype=object)
         self.tree = shapely.STRtree(self.shapes)
         self.bounds = shapely.bounds(self.shapes).reshape(-1, 4)
@@ -79,7 +79,8 @@ class Blockers:
 
     @staticmethod
     def blocks(placed: Placed) -> bool:
-        return placed.kind.has("building") and not placed.underground and placed.area > 0
+        """Whether links may not cross a facility: a building above ground."""
+        return placed.building and not placed.underground and placed.area > 0
 
     def own(self, shapes: np.ndarray) -> set[tuple[int, int]]:
         """(facility, building) pairs where the facility is, or sits in, the building."""
@@ -91,41 +92,66 @@ class Blockers:
 
     def blocked(self, lines: np.ndarray, owners: np.ndarray,
                 own: set[tuple[int, int]]) -> np.ndarray:
-        """For each line, a building other than its facility's own that it crosses (an
-        index into ``items``), or -1 where it crosses none."""
+        """For each line (a straight segment), a building other than its facility's own
+        that it crosses (an index into ``items``), or -1 where it crosses none."""
         out = np.full(len(lines), -1)
         if not len(self.items) or not len(lines):
             return out
         left, right = self.tree.query(lines)  # boxes meeting
-        if not len(left):
-            return out
+        ends = shapely.get_coordinates(lines).reshape(-1, 2, 2)
+        # The segment itself through the building's box (a diagonal line's box meets many
+        # buildings it passes by), and how far along it enters the box.
+        enter, inside = _entering(ends[left, 0], ends[left, 1], self.bounds[right])
         width = len(self.items)
+        pairs = owners[left].astype(np.int64) * width + right
         owned = np.array([i * width + j for i, j in own], dtype=np.int64)
-        foreign = ~np.isin(owners[left].astype(np.int64) * width + right, owned)
-        left, right = left[foreign], right[foreign]
+        if len(owned) <= 4:  # relinking a facility or two after an edit
+            for pair in owned:
+                inside &= pairs != pair
+        else:
+            inside &= ~np.isin(pairs, owned)
+        left, right, enter = left[inside], right[inside], enter[inside]
         shapely.prepare(self.shapes)  # kept on the shapes: a building is prepared once
         # A line meeting a building nearly always runs through it (rarely does it only
-        # touch a wall): each line asks the buildings its box meets one at a time, nearest
-        # its start first (where a blocked line nearly always meets its first building),
-        # and stops at the first it runs through.
-        start = shapely.get_coordinates(shapely.get_point(lines, 0))
-        x, y, box = start[left, 0], start[left, 1], self.bounds[right]
-        away = np.hypot(np.maximum(np.maximum(box[:, 0] - x, x - box[:, 2]), 0),
-                        np.maximum(np.maximum(box[:, 1] - y, y - box[:, 3]), 0))
-        order = np.lexsort((away, left))
+        # touch a wall), and nearly always the first building it enters: each line asks
+        # its buildings in that order, one a round, and stops at the first it runs through
+        # (meets without touching only: their interiors meet, DE-9IM T********).
+        order = np.lexsort((enter, left))
         left, right = left[order], right[order]
-        pending = np.ones(len(left), dtype=bool)
-        while pending.any():
-            waiting = np.flatnonzero(pending)
-            first = waiting[np.unique(left[waiting], return_index=True)[1]]
+        while len(left):  # the pairs not asked yet, of lines not found blocked yet
+            first = np.ones(len(left), dtype=bool)
+            np.not_equal(left[1:], left[:-1], out=first[1:])
+            first = np.flatnonzero(first)
             buildings, asked = self.shapes[right[first]], lines[left[first]]
             meet = shapely.intersects(buildings, asked)
             crossing = np.zeros(len(first), dtype=bool)
-            crossing[meet] = shapely.relate_pattern(buildings[meet], asked[meet], "T********")
+            crossing[meet] = ~shapely.touches(buildings[meet], asked[meet])
             out[left[first[crossing]]] = right[first[crossing]]
-            pending[first] = False
-            pending &= out[left] < 0
+            rest = np.ones(len(left), dtype=bool)
+            rest[first] = False
+            rest &= out[left] < 0
+            left, right = left[rest], right[rest]
         return out
+
+
+def _entering(start: np.ndarray, end: np.ndarray, boxes: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Where along each segment (0 at ``start``, 1 at ``end``) it enters its box
+    (xmin, ymin, xmax, ymax), and whether it does (the slab test)."""
+    low = np.zeros(len(start))
+    high = np.ones(len(start))
+    hit = np.ones(len(start), dtype=bool)
+    for axis in (0, 1):
+        origin, step = start[:, axis], end[:, axis] - start[:, axis]
+        lo, hi = boxes[:, axis], boxes[:, axis + 2]
+        flat = np.abs(step) < 1e-12
+        hit &= ~flat | ((lo <= origin) & (origin <= hi))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            a, b = (lo - origin) / step, (hi - origin) / step
+        moving = ~flat
+        low[moving] = np.maximum(low[moving], np.minimum(a, b)[moving])
+        high[moving] = np.minimum(high[moving], np.maximum(a, b)[moving])
+    return low, hit & (low > high + 1e-9)
 
 
 def start_of(placed: Placed) -> BaseGeometry:
@@ -165,13 +191,14 @@ def link_all(placed: list[Placed], network: Network,
     for i, e, line, length, offset in zip(which.tolist(), edges.tolist(), lines,
                                           shapely.length(lines).tolist(), offsets.tolist()):
         found[i].append(Link(e, offset, length, line, False))
-    out = []
-    for i, links in enumerate(found):
-        if not links:
-            links, further = _detour(sources[i], i, network, blockers, own)
+    walled = np.array([i for i, links in enumerate(found) if not links], dtype=int)
+    if len(walled):
+        for i, (links, further) in zip(walled.tolist(), _detours(sources, walled, nearest,
+                                                                 network, blockers, own)):
+            found[i] = links
             tried[i] = Tried(further.clear, tried[i].blocking | further.blocking)
-        out.append((tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]), tried[i]))
-    return out
+    return [(tuple(sorted(links, key=lambda f: f.length)[:MAX_LINKS]), t)
+            for links, t in zip(found, tried)]
 
 
 def _first_of_each(owner: np.ndarray, length: np.ndarray, most: int) -> np.ndarray:
@@ -214,22 +241,39 @@ def _facing_middle(sources, which, edges, offsets, lines, lengths, network):
     return offsets, lines
 
 
-def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
-            own: set[tuple[int, int]]) -> tuple[list[Link], Tried]:
-    """The slow path: segments further away, nearest first, until links are clear; and
-    what buildings decided of the lines that count (all when none is clear, else those as
-    short as the links kept)."""
-    (_, _), nearest = network.tree.query_nearest([source], return_distance=True)
-    reach = float(nearest[0]) * 3 + 100
-    candidates = network.tree.query(source, predicate="dwithin", distance=reach)
-    distances = shapely.distance(network.segments[candidates], source)
-    order = candidates[np.argsort(distances, kind="stable")][:CANDIDATES]
-    lines = shapely.shortest_line(source, network.segments[order])
-    owners = np.full(len(lines), i)
-    barred, by = network.crosses_barrier(lines), blockers.blocked(lines, owners, own)
+def _detours(sources: np.ndarray, chosen: np.ndarray, nearest: np.ndarray, network: Network,
+             blockers: Blockers, own: set[tuple[int, int]]) -> list[tuple[list[Link], Tried]]:
+    """The slow path, for the facilities ``chosen`` (indices into ``sources``; ``nearest``:
+    each source's distance to its nearest segment) together: segments further away,
+    nearest first, until links are clear; and what buildings decided of the lines that
+    count (all when none is clear, else those as short as the links kept)."""
+    starts = sources[chosen]
+    which, candidates = network.tree.query(starts, predicate="dwithin",
+                                           distance=nearest[chosen] * 3 + 100)
+    distances = shapely.distance(network.segments[candidates], starts[which])
+    order = np.lexsort((distances, which))
+    which, candidates = which[order], candidates[order]
+    nearer = _first_of_each(which, np.arange(len(which)), CANDIDATES)
+    which, candidates = which[nearer], candidates[nearer]
+    lines = shapely.shortest_line(starts[which], network.segments[candidates])
+    barred = network.crosses_barrier(lines)
+    by = blockers.blocked(lines, chosen[which], own)
+    lengths = shapely.length(lines)
+    bounds = np.searchsorted(which, np.arange(len(chosen) + 1))
+    out = []
+    for k in range(len(chosen)):
+        mine = slice(bounds[k], bounds[k + 1])
+        out.append(_detour_of(lines[mine], lengths[mine], barred[mine], by[mine],
+                              candidates[mine], network, blockers))
+    return out
+
+
+def _detour_of(lines: np.ndarray, lengths: np.ndarray, barred: np.ndarray, by: np.ndarray,
+               edges: np.ndarray, network: Network, blockers: Blockers
+               ) -> tuple[list[Link], Tried]:
+    """One facility's links and ``Tried`` from its detour lines, nearest first."""
     clear = ~barred & (by < 0)
     counting = np.ones(len(lines), dtype=bool)
-    lengths = shapely.length(lines)
     if clear.any():
         counting = lengths <= lengths[clear].min() + LINK_SLACK_M
     deciding = _tried(np.zeros(counting.sum(), dtype=int), lines[counting], barred[counting],
@@ -239,7 +283,7 @@ def _detour(source: BaseGeometry, i: int, network: Network, blockers: Blockers,
     shortest = lengths[clear].min()
     links = []
     for pick in np.flatnonzero(clear & (lengths <= shortest + LINK_SLACK_M)):
-        edge, line = int(order[pick]), lines[pick]
+        edge, line = int(edges[pick]), lines[pick]
         offset = float(network.segments[edge].project(Point(line.coords[-1])))
         links.append(Link(edge, offset, float(lengths[pick]), line, True))
     return links, deciding

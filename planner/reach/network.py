@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
 from planner.i18n import Msg
-from planner.site import Placed, Site
+from planner.site import Site
 
 ON_LINE_M = 1e-6  # a node this close to a barrier lies on it
 NODE_GRID_M = 1e-4  # coordinates equal to this are one node
@@ -75,16 +75,12 @@ class Network:
         return shapely.intersects(lines, self.barrier)
 
 
-def network_roles(site: Site, role: str) -> list[Placed]:
-    return [p for p in site.placed if p.kind.has(role)]
-
-
 def build_network(site: Site, enclosed: bool, params) -> Network:
     """The walking network of an analysed site (``params``: the pack's resolved parameters)."""
     findings: list[Finding] = []
     barrier = _barrier(site, enclosed, params, findings)
     lines = []
-    for placed in network_roles(site, "network"):
+    for placed in site.with_role("network"):
         shape = placed.shape
         lines.append(shape.boundary if shape.geom_type in ("Polygon", "MultiPolygon") else shape)
     if not lines:
@@ -118,21 +114,21 @@ def build_network(site: Site, enclosed: bool, params) -> Network:
 
 
 def _barrier(site: Site, enclosed: bool, params, findings: list[Finding]) -> BaseGeometry | None:
-    walls = [p.shape for p in network_roles(site, "barrier")]
+    walls = [p.shape for p in site.with_role("barrier")]
     if enclosed and site.parcel is not None:
         walls.append(site.parcel.exterior if site.parcel.geom_type == "Polygon"
                      else site.parcel.boundary)
-    gates = network_roles(site, "gate")
+    gates = site.with_role("gate")
     if not walls:
         if gates:
             findings.append(_far_gates([g.id for g in gates], params))
         return None
     barrier = shapely.union_all(walls)
-    buildings = [p for p in site.placed if p.kind.has("building") and not p.underground
+    buildings = [p for p in site.placed if p.building and not p.underground
                  and p.area > 0]
     crossing = [p.id for p in buildings
                 if any(w.kind.has("barrier") and shapely.relate_pattern(p.shape, w.shape, "T********")
-                       for w in network_roles(site, "barrier"))]
+                       for w in site.with_role("barrier"))]
     if crossing:
         findings.append(Finding("wall_crosses_building", tuple(crossing), Msg(
             f"围墙穿过建筑 {', '.join(crossing[:5])}", f"a wall crosses building(s) "
@@ -189,7 +185,7 @@ def _islands(site, nodes, a, b, length, segments, findings: list[Finding]) -> No
     main = int(np.argmax(sizes))
     tree = shapely.STRtree(segments)
     lonely = []
-    for placed in network_roles(site, "network"):
+    for placed in site.with_role("network"):
         hits = tree.query(placed.shape, predicate="intersects")
         if len(hits) and main not in set(component[a[hits]].tolist()):
             lonely.append(placed.id)

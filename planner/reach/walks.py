@@ -70,12 +70,22 @@ class ReachCache:
         self.fields: dict[tuple, Field] = {}
         self.buildings: dict[str, object] = {}  # id -> facility, to see which moved
         self.blockers: tuple[tuple, Blockers] | None = None  # (its buildings, the index)
-        self.origins: dict[tuple, tuple] = {}  # ids -> (their links, flattened arrays)
-        self.steps: dict[tuple, tuple] = {}  # (origin ids, target ids) -> (field, links, steps)
+        # (origin ids, target ids) -> (field, the origins' links, steps)
+        self.steps: dict[tuple, tuple] = {}
 
 
 def _same(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b))
+
+
+def _flatten(links: list[tuple[Link, ...]]) -> tuple[np.ndarray, ...]:
+    """Origins' links as arrays: origin, link number, segment, offset, length."""
+    flat = [f for group in links for f in group]
+    return (np.array([i for i, group in enumerate(links) for _ in group], dtype=int),
+            np.array([k for group in links for k in range(len(group))], dtype=int),
+            np.array([f.edge for f in flat], dtype=int),
+            np.array([f.offset for f in flat], dtype=float),
+            np.array([f.length for f in flat], dtype=float))
 
 
 class Reach:
@@ -92,7 +102,16 @@ class Reach:
             cache.links.clear()
             cache.fields.clear()
         self.network = cache.network
-        self._forget_links_near_moved_buildings()
+        self._standing = [p for p in site.placed if Blockers.blocks(p)]
+        forgotten = self._forget_links_near_moved_buildings()
+        self._now: dict[str, tuple[Link, ...]] = {}  # links of facilities asked about
+        # After an edit, what it changed is linked again at once (rather than kind by kind
+        # as checks ask): the facilities linked before whose links were forgotten or which
+        # changed themselves.
+        links = cache.links
+        if links or forgotten:
+            self.links_of([p for p in site.placed if p.id in forgotten
+                           or (p.id in links and links[p.id][0] is not p.facility)])
 
     @property
     def blockers(self) -> Blockers:
@@ -100,7 +119,7 @@ class Reach:
         key = tuple(self.cache.buildings.values())
         found = self.cache.blockers
         if found is None or not _same(key, found[0]):
-            found = self.cache.blockers = (key, Blockers(self.site.placed))
+            found = self.cache.blockers = (key, Blockers(self._standing))
         return found[1]
 
     @property
@@ -112,17 +131,17 @@ class Reach:
         return self.network.findings
 
     # -- links --------------------------------------------------------------------------
-    def _forget_links_near_moved_buildings(self) -> None:
+    def _forget_links_near_moved_buildings(self) -> set[str]:
         """A building moved, added or removed changes only the links of the facilities
         whose choice it decided (``Tried``): it stands, or stood, on a line found clear,
-        or it was found blocking one."""
+        or it was found blocking one. Returns the ids of those forgotten."""
         cache = self.cache
-        now = {p.id: p.facility for p in self.site.placed if Blockers.blocks(p)}
+        now = {p.id: p.facility for p in self._standing}
         before = cache.buildings
         cache.buildings = now
         changed = {i for i in set(now) | set(before) if now.get(i) is not before.get(i)}
         if not changed or not cache.links:
-            return
+            return set()
         moved = shapely.union_all([f.geometry for i in changed
                                    for f in (now.get(i), before.get(i)) if f is not None])
         shapely.prepare(moved)
@@ -131,17 +150,30 @@ class Reach:
         clear = np.array([t.clear if t is not None else None for t in tried], dtype=object)
         stale = shapely.intersects(moved, clear) | np.array(
             [t is None or not changed.isdisjoint(t.blocking) for t in tried])
-        for fid in np.array(ids, dtype=object)[stale]:
+        forgotten = set(np.array(ids, dtype=object)[stale].tolist())
+        for fid in forgotten:
             del cache.links[fid]
+        return forgotten
 
     def links_of(self, placed: list[Placed]) -> list[tuple[Link, ...]]:
-        links = self.cache.links
-        missing = [p for p in placed
-                   if p.id not in links or links[p.id][0] is not p.facility]
+        found = [self._now.get(p.id) for p in placed]  # asked already in this evaluation
+        if None not in found:
+            return found
+        links, missing = self.cache.links, []
+        for k, p in enumerate(placed):
+            if found[k] is None:
+                kept = links.get(p.id)
+                if kept is not None and kept[0] is p.facility:
+                    found[k] = self._now[p.id] = kept[1]
+                else:
+                    missing.append(k)
         if missing:
-            for p, (found, tried) in zip(missing, link_all(missing, self.network, self.blockers)):
-                links[p.id] = (p.facility, found, tried)
-        return [links[p.id][1] for p in placed]
+            made = link_all([placed[k] for k in missing], self.network, self.blockers)
+            for k, (links_found, tried) in zip(missing, made):
+                p = placed[k]
+                links[p.id] = (p.facility, links_found, tried)
+                found[k] = self._now[p.id] = links_found
+        return found
 
     def cut_off(self, placed: list[Placed]) -> list[str]:
         """Facilities that cannot step onto the network's main piece: walled in, or only
@@ -192,18 +224,31 @@ class Reach:
         """Per origin: metres, nearest target, the link taken (index into its links) and the
         node the walk leaves its segment by (-1: straight along a segment it shares)."""
         field = self.field(targets)
-        origin_ids = tuple(p.id for p in origins)
-        flat = self._flat_links(origins, origin_ids)
-        key = (origin_ids, tuple(t.id for t in targets))
+        own = self.links_of(origins)
+        key = (tuple(p.id for p in origins), tuple(t.id for t in targets))
         cached = self.cache.steps.get(key)
-        if cached is not None and cached[0] is field and cached[1] is flat:
-            return cached[2]  # neither the origins' links nor the targets' walks changed
+        if cached is not None and cached[0] is field:
+            # The targets' walks are the same: only the origins whose links changed walk
+            # anew (an edit changes a few).
+            changed = [i for i, (x, y) in enumerate(zip(cached[1], own)) if x is not y]
+            if not changed:
+                return cached[2]
+            if len(changed) * 4 <= len(own):
+                fresh = self._walk_steps(field, _flatten([own[i] for i in changed]),
+                                         len(changed))
+                steps = tuple(a.copy() for a in cached[2])
+                for array, values in zip(steps, fresh):
+                    array[changed] = values
+                return self._keep(key, field, own, steps)
+        steps = self._walk_steps(field, _flatten(own), len(origins))
+        return self._keep(key, field, own, steps)
+
+    def _keep(self, key: tuple, field: Field, own: list, steps: tuple) -> tuple:
         if len(self.cache.steps) > MAX_CACHED_STEPS:
             self.cache.steps.clear()
-        steps = self._walk_steps(field, flat, len(origins))
         for array in steps:
             array.flags.writeable = False  # shared by every later call with the same walks
-        self.cache.steps[key] = (field, flat, steps)
+        self.cache.steps[key] = (field, own, steps)
         return steps
 
     def _walk_steps(self, field: Field, flat: tuple[np.ndarray, ...], count: int):
@@ -245,22 +290,6 @@ class Reach:
         taken[who[best]] = which[best]
         leave[who[best]] = node[best]
         return metres, nearest, taken, leave
-
-    def _flat_links(self, origins: list[Placed], key: tuple[str, ...]) -> tuple[np.ndarray, ...]:
-        """The origins' links as arrays (origin, link number, edge, offset, length), kept
-        while none of the origins' links changes; ``key``: the origins' ids."""
-        own = self.links_of(origins)
-        cached = self.cache.origins.get(key)
-        if cached is not None and all(x is y for x, y in zip(cached[0], own)):
-            return cached[1]
-        flat = [f for group in own for f in group]
-        arrays = (np.array([i for i, group in enumerate(own) for _ in group], dtype=int),
-                  np.array([k for group in own for k in range(len(group))], dtype=int),
-                  np.array([f.edge for f in flat], dtype=int),
-                  np.array([f.offset for f in flat], dtype=float),
-                  np.array([f.length for f in flat], dtype=float))
-        self.cache.origins[key] = (own, arrays)
-        return arrays
 
     def _straight(self, origins: list[Placed], targets: list[Placed]) -> Walks:
         tree = shapely.STRtree([start_of(t) for t in targets])

@@ -303,10 +303,7 @@ class Reach(Condition):
         walks = reach.walks(origins, targets)
         metres = walks.metres
         how = HOW[reach.mode]
-        weights = np.array([float(p.facility.get("households", 0)) if p.kind.has("residential")
-                            else 1.0 for p in origins])
-        if weights.sum() <= 0:
-            weights = np.ones(len(origins))
+        weights = ctx.household_weights(self.origins)
         within = metres <= limit + 1e-9
         share = float(weights[within].sum() / weights.sum())
         needed = self.share(ctx) if self.share is not None else 1.0
@@ -506,7 +503,7 @@ class Plan(Condition):
                        self.otherwise, features)
 
     def _buildings(self, ctx) -> list[str]:
-        return [p.id for p in ctx.site.placed if p.counts_as_building]
+        return [p.id for p in ctx.site.buildings]
 
     def _far(self, ctx, conditions):
         return self._bounded(ctx.indicators.far, conditions.get("far_min"),
@@ -517,7 +514,7 @@ class Plan(Condition):
                              conditions.get("density_max"), "percent", self._buildings(ctx))
 
     def _green(self, ctx, conditions):
-        greens = [p.id for p in ctx.site.placed if p.kind.has("green")]
+        greens = [p.id for p in ctx.site.with_role("green")]
         return self._bounded(ctx.indicators.green_ratio, conditions.get("green_min"), None,
                              "percent", greens)
 

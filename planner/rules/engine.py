@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Mapping
+
+import numpy as np
 
 from planner.i18n import Msg
 from planner.indicators import Indicators
@@ -150,6 +153,17 @@ class Context:
         mine = [p for k in kinds for p in self._by_kind.get(k, ())]
         return mine + [p for k in kinds for p in self._around.get(k, ())] if context else mine
 
+    def household_weights(self, kinds: tuple[str, ...]) -> np.ndarray:
+        """``of_kinds(kinds)`` weighted for a share of households: a home by its households,
+        anything else by 1 (all by 1 where no home states households)."""
+        key = ("households", kinds)
+        if key not in self.memo:
+            weights = np.array([float(p.facility.get("households", 0))
+                                if p.kind.has("residential") else 1.0
+                                for p in self.of_kinds(kinds)])
+            self.memo[key] = weights if weights.sum() > 0 else np.ones(len(weights))
+        return self.memo[key]
+
     @property
     def reach(self):
         """Walks along the network (``planner.reach.Reach``), built when a rule asks."""
@@ -163,8 +177,8 @@ class Context:
     def heights(self, role: str) -> dict[str, float]:
         """Heights of the above-ground buildings with ``role`` (guests of a host included)."""
         storey = self.params["storey_height_m"]
-        return {p.id: measure(p, "height", storey) for p in self.site.placed
-                if p.kind.has("building") and p.kind.has(role) and not p.underground}
+        return {p.id: measure(p, "height", storey) for p in self.site.with_role(role)
+                if p.building and not p.underground}
 
     def manual_answer(self) -> ManualAnswer | None:
         return self.settings.manual.get(self.check_id)
@@ -223,7 +237,7 @@ def _run(check: CheckSpec, ctx: Context) -> CheckResult:
     status = worst(o.status for o in outcomes)
     headline = next(o for o in outcomes if o.status == status)
     shown = outcomes if status in ("pass", "n/a") else [o for o in outcomes if SEVERITY[o.status] > 1]
-    features = list(dict.fromkeys(f for o in shown for f in o.features))
+    features = list(dict.fromkeys(chain.from_iterable(o.features for o in shown)))
     if not features and check.highlight:
         features = [p.id for p in ctx.of_kinds(check.highlight)]
     if status in ("fail", "warn") and check.served_by is not None \

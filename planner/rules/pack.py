@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from planner.errors import RulePackError
@@ -213,6 +214,7 @@ class Rulebook:
         self.packs = list(packs)
         self.plugins = plugins
         self.parameters: dict[str, Any] = {}
+        self._parameters_for: dict[str, Mapping[str, Any]] = {}
         kinds: dict[str, Kind] = {}
         self.services: dict[str, Msg] = {}
         self.block_controls: tuple[Mapping[str, Any], ...] = ()
@@ -250,9 +252,14 @@ class Rulebook:
         """Plugins disabled for this run (``planner.plugins.Problem``: name and reason)."""
         return self.plugins.problems if self.plugins is not None else []
 
-    def parameters_for(self, community: str) -> dict[str, Any]:
-        return {k: (v.get(community, 0) if isinstance(v, Mapping) else v)
-                for k, v in self.parameters.items()}
+    def parameters_for(self, community: str) -> Mapping[str, Any]:
+        """The parameters' values for a kind of community (read-only, one object per
+        community: evaluations of successive edits keep answers that depend on them)."""
+        if community not in self._parameters_for:
+            self._parameters_for[community] = MappingProxyType(
+                {k: (v.get(community, 0) if isinstance(v, Mapping) else v)
+                 for k, v in self.parameters.items()})
+        return self._parameters_for[community]
 
     def _validate(self) -> None:
         """Every name, kind and measure an expression uses must exist once packs merge."""
