@@ -63,9 +63,10 @@ def write_geopackage(db: Database, project: Project, revision: int) -> None:
         db.conn.executemany(
             f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(head + w, f.id, f.kind, f.get("name"), _number(f.get("floors")),
+            [(bytearray(head + w), f.id, f.kind, f.get("name"), _number(f.get("floors")),
               _number(f.get("households")), project.scheme, stored[3])
-             for f, w, stored in zip(features, wkb, encoded(features))])  # attrs as saved
+             for f, w, stored in zip(features, wkb, encoded(features))])  # attrs as saved;
+        # (blobs as bytearrays: sqlite3 binds them without its adaptation lookups)
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     title = project.settings.name or "layout"
     db.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, "
