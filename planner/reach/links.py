@@ -151,7 +151,7 @@ def _entering(start: np.ndarray, end: np.ndarray, boxes: np.ndarray
         moving = ~flat
         low[moving] = np.maximum(low[moving], np.minimum(a, b)[moving])
         high[moving] = np.minimum(high[moving], np.maximum(a, b)[moving])
-    return low, hit & (low > high + 1e-9)
+    return low, hit & (low <= high + 1e-9)
 
 
 def start_of(placed: Placed) -> BaseGeometry:
