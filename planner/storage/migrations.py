@@ -15,7 +15,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from planner.storage.codec import digest
-from planner.storage.schema import SCHEMA_VERSION, TABLES
+from planner.storage.schema import INDEXES, SCHEMA_VERSION, TABLES
 
 
 # The facilities table of schemas 2 and 3 (one set of rows per revision), as v1 → v2 makes it.
@@ -134,9 +134,22 @@ def _v8_to_v9(db: Database) -> None:
         db.execute("ALTER TABLE revisions ADD COLUMN checksum_version INTEGER")
 
 
+def _v9_to_v10(db: Database) -> None:
+    """Version 10 keeps the facilities' digests unique by an index of its own
+    (``facilities_digest``) instead of the table's UNIQUE constraint, so that a new file
+    builds it once after its rows are in. SQLite cannot drop a constraint: the table is
+    made anew and its rows copied, keys and all (layouts refer to them)."""
+    db.execute("ALTER TABLE facilities RENAME TO facilities_v9")
+    db.execute(TABLES["facilities"])
+    db.execute("INSERT INTO facilities (key, digest, id, kind, geometry, attrs) "
+               "SELECT key, digest, id, kind, geometry, attrs FROM facilities_v9")
+    db.execute("DROP TABLE facilities_v9")
+    db.execute(INDEXES["facilities_digest"][1])
+
+
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                      4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
-                                                     7: _v7_to_v8, 8: _v8_to_v9}
+                                                     7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10}
 
 
 def migrate(db: Database, version: int) -> None:

@@ -41,7 +41,7 @@ from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
 from planner.storage.migrations import migrate
 from planner.storage.schema import (
-    COLUMNS, GEOPACKAGE_TABLES, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES,
+    COLUMNS, GEOPACKAGE_TABLES, HISTORY_SIZE, INDEXES, REVISIONED, SCHEMA_VERSION, TABLES,
 )
 
 SUFFIX = ".cplan"
@@ -137,7 +137,8 @@ def _save(project: Project, target: Path, source: Path | None,
         _refuse_newer(target)
     with safe_write.replacing(target, "cplan", SQLITE_COMPANIONS) as temporary:
         with problems.reported(target, writing=True):
-            with closing(sqlite3.connect(temporary)) as connection:
+            # (the GeoPackage map's rows are copied in another thread: write_geopackage)
+            with closing(sqlite3.connect(temporary, check_same_thread=False)) as connection:
                 connection.execute("PRAGMA journal_mode = MEMORY")  # the rename is the commit
                 connection.execute("PRAGMA synchronous = OFF")  # one fsync below instead
                 connection.execute("PRAGMA trusted_schema = OFF")
@@ -168,10 +169,11 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
                                 "app_version": __version__,
-                                "checksum": content_checksum(project),
+                                "checksum": None,  # below, while SQLite copies the map
                                 "checksum_version": checksum.VERSION})
         insert_rows(db, tables, revision)
         store_layouts(db, project, revision)
+        _make_indexes(db)  # a new file's, now that its rows are in (from sorted keys)
         store_images(db, project)
         oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
                                  "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
@@ -180,8 +182,20 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
             drop_unused(db)
         drop_unused_images(db)
-        write_geopackage(db, project, revision)
+        made = write_geopackage(db, project, revision, alongside=lambda: content_checksum(project))
+        db.execute("UPDATE revisions SET checksum = ? WHERE revision = ?", [made, revision])
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
+
+
+def _make_indexes(db: Database) -> None:
+    """The indexes in ``schema.INDEXES`` the file lacks (a new file, before, had its rows
+    inserted without them: an index built from all of them at once is cheaper). The
+    digests' index enforces what the save's own bookkeeping already did: one row each."""
+    held = {name for (name,) in db.execute("SELECT name FROM sqlite_master "
+                                           "WHERE type = 'index'")}
+    for name, (_table, ddl) in INDEXES.items():
+        if name not in held:
+            db.execute(ddl)
 
 
 def _copy_project_file(source: Path, connection: sqlite3.Connection, target: Path) -> int:
@@ -325,10 +339,11 @@ def _check_objects(db: Database, path: Path) -> None:
     (it runs when read), or any table or index the planner did not make refuses the file
     before anything in it is read or run. (A table a former schema had and a migration
     drops must be named in TABLES' history here when there is one.)"""
-    foreign = [f"{kind} {name}" for kind, name, table in db.execute(
-        "SELECT type, name, tbl_name FROM sqlite_master ORDER BY rowid")
+    foreign = [f"{kind} {name}" for kind, name, table, sql in db.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")
         if not (kind == "table" and (name in KNOWN or name.startswith("sqlite_stat"))
-                or kind == "index" and name.startswith("sqlite_autoindex_") and table in KNOWN)]
+                or kind == "index" and name.startswith("sqlite_autoindex_") and table in KNOWN
+                or kind == "index" and (table, sql) == INDEXES.get(name))]  # as we make it
     if foreign:
         raise problems.foreign_objects(path, foreign)
 
