@@ -10,6 +10,7 @@ import gc
 import hashlib
 import json
 import math
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring
@@ -143,8 +144,7 @@ def encoded(features: list[Facility], digested: bool = True) -> list[tuple]:
         texts = _attrs_jsons(todo)
         rows = list(zip(ids, kinds, wkbs, texts, digests(ids, kinds, wkbs, texts)))
         # each keeps its values unless its attrs hold a mutable value: ``_scalars_only``
-        scalars = list(map(_NEGATIVE, map(max, map(str.find, texts, repeat("{"), repeat(1)),
-                                              map(str.find, texts, repeat("[")))))
+        scalars = list(map(not_, map(_NESTED, texts, repeat(1))))
         list(map(_set, compress(todo, scalars), repeat(_ENCODED), compress(rows, scalars)))
         for f, row in compress(zip(todo, rows), map(not_, scalars)):
             if all(_immutable(value) for value in f.attrs.values()):
@@ -166,7 +166,7 @@ def encoded(features: list[Facility], digested: bool = True) -> list[tuple]:
 
 _ID, _KIND, _GEOMETRY = attrgetter("id"), attrgetter("kind"), attrgetter("geometry")
 _STORED_DIGEST = itemgetter(4)
-_NEGATIVE = (0).__gt__  # the first "{" after the first or "[" at no position: scalars only
+_NESTED = re.compile(r"[{\[]").search  # from position 1: a "{" or "[" but the object's own
 
 
 def _scalars_only(attrs: str) -> bool:
