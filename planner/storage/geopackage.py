@@ -11,10 +11,8 @@ planner never reads it.
 from __future__ import annotations
 
 import struct
-import threading
 from datetime import datetime, timezone
 from functools import lru_cache
-from typing import Callable, TypeVar
 
 import numpy as np
 import shapely
@@ -30,22 +28,15 @@ APPLICATION_ID = 0x47504B47  # 'GPKG'
 USER_VERSION = 10300  # GeoPackage 1.3
 UNDEFINED_CARTESIAN = -1
 
-T = TypeVar("T")
-
 _REQUIRED_SRS = [
     ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined Cartesian (metres)"),
     ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic"),
 ]
 
 
-def write_geopackage(db: Database, project: Project, revision: int,
-                     alongside: Callable[[], T] = lambda: None) -> T:
+def write_geopackage(db: Database, project: Project, revision: int) -> None:
     """Make the file a GeoPackage showing ``project``'s current scheme (in the open
-    transaction, after ``revision`` was stored). Returns what ``alongside()`` returns: work
-    that touches no database, done in this thread while another has SQLite copy the map's
-    rows within the file (one statement, run without the GIL), so it costs no time of its
-    own where a second core is free. The connection must be made with
-    ``check_same_thread=False``; nothing else uses it meanwhile."""
+    transaction, after ``revision`` was stored)."""
     for name, ddl in TABLES.items():
         if not db[name].exists():
             db.execute(ddl)
@@ -66,9 +57,8 @@ def write_geopackage(db: Database, project: Project, revision: int,
     db.execute(f"DELETE FROM {TABLE}")
     head = _HEADER + struct.pack("<i", srs_id)
     if placed is local and _stored_as_placed(db, local):
-        result = _copy_stored_rows(db, revision, head, project.scheme, alongside)
+        _copy_stored_rows(db, revision, head, project.scheme)
     else:
-        result = alongside()
         wkb = shapely.to_wkb(placed, byte_order=1, flavor="iso")
         db.conn.executemany(
             f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
@@ -86,7 +76,6 @@ def write_geopackage(db: Database, project: Project, revision: int,
                 *bounds, srs_id])
     db.execute("INSERT OR REPLACE INTO gpkg_geometry_columns VALUES (?, 'geom', 'GEOMETRY', ?, "
                "0, 0)", [TABLE, srs_id])
-    return result
 
 
 # GeoPackage geometry blob header (clause 2.1.3): 'GP', version 0, flags 1 (little-endian
@@ -111,34 +100,11 @@ def _stored_as_placed(db: Database, geometries: np.ndarray) -> bool:
                  and not shapely.get_srid(geometries).any()))
 
 
-def _copy_stored_rows(db: Database, revision: int, head: bytes, scheme: str,
-                      alongside: Callable[[], T]) -> T:
+def _copy_stored_rows(db: Database, revision: int, head: bytes, scheme: str) -> None:
     """The map rows copied within the file from the rows ``revision`` stored for its current
     scheme: the blob header joined to their WKB, the main attributes taken from their JSON
-    by SQLite. No value goes through Python (writing the map was half of a save), so the
-    copy runs in another thread, the GIL released for all of it, while this one does
-    ``alongside()``; returns its result once both are done."""
-    failed: list[BaseException] = []
-
-    def copy() -> None:
-        try:
-            _copy(db, revision, head, scheme)
-        except BaseException as err:  # noqa: BLE001 (raised in the caller's thread below)
-            failed.append(err)
-
-    thread = threading.Thread(target=copy, name="map rows")
-    thread.start()
-    try:
-        result = alongside()
-    finally:
-        thread.join()  # the connection is the caller's again only once the copy is over
-    if failed:
-        raise failed[0]
-    return result
-
-
-def _copy(db: Database, revision: int, head: bytes, scheme: str) -> None:
-    db.conn.execute(
+    by SQLite. No value goes through Python (writing the map was half of a save)."""
+    db.execute(
         f"INSERT INTO {TABLE} (fid, geom, id, kind, name, floors, households, scheme, attrs) "
         f"SELECT j.key + 1, CAST(? || f.geometry AS BLOB), f.id, f.kind, {_json('name')}, "
         f"{_json('floors')}, {_json('households')}, ?, f.attrs "

@@ -137,8 +137,7 @@ def _save(project: Project, target: Path, source: Path | None,
         _refuse_newer(target)
     with safe_write.replacing(target, "cplan", SQLITE_COMPANIONS) as temporary:
         with problems.reported(target, writing=True):
-            # (the GeoPackage map's rows are copied in another thread: write_geopackage)
-            with closing(sqlite3.connect(temporary, check_same_thread=False)) as connection:
+            with closing(sqlite3.connect(temporary)) as connection:
                 connection.execute("PRAGMA journal_mode = MEMORY")  # the rename is the commit
                 connection.execute("PRAGMA synchronous = OFF")  # one fsync below instead
                 connection.execute("PRAGMA trusted_schema = OFF")
@@ -169,11 +168,11 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
         saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db["revisions"].insert({"revision": revision, "saved_at": saved_at,
                                 "app_version": __version__,
-                                "checksum": None,  # below, while SQLite copies the map
+                                "checksum": content_checksum(project),
                                 "checksum_version": checksum.VERSION})
         insert_rows(db, tables, revision)
         store_layouts(db, project, revision)
-        _make_indexes(db)  # a new file's, now that its rows are in (from sorted keys)
+        _make_indexes(db)  # a new file's, now that its rows are in (built from sorted keys)
         store_images(db, project)
         oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
                                  "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
@@ -182,8 +181,7 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
             drop_unused(db)
         drop_unused_images(db)
-        made = write_geopackage(db, project, revision, alongside=lambda: content_checksum(project))
-        db.execute("UPDATE revisions SET checksum = ? WHERE revision = ?", [made, revision])
+        write_geopackage(db, project, revision)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
