@@ -104,12 +104,7 @@ class Blockers:
         enter, inside = _entering(ends[left, 0], ends[left, 1], self.bounds[right])
         width = len(self.items)
         pairs = owners[left].astype(np.int64) * width + right
-        owned = np.array([i * width + j for i, j in own], dtype=np.int64)
-        if len(owned) <= 4:  # relinking a facility or two after an edit
-            for pair in owned:
-                inside &= pairs != pair
-        else:
-            inside &= ~np.isin(pairs, owned)
+        inside &= ~np.isin(pairs, np.array([i * width + j for i, j in own], dtype=np.int64))
         left, right, enter = left[inside], right[inside], enter[inside]
         shapely.prepare(self.shapes)  # kept on the shapes: a building is prepared once
         # A line meeting a building nearly always runs through it (rarely does it only

@@ -127,7 +127,7 @@ def _barrier(site: Site, enclosed: bool, params, findings: list[Finding]) -> Bas
     buildings = [p for p in site.placed if p.building and not p.underground
                  and p.area > 0]
     crossing = [p.id for p in buildings
-                if any(w.kind.has("barrier") and shapely.relate_pattern(p.shape, w.shape, "T********")
+                if any(shapely.relate_pattern(p.shape, w.shape, "T********")
                        for w in site.with_role("barrier"))]
     if crossing:
         findings.append(Finding("wall_crosses_building", tuple(crossing), Msg(
