@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 NEW_SAMPLE = SAMPLES / "new-community.geojson"
 OLD_SAMPLE = SAMPLES / "old-community.geojson"
+
+
+def sql(path: Path, statement: str, *args) -> list:
+    """One SQL statement run on a file outside the planner (as another program would),
+    committed; its rows."""
+    with closing(sqlite3.connect(path)) as db:
+        rows = db.execute(statement, args).fetchall()
+        db.commit()
+        return rows
 
 
 def rect(fid: str, kind: str, x0: float, y0: float, x1: float, y1: float, **attrs) -> Facility:

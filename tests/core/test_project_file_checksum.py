@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import pytest
 from planner.errors import InputError
 from planner.storage import ChecksumMismatch, history, load, save
 from planner.storage.checksum import content_checksum
-from tests.helpers import edit, new_sample, sample_before_conditions
+from tests.helpers import edit, new_sample, sample_before_conditions, sql
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -28,13 +26,6 @@ def saved(tmp_path):
     save(new_sample(), path)
     save(edit(new_sample(), "R01", floors=3), path)
     return path
-
-
-def sql(path: Path, statement: str, *args) -> list:
-    with closing(sqlite3.connect(path)) as db:
-        rows = db.execute(statement, args).fetchall()
-        db.commit()
-        return rows
 
 
 def test_each_revision_stores_the_checksum_of_its_content(saved):

@@ -18,16 +18,9 @@ from planner.storage import ChecksumMismatch, history, load, save
 from planner.storage.checksum import content_checksum
 from planner.storage.schema import SCHEMA_VERSION
 from tests.fixtures.make_project import older_sample
-from tests.helpers import edit, new_sample
+from tests.helpers import edit, new_sample, sql
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def sql(path: Path, statement: str, *args) -> list:
-    with closing(sqlite3.connect(path)) as db:
-        rows = db.execute(statement, args).fetchall()
-        db.commit()
-        return rows
 
 
 @pytest.fixture

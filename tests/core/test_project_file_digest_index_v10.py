@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,9 @@ from planner.errors import InputError
 from planner.storage import history, load, save
 from planner.storage.schema import INDEXES, SCHEMA_VERSION
 from tests.core.test_project_file_checksum_v9 import fixture_sample
-from tests.helpers import edit, new_sample
+from tests.helpers import edit, new_sample, sql
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def sql(path: Path, statement: str, *args) -> list:
-    with closing(sqlite3.connect(path)) as db:
-        rows = db.execute(statement, args).fetchall()
-        db.commit()
-        return rows
 
 
 def facility_indexes(path: Path) -> list[tuple]:
