@@ -80,8 +80,17 @@ build_translations() {
     done
 }
 
+compile_modules() {
+    # The project's own modules as .pyc, where Python would write them on first import.
+    # Where PYTHONDONTWRITEBYTECODE is set (as on this project's machines), each `planner`
+    # command the tests start would otherwise compile them again (0.3 s of its 1.2 s
+    # start). Only what changed is compiled; an out-of-date .pyc is never used.
+    "$VENV/bin/python" -m compileall -q "$ROOT/planner" "$ROOT/tests" >/dev/null
+}
+
 install_debian_packages
 make_venv
 install_project
 export PATH="$VENV/bin:$PATH"
 build_translations
+compile_modules
