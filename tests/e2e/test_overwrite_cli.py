@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -13,11 +14,17 @@ from tests.e2e.cli import planner
 from tests.helpers import NEW_SAMPLE
 
 
-@pytest.fixture
-def project(tmp_path):
-    path = tmp_path / "site.cplan"
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    """The sample converted to a project file once; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("converted") / "site.cplan"
     assert planner("convert", NEW_SAMPLE, path).code == 0
     return path
+
+
+@pytest.fixture
+def project(converted, tmp_path):
+    return Path(shutil.copy(converted, tmp_path / "site.cplan"))
 
 
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "dxf", "xlsx"])
