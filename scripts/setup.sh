@@ -62,7 +62,7 @@ install_project() {
     want=$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
         say "installing Python packages into .venv"
-        "$VENV/bin/python" -m pip install -q --upgrade pip
+        # (with the pip the venv came with: upgrading it first cost 2-10 s of each clean set-up)
         "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
         echo "$want" > "$stamp"
     fi
