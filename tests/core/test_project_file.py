@@ -196,13 +196,13 @@ def test_new_facility_rows_get_keys_wherever_sqlite_numbers_them(tmp_path):
     project = new_sample()
     save(project, path)
     with closing(sqlite3.connect(path)) as db, db:  # the largest key there is: SQLite then
-        db.execute("INSERT INTO facilities (key, digest, id, kind, geometry, attrs) "  # picks
-                   "SELECT 9223372036854775807, zeroblob(16), id, kind, geometry, attrs "
+        db.execute("INSERT INTO facilities (key, id, kind, geometry, attrs) "  # picks
+                   "SELECT 9223372036854775807, id, kind, geometry, attrs "
                    "FROM facilities LIMIT 1")  # new keys at random
     edited = moved(edit(project, "R01", floors=7), "R02", 5, 0)
     save(edited, path)
     assert load(path) == edited and load(path, revision=1) == project
-    save(project, path)  # its rows are still there, found by their digests
+    save(project, path)  # its rows are still there, found by their values
     assert load(path) == project and load(path, revision=2) == edited
 
 
