@@ -352,9 +352,11 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
             raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
                               f"feature {fid}: attrs is not a JSON object"))
         facilities[key] = facility = Facility(fid, kind, geometry, values)
-        if _scalars_only(attrs):  # immutable
+        if _scalars_only(attrs) or all(map(_immutable, facility.attrs.values())):
             # the values as read (the revision's checksum is made of these and must notice
-            # a flipped bit; a save finds the row they came from by them)
+            # a flipped bit; a save finds the row they came from by them); lists the model
+            # keeps as tuples count too (services, storey heights), not a property it does
+            # not define holding a list (it stays a list: mutable)
             _set(facility, _ENCODED, (fid, kind, wkb, attrs))
     return facilities
 
