@@ -4,6 +4,10 @@ Each runs inside the caller's transaction, on a copy (an in-memory database when
 the temporary file when saving), never on the user's file itself. A schema change is a new
 entry here, a new ``SCHEMA_VERSION`` and a fixture file of the old version in
 ``tests/fixtures/`` (made by a script there, kept as the old version wrote it).
+
+A migration that makes a table anew (rename, create, copy) drops the map view first
+(``geopackage.MAP_VIEW``, schema 12): SQLite would rewrite the view to the renamed table;
+the save that follows makes the map again.
 """
 
 from __future__ import annotations
@@ -176,10 +180,17 @@ def _v10_to_v11(db: Database) -> None:
     db.execute("DROP TABLE facilities_v10")
 
 
+def _v11_to_v12(db: Database) -> None:
+    """Version 12 may show the map (``map_features``) as a view of the planner's tables
+    instead of a table of copies (planner/storage/geopackage.py). The map is derived: the
+    save that follows makes it in the form the project needs, so a version 11 file has
+    nothing to change."""
+
+
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                      4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
                                                      7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10,
-                                                     10: _v10_to_v11}
+                                                     10: _v10_to_v11, 11: _v11_to_v12}
 
 
 def migrate(db: Database, version: int) -> None:

@@ -36,7 +36,7 @@ from planner.storage.codec import (
 )
 from planner.storage import checksum
 from planner.storage.checksum import content_checksum
-from planner.storage.geopackage import write_geopackage
+from planner.storage.geopackage import MAP_VIEW, write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
 from planner.storage.migrations import migrate
@@ -180,7 +180,7 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
             drop_unused(db)
         drop_unused_images(db)
-        write_geopackage(db, project, revision)
+        write_geopackage(db, project)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
 
 
@@ -322,14 +322,15 @@ KNOWN = {**TABLES, **GEOPACKAGE_TABLES}  # every table the planner makes
 
 def _check_objects(db: Database, path: Path) -> None:
     """A project file holds data only: a trigger (it would run on the next save), a view
-    (it runs when read), or any table or index the planner did not make refuses the file
-    before anything in it is read or run. (A table a former schema had and a migration
+    (it runs when read) but the planner's map (``MAP_VIEW``, exactly), or any table or index
+    the planner did not make refuses the file before anything in it is read or run. (A table a former schema had and a migration
     drops must be named in TABLES' history here when there is one.)"""
     foreign = [f"{kind} {name}" for kind, name, table, sql in db.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")
         if not (kind == "table" and (name in KNOWN or name.startswith("sqlite_stat"))
                 or kind == "index" and name.startswith("sqlite_autoindex_") and table in KNOWN
-                or kind == "index" and (table, sql) == FORMER_INDEXES.get(name))]  # as made
+                or kind == "index" and (table, sql) == FORMER_INDEXES.get(name)  # as made
+                or kind == "view" and sql == MAP_VIEW)]
     if foreign:
         raise problems.foreign_objects(path, foreign)
 

@@ -1,4 +1,4 @@
-"""The tables of a ``.cplan`` project file, schema version 11 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 12 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
@@ -16,7 +16,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -186,7 +186,8 @@ REVISIONED = ("project", "schemes", "manual_answers", "rule_packs", "underlay", 
 
 # The GeoPackage's own tables (GeoPackage 1.3, clauses 1.1.2, 1.1.3, 2.1.5) and the feature
 # table the planner derives at each save (planner/storage/geopackage.py): a project file
-# holds them besides TABLES.
+# holds them besides TABLES. Since schema 12 the map is a view instead of that table where
+# the stored geometry can be shown as it is (geopackage.MAP_VIEW).
 MAP_TABLE = "map_features"
 GEOPACKAGE_TABLES = {
     "gpkg_spatial_ref_sys": """
