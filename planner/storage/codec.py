@@ -97,7 +97,7 @@ def _check_unique_ids(project: Project, facilities) -> None:
                              f"duplicate feature ids: {', '.join(twice)}"))
 
 
-_ENCODED = "_cplan_encoded"  # a facility's stored values (id, kind, WKB, attrs JSON), kept on it
+_ENCODED = "_cplan_encoded"  # a facility's stored values (id, kind, WKB, attrs JSON)
 _set = object.__setattr__  # (not __dict__, which would make each instance build a dict)
 
 

@@ -6,9 +6,9 @@ facilities and the parcel, in the project's coordinate system (its EPSG code whe
 georeferenced, else the undefined Cartesian system, in metres), geometry as GeoPackage
 blobs, the main attributes as columns. It is derived: the planner's own tables stay the
 source of truth and the planner never reads it. Where the stored WKB can be the map's as
-it is (a project not georeferenced, 2D, a UTF-8 file) it is a view of those tables (``MAP_VIEW``,
-schema 12): a save copies nothing. Otherwise each save fills a table of that name with
-the placed geometries.
+it is (a project not georeferenced, 2D, a UTF-8 file) it is a view of those tables
+(``MAP_VIEW``, schema 12): a save copies nothing. Otherwise each save fills a table of that
+name with the placed geometries.
 """
 
 from __future__ import annotations
@@ -111,12 +111,14 @@ def _number_sql(name: str) -> str:
             f"IN ('integer', 'real') THEN json_extract(f.attrs, '$.{name}') END END AS REAL)")
 
 
+_LOCAL_HEADER = _HEADER + struct.pack("<i", UNDEFINED_CARTESIAN)
+
 #: The map as a view of the newest revision's current scheme, each facility's stored WKB
 #: behind the blob header of the undefined Cartesian system (a project file holds this
 #: view, as written here, and no other: planner.storage.projectfile).
 MAP_VIEW = f"""CREATE VIEW {TABLE} AS SELECT
     j.key + 1 AS fid,
-    CAST(x'{(_HEADER + struct.pack('<i', UNDEFINED_CARTESIAN)).hex()}' || f.geometry AS BLOB) AS geom,
+    CAST(x'{_LOCAL_HEADER.hex()}' || f.geometry AS BLOB) AS geom,
     f.id AS id,
     f.kind AS kind,
     {_attribute_sql('name')} AS name,

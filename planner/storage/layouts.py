@@ -1,11 +1,10 @@
 """Facilities and layouts stored once, shared by schemes, rounds and the history.
 
-A facility row is found by its values (a save looks up the rows the file holds by them) and
-a layout (a scheme's list of facilities, the parcel first) under the digest of its list of
-keys, so ten schemes that
-differ in a few facilities, the saved versions of the history and the frozen consultation
-rounds all point at the same rows: a save writes only facilities and layouts the file
-does not hold yet.
+A facility row is found by its values (a save looks up the rows the file holds by them)
+and a layout (a scheme's list of facilities, the parcel first) under the digest of its
+list of keys, so ten schemes that differ in a few facilities, the saved versions of the
+history and the frozen consultation rounds all point at the same rows: a save writes only
+facilities and layouts the file does not hold yet.
 """
 
 from __future__ import annotations

@@ -323,8 +323,9 @@ KNOWN = {**TABLES, **GEOPACKAGE_TABLES}  # every table the planner makes
 def _check_objects(db: Database, path: Path) -> None:
     """A project file holds data only: a trigger (it would run on the next save), a view
     (it runs when read) but the planner's map (``MAP_VIEW``, exactly), or any table or index
-    the planner did not make refuses the file before anything in it is read or run. (A table a former schema had and a migration
-    drops must be named in TABLES' history here when there is one.)"""
+    the planner did not make refuses the file before anything in it is read or run. (A
+    table a former schema had and a migration drops must be named in TABLES' history here
+    when there is one.)"""
     foreign = [f"{kind} {name}" for kind, name, table, sql in db.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")
         if not (kind == "table" and (name in KNOWN or name.startswith("sqlite_stat"))
