@@ -9,7 +9,8 @@ It follows the model's equality: two projects that compare equal have the same c
 
 A facility counts by its stored values (id, kind, WKB, attrs JSON: planner.storage.codec;
 for an opened facility the values as read). Version 9 hashes a mapping of facilities in
-one pass over those values; version 8 hashed each facility's own BLAKE2b digest, which
+one pass over those values; version 8 hashed each facility's own BLAKE2b digest
+(``facility_digest``, which schemas 4–10 also stored each facility row under), which
 opening a file then had to make for each of ten thousand facilities (a tenth of an open).
 Revisions saved with version 8 (``revisions.checksum_version`` NULL) are checked with it.
 """
@@ -58,8 +59,7 @@ def _canonical(value: Any, version: int) -> bytes:
     if isinstance(value, Facility):  # first: a project holds thousands
         if version == 9:
             return b"F" + _facilities([""], [value])
-        return b"F" + encoded([value])[0][4]  # the digest of its values as stored, made
-        # from them (planner.storage.codec never keeps a digest read from the file)
+        return b"F" + facility_digests(encoded([value]))[0]  # of its values as stored
     if value is None:
         return b"N"
     if isinstance(value, (bool, int, float)):
@@ -81,7 +81,8 @@ def _canonical(value: Any, version: int) -> bytes:
             return b"M%d:" % len(values) + _facilities(list(value), values)
         keys = [_text(k) if type(k) is str else _canonical(k, version) for k in value]
         if facilities and version == 8:  # at once
-            items = sorted([k + b"F" + row[4] for k, row in zip(keys, encoded(values))])
+            items = sorted([k + b"F" + row_digest for k, row_digest
+                            in zip(keys, facility_digests(encoded(values)))])
         else:
             items = sorted(k + _canonical(v, version) for k, v in zip(keys, values))
         return b"m%d:" % len(items) + b"".join(items)
@@ -106,7 +107,7 @@ def _facilities(keys: list[str], values: list[Facility]) -> bytes:
     attrs JSON and WKB, each column as its lengths (64-bit little-endian: code points of
     text, bytes of WKB) and then its values joined. A few calls into C per column, not a
     few per facility."""
-    rows = encoded(values, digested=False)
+    rows = encoded(values)
     order = sorted(range(len(keys)), key=keys.__getitem__)
     rows = [rows[i] for i in order]
     out = _BLAKE2B_128.copy()
@@ -121,6 +122,24 @@ def _facilities(keys: list[str], values: list[Facility]) -> bytes:
 
 def _lengths(column: list) -> bytes:
     return struct.pack(f"<{len(column)}q", *map(len, column))
+
+
+def facility_digest(fid: str, kind: str, wkb: bytes, attrs: str) -> bytes:
+    """BLAKE2b-128 of a facility's stored values: what checksum version 8 hashed, and what
+    schemas 4–10 stored each facility row under (planner.storage.migrations)."""
+    return facility_digests([(fid, kind, wkb, attrs)])[0]
+
+
+def facility_digests(rows: list[tuple]) -> list[bytes]:
+    """``facility_digest`` of each row of stored values, in one loop."""
+    start = _BLAKE2B_128.copy  # (a third cheaper than making one)
+    made = []
+    for fid, kind, wkb, text in rows:
+        value = start()
+        value.update(f"{len(fid)}:{fid}{len(kind)}:{kind}{len(text)}:{text}".encode())
+        value.update(wkb)
+        made.append(value.digest())
+    return made
 
 
 _BLAKE2B_128 = hashlib.blake2b(digest_size=16)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring
 from json.scanner import make_scanner
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter, methodcaller, not_
+from operator import attrgetter, methodcaller, not_
 from typing import Any, Iterator
 
 import numpy as np
@@ -97,52 +97,28 @@ def _check_unique_ids(project: Project, facilities) -> None:
                              f"duplicate feature ids: {', '.join(twice)}"))
 
 
-_ENCODED = "_cplan_encoded"  # a facility's (id, kind, WKB, attrs JSON, digest), kept on it
-# (an opened facility's digest None until a save needs it)
+_ENCODED = "_cplan_encoded"  # a facility's stored values (id, kind, WKB, attrs JSON)
 _set = object.__setattr__  # (not __dict__, which would make each instance build a dict)
 
 
-def digest(fid: str, kind: str, wkb: bytes, attrs: str) -> bytes:
-    """What a facility row is stored under: equal values, one row."""
-    return digests([fid], [kind], [wkb], [attrs])[0]
-
-
-def digests(ids: list[str], kinds: list[str], wkbs: list[bytes], attrs: list[str]
-            ) -> list[bytes]:
-    """``digest`` of each row of these columns, in one loop (a save makes ten thousand)."""
-    start = _BLAKE2B_128.copy  # (a third cheaper than making one)
-    made = []
-    for fid, kind, wkb, text in zip(ids, kinds, wkbs, attrs):
-        value = start()
-        value.update(f"{len(fid)}:{fid}{len(kind)}:{kind}{len(text)}:{text}".encode())
-        value.update(wkb)
-        made.append(value.digest())
-    return made
-
-
-_BLAKE2B_128 = hashlib.blake2b(digest_size=16)
-
-
-def encoded(features: list[Facility], digested: bool = True) -> list[tuple]:
-    """Each feature's stored values (id, kind, WKB, attrs JSON, digest; the digest may be
-    None unless ``digested``: only a save's facility rows need it). A facility is
-    immutable (frozen, its geometry a shapely object, its attrs a read-only mapping), so
-    what one save encoded is kept on it and the next save of an unchanged facility reuses
-    it: an edit re-encodes only what it touched. An opened facility keeps the values it was
-    read from (they decode to it, so writing them again saves it unchanged).
-    (Encoding is a third of a 10,000-facility save.) Attrs holding a mutable value (an
-    undefined property given as a list or dict) are encoded every time."""
+def encoded(features: list[Facility]) -> list[tuple]:
+    """Each feature's stored values (id, kind, WKB, attrs JSON): a facility row, and what a
+    save finds an identical row by. A facility is immutable (frozen, its geometry a shapely
+    object, its attrs a read-only mapping), so what one save encoded is kept on it and the
+    next save of an unchanged facility reuses it: an edit re-encodes only what it touched.
+    An opened facility keeps the values it was read from (they decode to it, so writing
+    them again saves it unchanged). Attrs holding a mutable value (an undefined property
+    given as a list or dict) are encoded every time."""
     values = list(map(getattr, features, repeat(_ENCODED), repeat(None)))
     absent = values.count(None)
     if absent:
         whole = absent == len(features)  # (a first save: the loops below in C)
         missing = range(absent) if whole else [i for i, v in enumerate(values) if v is None]
         todo = features if whole else [features[i] for i in missing]
-        ids, kinds = list(map(_ID, todo)), list(map(_KIND, todo))
         wkbs = shapely.to_wkb(np.fromiter(map(_GEOMETRY, todo), dtype=object,
                                           count=len(todo))).tolist()
         texts = _attrs_jsons(todo)
-        rows = list(zip(ids, kinds, wkbs, texts, digests(ids, kinds, wkbs, texts)))
+        rows = list(zip(map(_ID, todo), map(_KIND, todo), wkbs, texts))
         # each keeps its values unless its attrs hold a mutable value: ``_scalars_only``
         scalars = list(map(not_, map(_NESTED, texts, repeat(1))))
         list(map(_set, compress(todo, scalars), repeat(_ENCODED), compress(rows, scalars)))
@@ -150,22 +126,13 @@ def encoded(features: list[Facility], digested: bool = True) -> list[tuple]:
             if all(_immutable(value) for value in f.attrs.values()):
                 _set(f, _ENCODED, row)
         if whole:
-            values = rows
-        else:
-            for i, row in zip(missing, rows):
-                values[i] = row
-    if digested and None in map(_STORED_DIGEST, values):  # opened facilities
-        undigested = [i for i, row in enumerate(values) if row[4] is None]
-        rows = [values[i] for i in undigested]
-        made = digests(*([row[c] for row in rows] for c in range(4)))
-        for i, row, row_digest in zip(undigested, rows, made):
-            values[i] = row = (*row[:4], row_digest)
-            _set(features[i], _ENCODED, row)
+            return rows
+        for i, row in zip(missing, rows):
+            values[i] = row
     return values
 
 
 _ID, _KIND, _GEOMETRY = attrgetter("id"), attrgetter("kind"), attrgetter("geometry")
-_STORED_DIGEST = itemgetter(4)
 _NESTED = re.compile(r"[{\[]").search  # from position 1: a "{" or "[" but the object's own
 
 
@@ -385,11 +352,12 @@ def decode_facilities(rows: list[tuple]) -> dict[int, Facility]:
             raise Damaged(Msg(f"要素 {fid} 的属性不是 JSON 对象",
                               f"feature {fid}: attrs is not a JSON object"))
         facilities[key] = facility = Facility(fid, kind, geometry, values)
-        if _scalars_only(attrs):  # immutable
+        if _scalars_only(attrs) or all(map(_immutable, facility.attrs.values())):
             # the values as read (the revision's checksum is made of these and must notice
-            # a flipped bit); their digest made from them when a save needs it, never the
-            # one stored beside them
-            _set(facility, _ENCODED, (fid, kind, wkb, attrs, None))
+            # a flipped bit; a save finds the row they came from by them); lists the model
+            # keeps as tuples count too (services, storey heights), not a property it does
+            # not define holding a list (it stays a list: mutable)
+            _set(facility, _ENCODED, (fid, kind, wkb, attrs))
     return facilities
 
 

@@ -1,11 +1,14 @@
 """A project file is also an OGC GeoPackage 1.3: QGIS, ArcGIS and GDAL (ogrinfo, pyogrio)
 open a ``.cplan`` and show the layout.
 
-Each save rewrites the feature table ``map_features``: the current scheme's facilities and
-the parcel, in the project's coordinate system (its EPSG code when georeferenced, else the
-undefined Cartesian system, in metres), geometry as GeoPackage blobs, the main attributes
-as columns. It is derived: the planner's own tables stay the source of truth and the
-planner never reads it.
+The feature layer ``map_features`` shows the newest revision's current scheme: its
+facilities and the parcel, in the project's coordinate system (its EPSG code when
+georeferenced, else the undefined Cartesian system, in metres), geometry as GeoPackage
+blobs, the main attributes as columns. It is derived: the planner's own tables stay the
+source of truth and the planner never reads it. Where the stored WKB can be the map's as
+it is (a project not georeferenced, 2D, a UTF-8 file) it is a view of those tables
+(``MAP_VIEW``, schema 12): a save copies nothing. Otherwise each save fills a table of that
+name with the placed geometries.
 """
 
 from __future__ import annotations
@@ -34,11 +37,11 @@ _REQUIRED_SRS = [
 ]
 
 
-def write_geopackage(db: Database, project: Project, revision: int) -> None:
+def write_geopackage(db: Database, project: Project) -> None:
     """Make the file a GeoPackage showing ``project``'s current scheme (in the open
-    transaction, after ``revision`` was stored)."""
+    transaction, after it was stored as the newest revision)."""
     for name, ddl in TABLES.items():
-        if not db[name].exists():
+        if name != TABLE and not db[name].exists():
             db.execute(ddl)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {USER_VERSION}")
@@ -54,11 +57,12 @@ def write_geopackage(db: Database, project: Project, revision: int) -> None:
     except Exception:  # noqa: BLE001 (pyproj raises many kinds): the map must not stop a save
         srs_id, placed = UNDEFINED_CARTESIAN, local  # a frame pyproj cannot place: local metres
         bounds = _bounds(placed)
-    db.execute(f"DELETE FROM {TABLE}")
-    head = _HEADER + struct.pack("<i", srs_id)
-    if placed is local and _stored_as_placed(db, local):
-        _copy_stored_rows(db, revision, head, project.scheme)
+    if srs_id == UNDEFINED_CARTESIAN and placed is local and _stored_as_placed(db, local):
+        _map_as(db, "view")
     else:
+        _map_as(db, "table")
+        db.execute(f"DELETE FROM {TABLE}")
+        head = _HEADER + struct.pack("<i", srs_id)
         wkb = shapely.to_wkb(placed, byte_order=1, flavor="iso")
         db.conn.executemany(
             f"INSERT INTO {TABLE} (geom, id, kind, name, floors, households, scheme, attrs) "
@@ -78,10 +82,53 @@ def write_geopackage(db: Database, project: Project, revision: int) -> None:
                "0, 0)", [TABLE, srs_id])
 
 
+def _map_as(db: Database, form: str) -> None:
+    """``map_features`` as a ``form`` ('view' or 'table'), made if the file lacks it, the
+    other form dropped."""
+    held = db.execute("SELECT type FROM sqlite_master WHERE name = ?", [TABLE]).fetchone()
+    if held and held[0] != form:
+        db.execute(f"DROP {held[0].upper()} {TABLE}")
+    if not held or held[0] != form:
+        db.execute(MAP_VIEW if form == "view" else TABLES[TABLE])
+
+
 # GeoPackage geometry blob header (clause 2.1.3): 'GP', version 0, flags 1 (little-endian
 # header, no envelope: optional, and readers take the extent from the geometry), then the
 # srs id; ISO WKB follows.
 _HEADER = b"GP\x00\x01"
+
+
+def _attribute_sql(name: str) -> str:
+    """SQL for attribute ``name`` of ``f.attrs``: NULL when absent (or the attrs are not
+    JSON SQLite reads, such as a NaN in a property the contract does not define)."""
+    return f"CASE WHEN json_valid(f.attrs) THEN json_extract(f.attrs, '$.{name}') END"
+
+
+def _number_sql(name: str) -> str:
+    """SQL for attribute ``name`` of ``f.attrs`` when it is a number (as ``_number``),
+    else NULL; a REAL (GDAL takes the column's type from the CAST)."""
+    return (f"CAST(CASE WHEN json_valid(f.attrs) THEN CASE WHEN json_type(f.attrs, '$.{name}') "
+            f"IN ('integer', 'real') THEN json_extract(f.attrs, '$.{name}') END END AS REAL)")
+
+
+_LOCAL_HEADER = _HEADER + struct.pack("<i", UNDEFINED_CARTESIAN)
+
+#: The map as a view of the newest revision's current scheme, each facility's stored WKB
+#: behind the blob header of the undefined Cartesian system (a project file holds this
+#: view, as written here, and no other: planner.storage.projectfile).
+MAP_VIEW = f"""CREATE VIEW {TABLE} AS SELECT
+    j.key + 1 AS fid,
+    CAST(x'{_LOCAL_HEADER.hex()}' || f.geometry AS BLOB) AS geom,
+    f.id AS id,
+    f.kind AS kind,
+    {_attribute_sql('name')} AS name,
+    {_number_sql('floors')} AS floors,
+    {_number_sql('households')} AS households,
+    s.name AS scheme,
+    f.attrs AS attrs
+FROM schemes s JOIN layouts l ON l.key = s.layout, json_each(l.features) j
+    JOIN facilities f ON f.key = j.value
+WHERE s.revision = (SELECT max(revision) FROM revisions) AND s.current = 1"""
 
 
 def _bounds(geometries: np.ndarray) -> tuple:
@@ -92,31 +139,12 @@ def _bounds(geometries: np.ndarray) -> tuple:
 
 def _stored_as_placed(db: Database, geometries: np.ndarray) -> bool:
     """Whether the facilities' stored WKB can be the map's as it is: in place (checked by
-    the caller: the CRS is the local frame), plain 2D without an SRID (the stored extended
+    the caller: the local frame, no CRS), plain 2D without an SRID (the stored extended
     WKB is then ISO WKB), and the file's text UTF-8 (where SQLite joins bytes unchanged)."""
     return (db.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
             and (not len(geometries)
                  or shapely.get_coordinate_dimension(geometries).max() == 2
                  and not shapely.get_srid(geometries).any()))
-
-
-def _copy_stored_rows(db: Database, revision: int, head: bytes, scheme: str) -> None:
-    """The map rows copied within the file from the rows ``revision`` stored for its current
-    scheme: the blob header joined to their WKB, the main attributes taken from their JSON
-    by SQLite. No value goes through Python (writing the map was half of a save)."""
-    db.execute(
-        f"INSERT INTO {TABLE} (fid, geom, id, kind, name, floors, households, scheme, attrs) "
-        f"SELECT j.key + 1, CAST(? || f.geometry AS BLOB), f.id, f.kind, {_json('name')}, "
-        f"{_json('floors')}, {_json('households')}, ?, f.attrs "
-        "FROM schemes s JOIN layouts l ON l.key = s.layout, json_each(l.features) j "
-        "JOIN facilities f ON f.key = j.value WHERE s.revision = ? AND s.current = 1",
-        [head, scheme, revision])
-
-
-def _json(name: str) -> str:
-    """SQL for attribute ``name`` of ``f.attrs``: NULL when absent (or the attrs are not
-    JSON SQLite reads, such as a NaN in a property the contract does not define)."""
-    return f"CASE WHEN json_valid(f.attrs) THEN json_extract(f.attrs, '$.{name}') END"
 
 
 def _number(value):

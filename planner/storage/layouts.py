@@ -1,10 +1,10 @@
 """Facilities and layouts stored once, shared by schemes, rounds and the history.
 
-A facility row is stored under the digest of its values and a layout (a scheme's list of
-facilities, the parcel first) under the digest of its list of keys, so ten schemes that
-differ in a few facilities, the saved versions of the history and the frozen consultation
-rounds all point at the same rows: a save writes only facilities and layouts the file
-does not hold yet.
+A facility row is found by its values (a save looks up the rows the file holds by them)
+and a layout (a scheme's list of facilities, the parcel first) under the digest of its
+list of keys, so ten schemes that differ in a few facilities, the saved versions of the
+history and the frozen consultation rounds all point at the same rows: a save writes only
+facilities and layouts the file does not hold yet.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timezone
+from itertools import chain
 from operator import itemgetter
 
 from sqlite_utils import Database
@@ -54,33 +55,38 @@ def store_layouts(db: Database, project: Project, revision: int) -> None:
 def _layout_keys(db: Database, layouts: list[Layout]) -> list[int]:
     """The key of each layout, storing the facilities and layouts not held yet."""
     rows = [encoded(layout) for layout in layouts]
-    wanted = {}  # digest: stored values, each distinct row once
-    for layout in rows:
-        wanted.update(zip(map(_DIGEST, layout), layout))
-    held = dict(db.execute("SELECT digest, key FROM facilities"))
-    new = list(wanted.values()) if not held else [
-        row for value_digest, row in wanted.items() if value_digest not in held]
+    wanted = dict.fromkeys(chain.from_iterable(rows))  # each distinct row once, in order
+    held = _held_rows(db)
+    new = list(wanted) if not held else [row for row in wanted if row not in held]
     if new:
         next_key = (db.execute("SELECT max(key) FROM facilities").fetchone()[0] or 0) + 1
         # SQLite numbers them on from the largest key; each blob bound as a bytearray:
         # sqlite3 sends bytes through its adaptation protocol (a failed attribute lookup
         # that formats an exception, for each value), a third of inserting the rows
-        db.conn.executemany("INSERT INTO facilities (id, kind, geometry, attrs, digest) "
-                            "VALUES (?, ?, ?, ?, ?)",
+        db.conn.executemany("INSERT INTO facilities (id, kind, geometry, attrs) "
+                            "VALUES (?, ?, ?, ?)",
                             zip(map(_ID, new), map(_KIND, new), map(bytearray, map(_WKB, new)),
-                                map(_ATTRS, new), map(bytearray, map(_DIGEST, new))))
+                                map(_ATTRS, new)))
         last = db.execute("SELECT max(key) FROM facilities").fetchone()[0]
         if last == next_key + len(new) - 1:
-            held.update(zip(map(_DIGEST, new), range(next_key, last + 1)))
+            held.update(zip(new, range(next_key, last + 1)))
         else:  # (not SQLite's usual numbering: read them back)
-            held = dict(db.execute("SELECT digest, key FROM facilities"))
-    return [_layout_key(db, json.dumps(list(map(held.__getitem__, map(_DIGEST, layout))),
+            held = _held_rows(db)
+    return [_layout_key(db, json.dumps(list(map(held.__getitem__, layout)),
                                        separators=(",", ":")))
             for layout in rows]
 
 
-# a facility's stored values (planner.storage.codec.encoded)
-_ID, _KIND, _WKB, _ATTRS, _DIGEST = map(itemgetter, range(5))
+def _held_rows(db: Database) -> dict[tuple, int]:
+    """The key of each facility row the file holds, by its values (id, kind, WKB, attrs
+    JSON, as planner.storage.codec.encoded gives them)."""
+    rows = db.execute("SELECT id, kind, geometry, attrs, key FROM facilities").fetchall()
+    return dict(zip(map(_VALUES, rows), map(_KEY, rows)))
+
+
+# a facility's stored values (planner.storage.codec.encoded), and a row of _held_rows
+_ID, _KIND, _WKB, _ATTRS = map(itemgetter, range(4))
+_VALUES, _KEY = itemgetter(0, 1, 2, 3), itemgetter(4)
 
 
 def _layout_key(db: Database, features: str) -> int:

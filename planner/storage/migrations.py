@@ -4,6 +4,10 @@ Each runs inside the caller's transaction, on a copy (an in-memory database when
 the temporary file when saving), never on the user's file itself. A schema change is a new
 entry here, a new ``SCHEMA_VERSION`` and a fixture file of the old version in
 ``tests/fixtures/`` (made by a script there, kept as the old version wrote it).
+
+A migration that makes a table anew (rename, create, copy) drops the map view first
+(``geopackage.MAP_VIEW``, schema 12): SQLite would rewrite the view to the renamed table;
+the save that follows makes the map again.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from typing import Callable
 
 from sqlite_utils import Database
 
-from planner.storage.codec import digest
-from planner.storage.schema import INDEXES, SCHEMA_VERSION, TABLES
+from planner.storage.checksum import facility_digest
+from planner.storage.schema import FORMER_INDEXES, SCHEMA_VERSION, TABLES
 
 
 # The facilities table of schemas 2 and 3 (one set of rows per revision), as v1 → v2 makes it.
@@ -28,6 +32,21 @@ CREATE TABLE facilities (
     geometry BLOB NOT NULL,
     attrs TEXT NOT NULL,
     PRIMARY KEY (revision, id)
+)"""
+
+
+def _facilities_with_digest(unique: bool) -> str:
+    """The facilities table of schemas 4–9 (each row under the digest of its values, unique
+    by the table's constraint: ``unique``) and of schema 10 (unique by an index of its own,
+    FORMER_INDEXES)."""
+    return f"""
+CREATE TABLE facilities (          -- every distinct facility once, whichever layouts hold it
+    key INTEGER PRIMARY KEY,
+    digest BLOB NOT NULL{" UNIQUE" if unique else ""},  -- BLAKE2b-128 of id, kind, geometry, attrs
+    id TEXT NOT NULL,              -- stable id, kept across saves and schemes
+    kind TEXT NOT NULL,            -- 'parcel', 'residential', 'kindergarten', …
+    geometry BLOB NOT NULL,        -- WKB, local metres
+    attrs TEXT NOT NULL            -- JSON object: name, floors, households, …
 )"""
 
 
@@ -66,7 +85,8 @@ def _v3_to_v4(db: Database) -> None:
     stores each facility and each layout once (shared by schemes, rounds and revisions).
     An older file's layout of each revision becomes its one scheme, 方案A."""
     db.execute("ALTER TABLE facilities RENAME TO facilities_v3")
-    for table in ("facilities", "layouts", "schemes", "rounds", "round_schemes", "comments"):
+    db.execute(_facilities_with_digest(unique=True))
+    for table in ("layouts", "schemes", "rounds", "round_schemes", "comments"):
         db.execute(TABLES[table])
     keys: dict[bytes, int] = {}
     for (revision,) in db.execute("SELECT revision FROM revisions ORDER BY revision").fetchall():
@@ -93,7 +113,7 @@ def _digest(fid, kind, geometry, attrs) -> bytes:
     """A row's digest as a save computes it; any digest for a damaged row (the value is
     reported when the file is read)."""
     if all(isinstance(v, str) for v in (fid, kind, attrs)) and isinstance(geometry, bytes):
-        return digest(fid, kind, geometry, attrs)
+        return facility_digest(fid, kind, geometry, attrs)
     return hashlib.blake2b(repr((fid, kind, geometry, attrs)).encode(), digest_size=16).digest()
 
 
@@ -140,16 +160,37 @@ def _v9_to_v10(db: Database) -> None:
     builds it once after its rows are in. SQLite cannot drop a constraint: the table is
     made anew and its rows copied, keys and all (layouts refer to them)."""
     db.execute("ALTER TABLE facilities RENAME TO facilities_v9")
-    db.execute(TABLES["facilities"])
+    db.execute(_facilities_with_digest(unique=False))
     db.execute("INSERT INTO facilities (key, digest, id, kind, geometry, attrs) "
                "SELECT key, digest, id, kind, geometry, attrs FROM facilities_v9")
     db.execute("DROP TABLE facilities_v9")
-    db.execute(INDEXES["facilities_digest"][1])
+    db.execute(FORMER_INDEXES["facilities_digest"][1])
+
+
+def _v10_to_v11(db: Database) -> None:
+    """Version 11 stores no digest beside a facility's values: a save finds an identical
+    row by the values themselves (planner.storage.layouts), and a first save no longer
+    hashes each of ten thousand facilities. The table is made anew without the column (its
+    index goes with the old table) and the rows copied, keys and all (layouts refer to
+    them)."""
+    db.execute("ALTER TABLE facilities RENAME TO facilities_v10")
+    db.execute(TABLES["facilities"])
+    db.execute("INSERT INTO facilities (key, id, kind, geometry, attrs) "
+               "SELECT key, id, kind, geometry, attrs FROM facilities_v10")
+    db.execute("DROP TABLE facilities_v10")
+
+
+def _v11_to_v12(db: Database) -> None:
+    """Version 12 may show the map (``map_features``) as a view of the planner's tables
+    instead of a table of copies (planner/storage/geopackage.py). The map is derived: the
+    save that follows makes it in the form the project needs, so a version 11 file has
+    nothing to change."""
 
 
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                      4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
-                                                     7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10}
+                                                     7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10,
+                                                     10: _v10_to_v11, 11: _v11_to_v12}
 
 
 def migrate(db: Database, version: int) -> None:

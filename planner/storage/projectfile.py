@@ -36,12 +36,12 @@ from planner.storage.codec import (
 )
 from planner.storage import checksum
 from planner.storage.checksum import content_checksum
-from planner.storage.geopackage import write_geopackage
+from planner.storage.geopackage import MAP_VIEW, write_geopackage
 from planner.storage.layouts import drop_unused, store_layouts
 from planner.storage.lock import ProjectLock, check_not_locked, saves_serialized
 from planner.storage.migrations import migrate
 from planner.storage.schema import (
-    COLUMNS, GEOPACKAGE_TABLES, HISTORY_SIZE, INDEXES, REVISIONED, SCHEMA_VERSION, TABLES,
+    COLUMNS, FORMER_INDEXES, GEOPACKAGE_TABLES, HISTORY_SIZE, REVISIONED, SCHEMA_VERSION, TABLES,
 )
 
 SUFFIX = ".cplan"
@@ -172,7 +172,6 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                                 "checksum_version": checksum.VERSION})
         insert_rows(db, tables, revision)
         store_layouts(db, project, revision)
-        _make_indexes(db)  # a new file's, now that its rows are in (built from sorted keys)
         store_images(db, project)
         oldest_kept = db.execute("SELECT revision FROM revisions ORDER BY revision DESC "
                                  "LIMIT 1 OFFSET ?", [HISTORY_SIZE]).fetchone()
@@ -181,19 +180,8 @@ def _write_revision(db: Database, tables: dict[str, Rows], version: int | None,
                 db.execute(f"DELETE FROM {table} WHERE revision < ?", oldest_kept)
             drop_unused(db)
         drop_unused_images(db)
-        write_geopackage(db, project, revision)
+        write_geopackage(db, project)
         db.execute("UPDATE schema_version SET app_version = ?", [__version__])
-
-
-def _make_indexes(db: Database) -> None:
-    """The indexes in ``schema.INDEXES`` the file lacks (a new file, before, had its rows
-    inserted without them: an index built from all of them at once is cheaper). The
-    digests' index enforces what the save's own bookkeeping already did: one row each."""
-    held = {name for (name,) in db.execute("SELECT name FROM sqlite_master "
-                                           "WHERE type = 'index'")}
-    for name, (_table, ddl) in INDEXES.items():
-        if name not in held:
-            db.execute(ddl)
 
 
 def _copy_project_file(source: Path, connection: sqlite3.Connection, target: Path) -> int:
@@ -334,14 +322,16 @@ KNOWN = {**TABLES, **GEOPACKAGE_TABLES}  # every table the planner makes
 
 def _check_objects(db: Database, path: Path) -> None:
     """A project file holds data only: a trigger (it would run on the next save), a view
-    (it runs when read), or any table or index the planner did not make refuses the file
-    before anything in it is read or run. (A table a former schema had and a migration
-    drops must be named in TABLES' history here when there is one.)"""
+    (it runs when read) but the planner's map (``MAP_VIEW``, exactly), or any table or index
+    the planner did not make refuses the file before anything in it is read or run. (A
+    table a former schema had and a migration drops must be named in TABLES' history here
+    when there is one.)"""
     foreign = [f"{kind} {name}" for kind, name, table, sql in db.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")
         if not (kind == "table" and (name in KNOWN or name.startswith("sqlite_stat"))
                 or kind == "index" and name.startswith("sqlite_autoindex_") and table in KNOWN
-                or kind == "index" and (table, sql) == INDEXES.get(name))]  # as we make it
+                or kind == "index" and (table, sql) == FORMER_INDEXES.get(name)  # as made
+                or kind == "view" and sql == MAP_VIEW)]
     if foreign:
         raise problems.foreign_objects(path, foreign)
 

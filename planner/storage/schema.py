@@ -1,9 +1,9 @@
-"""The tables of a ``.cplan`` project file, schema version 10 (docs/project-file.md).
+"""The tables of a ``.cplan`` project file, schema version 12 (docs/project-file.md).
 
 A project file holds several *revisions*: each save adds one, and the newest is the
 project; the older ones are its history (``HISTORY_SIZE`` of them are kept). The tables
 in ``REVISIONED`` have a ``revision`` column, so one query reads one saved version.
-Facilities are stored once (``facilities``, content-addressed by a digest) and layouts
+Facilities are stored once (``facilities``: a save finds a row by its values) and layouts
 once (``layouts``, a JSON list of facility keys): the schemes of every revision and the
 consultation rounds (never pruned) share them, so a scheme that differs from another in a
 few facilities costs those few rows.
@@ -16,7 +16,7 @@ REAL column would turn 2.0 into 2 on disk and -0.0 into 0), so they come back un
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 12
 HISTORY_SIZE = 5  # saved versions kept besides the current one
 
 TABLES = {
@@ -52,7 +52,6 @@ CREATE TABLE project (
     "facilities": """
 CREATE TABLE facilities (          -- every distinct facility once, whichever layouts hold it
     key INTEGER PRIMARY KEY,
-    digest BLOB NOT NULL,          -- BLAKE2b-128 of id, kind, geometry and attrs (unique)
     id TEXT NOT NULL,              -- stable id, kept across saves and schemes
     kind TEXT NOT NULL,            -- 'parcel', 'residential', 'kindergarten', …
     geometry BLOB NOT NULL,        -- WKB, local metres
@@ -151,11 +150,10 @@ CREATE TABLE images (              -- stored once, whichever revisions use them
 )""",
 }
 
-# The indexes the planner makes besides those SQLite makes for a table's constraints, under
-# the table they index. Since schema 10 the facilities' digests are unique by an index of
-# its own, not a constraint of the table (schema 4–9), so a new file's index is built once
-# after its rows are in, from their sorted digests (a tenth of a first save less).
-INDEXES = {
+# Indexes a project file may hold besides those SQLite makes for a table's constraints:
+# schema 10 kept the facilities' digests unique by this one (schema 4–9 by a UNIQUE
+# constraint); schema 11 stores no digest, and its migration drops the index with the column.
+FORMER_INDEXES = {
     "facilities_digest": ("facilities",
                           "CREATE UNIQUE INDEX facilities_digest ON facilities (digest)"),
 }
@@ -167,7 +165,7 @@ COLUMNS = {
     "project": ("revision", "name", "designer", "community", "climate_zone", "city_population",
                 "household_size", "parcel_id", "crs", "origin_x", "origin_y", "latitude",
                 "enclosed"),
-    "facilities": ("key", "digest", "id", "kind", "geometry", "attrs"),
+    "facilities": ("key", "id", "kind", "geometry", "attrs"),
     "layouts": ("key", "digest", "features"),
     "schemes": ("revision", "position", "name", "current", "layout"),
     "manual_answers": ("revision", "position", "check_id", "answer", "note"),
@@ -188,7 +186,8 @@ REVISIONED = ("project", "schemes", "manual_answers", "rule_packs", "underlay", 
 
 # The GeoPackage's own tables (GeoPackage 1.3, clauses 1.1.2, 1.1.3, 2.1.5) and the feature
 # table the planner derives at each save (planner/storage/geopackage.py): a project file
-# holds them besides TABLES.
+# holds them besides TABLES. Since schema 12 the map is a view instead of that table where
+# the stored geometry can be shown as it is (geopackage.MAP_VIEW).
 MAP_TABLE = "map_features"
 GEOPACKAGE_TABLES = {
     "gpkg_spatial_ref_sys": """

@@ -196,13 +196,13 @@ def test_new_facility_rows_get_keys_wherever_sqlite_numbers_them(tmp_path):
     project = new_sample()
     save(project, path)
     with closing(sqlite3.connect(path)) as db, db:  # the largest key there is: SQLite then
-        db.execute("INSERT INTO facilities (key, digest, id, kind, geometry, attrs) "  # picks
-                   "SELECT 9223372036854775807, zeroblob(16), id, kind, geometry, attrs "
+        db.execute("INSERT INTO facilities (key, id, kind, geometry, attrs) "  # picks
+                   "SELECT 9223372036854775807, id, kind, geometry, attrs "
                    "FROM facilities LIMIT 1")  # new keys at random
     edited = moved(edit(project, "R01", floors=7), "R02", 5, 0)
     save(edited, path)
     assert load(path) == edited and load(path, revision=1) == project
-    save(project, path)  # its rows are still there, found by their digests
+    save(project, path)  # its rows are still there, found by their values
     assert load(path) == project and load(path, revision=2) == edited
 
 
@@ -221,6 +221,28 @@ def test_an_opened_facility_is_saved_from_the_values_it_was_read_from(tmp_path):
     assert sqlite3.connect(path).execute(
         "SELECT attrs FROM facilities WHERE id = 'R01' ORDER BY key DESC").fetchone() == (
         '{"floors": 4}',)
+
+
+def test_an_opened_facility_holding_a_list_is_saved_from_the_values_it_was_read_from(
+        tmp_path):
+    """Services come back as a tuple (immutable): the text read is kept, so saving the
+    opened project finds every row it came from and adds none; a property the contract
+    leaves open holding a list stays a list and is encoded again."""
+    path = tmp_path / "site.cplan"
+    save(edit(new_sample(), "R02", x_note=[1, 2]), path)
+    with closing(sqlite3.connect(path)) as db, db:  # as another program may have written it
+        db.execute("""UPDATE facilities SET attrs = '{"services" : [ "barber" ]}' """
+                   "WHERE id = 'S01'")
+        db.execute("UPDATE revisions SET checksum = NULL")  # as docs/project-file.md asks
+    opened = load(path)
+    assert opened.facilities["S01"].get("services") == ("barber",)
+    rows = sqlite3.connect(path).execute("SELECT count(*) FROM facilities").fetchone()[0]
+    save(opened, path)
+    attrs = [a for (a,) in sqlite3.connect(path).execute(
+        "SELECT attrs FROM facilities WHERE id IN ('S01', 'R02') ORDER BY key")]
+    assert len(attrs) == 2 and '{"services" : [ "barber" ]}' in attrs  # no row added
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM facilities").fetchone() == (rows,)
+    assert load(path) == opened
 
 
 @pytest.mark.parametrize("value, reason", [({1, 2}, "Object of type set is not JSON"),

@@ -114,14 +114,15 @@ def test_the_version_9_way_tells_where_one_value_ends_and_the_next_begins():
     assert content_checksum(with_ids("a", "bc")) == content_checksum(with_ids("a", "bc"))
 
 
-def test_a_facility_row_is_stored_under_the_blake2b_of_its_length_prefixed_values():
+def test_version_8_hashes_each_facility_as_the_blake2b_of_its_length_prefixed_values():
     import hashlib
 
-    from planner.storage.codec import digest, digests
+    from planner.storage.checksum import facility_digest, facility_digests
 
     wkb = bytes.fromhex("0101000000000000000000f03f0000000000000040")  # POINT (1 2)
     by_hand = hashlib.blake2b('3:R0111:residential15:{"name": "1号楼"}'.encode() + wkb,
                               digest_size=16).digest()
-    assert digest("R01", "residential", wkb, '{"name": "1号楼"}') == by_hand
-    assert digests(["R01", "R02"], ["residential"] * 2, [wkb, wkb],
-                   ['{"name": "1号楼"}', "{}"]) == [by_hand, digest("R02", "residential", wkb, "{}")]
+    assert facility_digest("R01", "residential", wkb, '{"name": "1号楼"}') == by_hand
+    assert facility_digests([("R01", "residential", wkb, '{"name": "1号楼"}'),
+                             ("R02", "residential", wkb, "{}")]) == [
+        by_hand, facility_digest("R02", "residential", wkb, "{}")]

@@ -4,6 +4,7 @@ import re
 import subprocess
 
 from planner.storage import HISTORY_SIZE, SCHEMA_VERSION, save
+from planner.storage.geopackage import MAP_VIEW
 from planner.storage.schema import TABLES
 from tests.helpers import ROOT, new_sample
 
@@ -13,6 +14,7 @@ DOC = (ROOT / "docs" / "project-file.md").read_text(encoding="utf-8")
 def test_the_documented_schema_is_the_one_written():
     for table, ddl in TABLES.items():
         assert ddl.strip() + ";" in DOC, table
+    assert MAP_VIEW + ";" in DOC
     assert f"## Schema (version {SCHEMA_VERSION})" in DOC
     assert f"the {HISTORY_SIZE} saved\n  before it are kept" in DOC
 

@@ -89,7 +89,8 @@ def test_a_missing_table(saved, table):
 def test_a_missing_column(saved):
     sql(saved, "ALTER TABLE comments DROP COLUMN reply")
     refused(saved, "the table comments has no column reply", "缺少列 reply")
-    sql(saved, "ALTER TABLE facilities DROP COLUMN kind")
+    # (the planner's map view refers to the column: SQLite drops it only once the view is gone)
+    sql(saved, "DROP VIEW map_features", "ALTER TABLE facilities DROP COLUMN kind")
     refused(saved, "the table facilities has no column kind", "缺少列 kind")
 
 
