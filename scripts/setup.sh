@@ -65,7 +65,7 @@ install_project() {
         # (with the pip the venv came with: upgrading it first cost 2-10 s of each clean set-up)
         "$VENV/bin/python" -m pip install -q --no-compile -e "$ROOT[test]"
         # pip compiles the installed modules one at a time; compileall uses every core
-        # (51 -> 41 s for the whole install). Like pip, it leaves the few files that are
+        # (49-52 -> 41-46 s for the whole install). Like pip, it leaves the few files that are
         # templates, not Python (PySide6's deployment recipes), uncompiled: hence "|| true".
         "$VENV/bin/python" -m compileall -q -j 0 "$VENV/lib" >/dev/null 2>&1 || true
         echo "$want" > "$stamp"
