@@ -28,6 +28,21 @@ def sql(path: Path, statement: str, *args) -> list:
         return rows
 
 
+def assert_refused(path: Path, match: str, project: Project) -> None:
+    """Opening ``path`` and saving ``project`` over it both fail with an InputError whose
+    text matches ``match``, and the file keeps every byte."""
+    import pytest
+
+    from planner.errors import InputError
+    from planner.storage import load, save
+
+    before = path.read_bytes()
+    for action in (lambda: load(path), lambda: save(project, path)):
+        with pytest.raises(InputError, match=match):
+            action()
+    assert path.read_bytes() == before
+
+
 def rect(fid: str, kind: str, x0: float, y0: float, x1: float, y1: float, **attrs) -> Facility:
     return Facility(fid, kind, box(x0, y0, x1, y1), attrs)
 
